@@ -1,0 +1,14 @@
+package org.relais.agent;
+
+/** The modules of the agent banner (SPEC B1-B14) that an agent's profile can enable (SPEC A4). */
+public enum BannerModule {
+  SESSION,
+  GROUPS,
+  QUALIFICATION,
+  CLICK_TO_DIAL,
+  LINES,
+  HISTORY,
+  TEAM,
+  DIRECTORY,
+  STATISTICS
+}

@@ -1,0 +1,157 @@
+package org.relais.group;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.OrderColumn;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.relais.account.Account;
+
+/**
+ * A call queue bound to a skill (French: groupement), with the timers, qualification list and
+ * routing rules the engine applies to its calls (SPEC E2). Its configuration changes only as a
+ * whole through {@link #configure(GroupSettings)}, which checks it.
+ */
+@Entity
+@Table(name = "queue_group")
+public class QueueGroup {
+
+  @Id
+  @SequenceGenerator(name = "relais_seq", sequenceName = "relais_seq", allocationSize = 50)
+  @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "relais_seq")
+  private Long id;
+
+  @ManyToOne(optional = false, fetch = FetchType.LAZY)
+  @JoinColumn(name = "account_id", nullable = false, updatable = false)
+  private Account account;
+
+  @Column(nullable = false, length = 64)
+  private String name;
+
+  @Column(name = "ring_timeout", nullable = false)
+  private int ringTimeout;
+
+  @Column(nullable = false)
+  private int penalty;
+
+  @Column(name = "wrap_up", nullable = false)
+  private int wrapUp;
+
+  @Column(name = "qualification_required", nullable = false)
+  private boolean qualificationRequired;
+
+  @Column(name = "auto_qualify", nullable = false)
+  private int autoQualify;
+
+  @Column(name = "auto_qualify_code", length = 128)
+  private String autoQualifyCode;
+
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false, length = 16)
+  private RoutingStrategy strategy;
+
+  @Column(nullable = false)
+  private int priority;
+
+  @Column(name = "card_url", length = 2048)
+  private String cardUrl;
+
+  @Column(name = "caller_id_selectable", nullable = false)
+  private boolean callerIdSelectable;
+
+  @ElementCollection(fetch = FetchType.EAGER)
+  @CollectionTable(name = "group_qualification", joinColumns = @JoinColumn(name = "group_id"))
+  @OrderColumn(name = "position")
+  @Column(name = "code", nullable = false, length = 128)
+  private List<String> qualifications = new ArrayList<>();
+
+  @ElementCollection(fetch = FetchType.EAGER)
+  @CollectionTable(name = "group_caller_id", joinColumns = @JoinColumn(name = "group_id"))
+  @OrderColumn(name = "position")
+  @Column(name = "number", nullable = false, length = 32)
+  private List<String> callerIds = new ArrayList<>();
+
+  @Version private long version;
+
+  protected QueueGroup() {}
+
+  public QueueGroup(Account account, String name, GroupSettings settings) {
+    this.account = Objects.requireNonNull(account);
+    rename(name);
+    configure(settings);
+  }
+
+  public void rename(String newName) {
+    if (newName == null || newName.isBlank() || newName.length() > 64) {
+      throw new IllegalArgumentException("group name must have 1 to 64 characters");
+    }
+    this.name = newName.strip();
+  }
+
+  public void configure(GroupSettings settings) {
+    this.ringTimeout = settings.ringTimeout();
+    this.penalty = settings.penalty();
+    this.wrapUp = settings.wrapUp();
+    this.qualificationRequired = settings.qualificationRequired();
+    this.autoQualify = settings.autoQualify();
+    this.autoQualifyCode = settings.autoQualifyCode();
+    this.strategy = settings.strategy();
+    this.priority = settings.priority();
+    this.cardUrl = settings.cardUrl();
+    this.callerIdSelectable = settings.callerIdSelectable();
+    this.qualifications = new ArrayList<>(settings.qualifications());
+    this.callerIds = new ArrayList<>(settings.callerIds());
+  }
+
+  public GroupSettings settings() {
+    return new GroupSettings(
+        ringTimeout,
+        penalty,
+        wrapUp,
+        qualificationRequired,
+        autoQualify,
+        autoQualifyCode,
+        strategy,
+        priority,
+        qualifications,
+        callerIds,
+        callerIdSelectable,
+        cardUrl);
+  }
+
+  public Long getId() {
+    return id;
+  }
+
+  public Account getAccount() {
+    return account;
+  }
+
+  public String getName() {
+    return name;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof QueueGroup other && id != null && id.equals(other.id);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hashCode(id);
+  }
+}

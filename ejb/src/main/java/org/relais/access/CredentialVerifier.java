@@ -1,0 +1,164 @@
+package org.relais.access;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.relais.account.Account;
+import org.relais.account.AccountService;
+import org.relais.agent.Agent;
+import org.relais.agent.AgentService;
+
+/**
+ * Checks who is logging in: an agent of an account ({@code login@account}) or the platform
+ * operator. Failed attempts are throttled per account and login. Since PBKDF2 costs hundreds of
+ * milliseconds by design, a successful check is remembered for a few minutes under a keyed hash of
+ * the credentials (never the password itself), so that API clients sending Basic credentials on
+ * every request do not pay it each time; the memory is bypassed as soon as the agent's password
+ * hash changes or the agent is disabled.
+ */
+@ApplicationScoped
+public class CredentialVerifier {
+
+  public static final String OPERATOR = "operator";
+  private static final Duration REMEMBERED_FOR = Duration.ofMinutes(5);
+  private static final int REMEMBERED_MAX = 10_000;
+
+  @Inject AccountService accounts;
+  @Inject AgentService agents;
+  @Inject PasswordHasher hasher;
+  @Inject Clock clock;
+
+  @Inject
+  @ConfigProperty(name = "relais.operator.password")
+  Optional<String> operatorPassword;
+
+  @Inject
+  @ConfigProperty(name = "relais.login.throttle.first-delay-seconds", defaultValue = "30")
+  long firstDelaySeconds;
+
+  private LoginThrottle throttle;
+  private SecretKeySpec rememberKey;
+  private final Map<String, Remembered> remembered = new ConcurrentHashMap<>();
+
+  @PostConstruct
+  void init() {
+    throttle =
+        new LoginThrottle(clock, Duration.ofSeconds(firstDelaySeconds), Duration.ofMinutes(15));
+    byte[] key = new byte[32];
+    new SecureRandom().nextBytes(key);
+    rememberKey = new SecretKeySpec(key, "HmacSHA256");
+  }
+
+  /**
+   * @param user {@code login@account}, or {@code operator}
+   */
+  public Verification verify(String user, String password) {
+    if (user == null || password == null) {
+      return new Verification.Rejected();
+    }
+    if (OPERATOR.equals(user)) {
+      return verifyOperator(password);
+    }
+    int at = user.lastIndexOf('@');
+    if (at <= 0 || at == user.length() - 1) {
+      return new Verification.Rejected();
+    }
+    return verify(user.substring(at + 1), user.substring(0, at), password);
+  }
+
+  public Verification verify(String accountName, String login, String password) {
+    String throttleKey = (accountName + "/" + login).toLowerCase(Locale.ROOT);
+    Optional<Duration> wait = throttle.refusal(throttleKey);
+    if (wait.isPresent()) {
+      return new Verification.Throttled(wait.get());
+    }
+    Optional<Agent> agent = accounts.byName(accountName).flatMap(a -> agents.find(a, login));
+    Verification result = check(agent, accountName, login, password);
+    if (result instanceof Verification.Verified) {
+      throttle.succeeded(throttleKey);
+    } else {
+      throttle.failed(throttleKey);
+    }
+    return result;
+  }
+
+  private Verification check(
+      Optional<Agent> found, String accountName, String login, String password) {
+    if (found.isEmpty() || !found.get().isEnabled()) {
+      return new Verification.Rejected();
+    }
+    Agent agent = found.get();
+    String key = rememberKey(accountName, login, password);
+    Remembered memory = remembered.get(key);
+    Instant now = clock.instant();
+    boolean verified =
+        memory != null && memory.until.isAfter(now) && memory.hash.equals(agent.getPasswordHash())
+            || hasher.matches(password, agent.getPasswordHash());
+    if (!verified) {
+      return new Verification.Rejected();
+    }
+    if (remembered.size() >= REMEMBERED_MAX) {
+      remembered.values().removeIf(r -> !r.until.isAfter(now));
+    }
+    if (remembered.size() < REMEMBERED_MAX) {
+      remembered.put(key, new Remembered(agent.getPasswordHash(), now.plus(REMEMBERED_FOR)));
+    }
+    return new Verification.Verified(
+        agent.getLogin() + "@" + accountName, agent.getRole().securityName());
+  }
+
+  private Verification verifyOperator(String password) {
+    Optional<Duration> wait = throttle.refusal(OPERATOR);
+    if (wait.isPresent()) {
+      return new Verification.Throttled(wait.get());
+    }
+    boolean ok =
+        operatorPassword.isPresent()
+            && !operatorPassword.get().isEmpty()
+            && MessageDigest.isEqual(
+                operatorPassword.get().getBytes(StandardCharsets.UTF_8),
+                password.getBytes(StandardCharsets.UTF_8));
+    if (!ok) {
+      throttle.failed(OPERATOR);
+      return new Verification.Rejected();
+    }
+    throttle.succeeded(OPERATOR);
+    return new Verification.Verified(OPERATOR, OPERATOR);
+  }
+
+  /** The account an agent principal ({@code login@account}) belongs to. */
+  public Optional<Account> accountOf(String principal) {
+    int at = principal.lastIndexOf('@');
+    return at < 0 ? Optional.empty() : accounts.byName(principal.substring(at + 1));
+  }
+
+  private String rememberKey(String accountName, String login, String password) {
+    try {
+      Mac mac = Mac.getInstance("HmacSHA256");
+      mac.init(rememberKey);
+      byte[] digest =
+          mac.doFinal(
+              (accountName + '\0' + login + '\0' + password).getBytes(StandardCharsets.UTF_8));
+      return Base64.getEncoder().encodeToString(digest);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
+    }
+  }
+
+  private record Remembered(String hash, Instant until) {}
+}

@@ -1,0 +1,52 @@
+package org.relais.account;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import org.relais.DuplicateException;
+import org.relais.InvalidFieldException;
+import org.relais.access.PasswordHasher;
+import org.relais.agent.Agent;
+import org.relais.agent.Role;
+
+/** The platform operator's work: creating accounts, each with its first admin. */
+@ApplicationScoped
+@Transactional
+public class AccountService {
+
+  @PersistenceContext(unitName = "relais")
+  EntityManager em;
+
+  @Inject PasswordHasher hasher;
+  @Inject Clock clock;
+
+  public Account create(String name, String adminLogin, String adminPassword) {
+    if (name == null || !name.matches(Account.NAME_PATTERN)) {
+      throw new InvalidFieldException("name", "1 to 64 letters, digits, '.', '-' or '_'");
+    }
+    if (byName(name).isPresent()) {
+      throw new DuplicateException("name", name);
+    }
+    Account account = new Account(name, OffsetDateTime.now(clock));
+    em.persist(account);
+    em.persist(new Agent(account, adminLogin, adminLogin, hasher.hash(adminPassword), Role.ADMIN));
+    return account;
+  }
+
+  public List<Account> list() {
+    return em.createQuery("SELECT a FROM Account a ORDER BY a.name", Account.class).getResultList();
+  }
+
+  public Optional<Account> byName(String name) {
+    return em.createQuery("SELECT a FROM Account a WHERE a.name = :name", Account.class)
+        .setParameter("name", name)
+        .getResultStream()
+        .findFirst();
+  }
+}

@@ -1,0 +1,112 @@
+package org.relais.agent;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.util.List;
+import java.util.Optional;
+import org.relais.DuplicateException;
+import org.relais.InvalidFieldException;
+import org.relais.NoSuchEntityException;
+import org.relais.access.PasswordHasher;
+import org.relais.account.Account;
+import org.relais.group.GroupService;
+import org.relais.group.QueueGroup;
+
+/**
+ * An admin's management of the account's agents (SPEC E1). Every method is scoped to one account.
+ */
+@ApplicationScoped
+@Transactional
+public class AgentService {
+
+  @PersistenceContext(unitName = "relais")
+  EntityManager em;
+
+  @Inject PasswordHasher hasher;
+  @Inject GroupService groups;
+
+  public List<Agent> list(Account account) {
+    return em.createQuery(
+            "SELECT a FROM Agent a WHERE a.account.id = :account ORDER BY a.login", Agent.class)
+        .setParameter("account", account.getId())
+        .getResultList();
+  }
+
+  public Optional<Agent> find(Account account, String login) {
+    return em.createQuery(
+            "SELECT a FROM Agent a WHERE a.account.id = :account AND a.login = :login", Agent.class)
+        .setParameter("account", account.getId())
+        .setParameter("login", login)
+        .getResultStream()
+        .findFirst();
+  }
+
+  public Agent get(Account account, String login) {
+    return find(account, login).orElseThrow(() -> new NoSuchEntityException("agent"));
+  }
+
+  public Agent create(Account account, String login, AgentDraft draft) {
+    if (find(account, login).isPresent()) {
+      throw new DuplicateException("login", login);
+    }
+    if (draft.password() == null) {
+      throw new InvalidFieldException("password", "given for a new agent");
+    }
+    Agent agent =
+        new Agent(
+            em.getReference(Account.class, account.getId()),
+            login,
+            draft.name(),
+            hasher.hash(draft.password()),
+            draft.role());
+    apply(account, agent, draft);
+    em.persist(agent);
+    return agent;
+  }
+
+  public Agent update(Account account, String login, AgentDraft draft) {
+    Agent agent = get(account, login);
+    agent.rename(draft.name());
+    agent.changeRole(draft.role());
+    if (draft.password() != null) {
+      agent.changePasswordHash(hasher.hash(draft.password()));
+    }
+    apply(account, agent, draft);
+    return agent;
+  }
+
+  public void delete(Account account, String login) {
+    em.remove(get(account, login));
+  }
+
+  private QueueGroup groupNamed(Account account, String name) {
+    try {
+      return groups.get(account, name);
+    } catch (NoSuchEntityException e) {
+      throw new InvalidFieldException("groups", "names of the account's groups");
+    }
+  }
+
+  private void apply(Account account, Agent agent, AgentDraft draft) {
+    agent.assignExtension(draft.extension(), draft.extensionEditable());
+    if (draft.enabled()) {
+      agent.enable();
+    } else {
+      agent.disable();
+    }
+    agent.enableModules(draft.modules());
+    agent.assignGroups(
+        draft.groups().stream()
+            .map(
+                choice ->
+                    new GroupAssignment(
+                        groupNamed(account, choice.group()),
+                        choice.inbound(),
+                        choice.outbound(),
+                        choice.level()))
+            .toList());
+  }
+}

@@ -1,0 +1,122 @@
+package org.relais.demo;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.inject.Inject;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.relais.account.Account;
+import org.relais.account.AccountService;
+import org.relais.agent.AgentDraft;
+import org.relais.agent.AgentDraft.GroupChoice;
+import org.relais.agent.AgentService;
+import org.relais.agent.BannerModule;
+import org.relais.agent.Role;
+import org.relais.group.GroupService;
+import org.relais.group.GroupSettings;
+import org.relais.group.RoutingStrategy;
+
+/**
+ * Loads the demo account once when {@code relais.demo=true}: the groups of the manual, an admin, a
+ * supervisor and three agents, so that a newcomer can log in and see the banner at once.
+ */
+@Startup
+@Singleton
+@DependsOn("DatabaseMigration")
+public class DemoData {
+
+  public static final String ACCOUNT = "demo";
+  private static final Logger LOG = Logger.getLogger(DemoData.class.getName());
+
+  @Inject
+  @ConfigProperty(name = "relais.demo", defaultValue = "false")
+  boolean enabled;
+
+  @Inject AccountService accounts;
+  @Inject GroupService groups;
+  @Inject AgentService agents;
+
+  @PostConstruct
+  void load() {
+    if (!enabled || accounts.byName(ACCOUNT).isPresent()) {
+      return;
+    }
+    Account demo = accounts.create(ACCOUNT, "admin", "admin");
+    groups.create(
+        demo, "Administratif", settings(0, "Prise commande", "Réclamation", "Facturation"));
+    groups.create(demo, "Commercial", settings(5, "Vente", "Devis", "Sans suite"));
+    groups.create(demo, "Technique", settings(0, "Résolu", "Escaladé", "Rappel prévu"));
+    agents.create(
+        demo,
+        "superviseur",
+        draft(
+            "Superviseur",
+            "superviseur",
+            Role.SUPERVISOR,
+            "200",
+            List.of(
+                new GroupChoice("Administratif", true, false, 5),
+                new GroupChoice("Commercial", true, false, 5),
+                new GroupChoice("Technique", true, false, 5))));
+    agents.create(
+        demo,
+        "agent1",
+        draft(
+            "Agent 1",
+            "agent",
+            Role.AGENT,
+            "201",
+            List.of(
+                new GroupChoice("Administratif", true, false, 8),
+                new GroupChoice("Commercial", true, true, 5))));
+    agents.create(
+        demo,
+        "agent2",
+        draft(
+            "Agent 2",
+            "agent",
+            Role.AGENT,
+            "202",
+            List.of(
+                new GroupChoice("Commercial", true, true, 7),
+                new GroupChoice("Technique", true, false, 4))));
+    agents.create(
+        demo,
+        "agent3",
+        draft(
+            "Agent 3",
+            "agent",
+            Role.AGENT,
+            "203",
+            List.of(
+                new GroupChoice("Administratif", true, false, 3),
+                new GroupChoice("Technique", true, true, 9))));
+    LOG.info("Demo account 'demo' loaded");
+  }
+
+  private static GroupSettings settings(int priority, String... qualifications) {
+    return new GroupSettings(
+        20,
+        30,
+        10,
+        true,
+        0,
+        null,
+        RoutingStrategy.LONGEST_IDLE,
+        priority,
+        List.of(qualifications),
+        List.of("0102030405"),
+        false,
+        null);
+  }
+
+  private static AgentDraft draft(
+      String name, String password, Role role, String extension, List<GroupChoice> groups) {
+    return new AgentDraft(
+        name, password, role, extension, true, true, EnumSet.allOf(BannerModule.class), groups);
+  }
+}

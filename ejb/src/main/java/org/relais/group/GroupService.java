@@ -1,0 +1,80 @@
+package org.relais.group;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.util.List;
+import org.relais.DuplicateException;
+import org.relais.NoSuchEntityException;
+import org.relais.account.Account;
+
+/**
+ * An admin's management of the account's groups (SPEC E2). Every method is scoped to one account.
+ */
+@ApplicationScoped
+@Transactional
+public class GroupService {
+
+  @PersistenceContext(unitName = "relais")
+  EntityManager em;
+
+  public List<QueueGroup> list(Account account) {
+    return em.createQuery(
+            "SELECT g FROM QueueGroup g WHERE g.account.id = :account ORDER BY g.name",
+            QueueGroup.class)
+        .setParameter("account", account.getId())
+        .getResultList();
+  }
+
+  public QueueGroup get(Account account, String name) {
+    return em.createQuery(
+            "SELECT g FROM QueueGroup g WHERE g.account.id = :account AND g.name = :name",
+            QueueGroup.class)
+        .setParameter("account", account.getId())
+        .setParameter("name", name)
+        .getResultStream()
+        .findFirst()
+        .orElseThrow(() -> new NoSuchEntityException("group"));
+  }
+
+  public QueueGroup create(Account account, String name, GroupSettings settings) {
+    QueueGroup group =
+        new QueueGroup(em.getReference(Account.class, account.getId()), name, settings);
+    requireFreeName(account, group.getName());
+    em.persist(group);
+    return group;
+  }
+
+  public QueueGroup update(Account account, String name, String newName, GroupSettings settings) {
+    QueueGroup group = get(account, name);
+    if (newName != null && !newName.strip().equals(group.getName())) {
+      requireFreeName(account, newName.strip());
+      group.rename(newName);
+    }
+    group.configure(settings);
+    return group;
+  }
+
+  public void delete(Account account, String name) {
+    QueueGroup group = get(account, name);
+    em.createQuery("DELETE FROM Membership m WHERE m.group = :group")
+        .setParameter("group", group)
+        .executeUpdate();
+    em.remove(group);
+  }
+
+  private void requireFreeName(Account account, String name) {
+    boolean taken =
+        em.createQuery(
+                    "SELECT COUNT(g) FROM QueueGroup g WHERE g.account.id = :account AND g.name = :name",
+                    Long.class)
+                .setParameter("account", account.getId())
+                .setParameter("name", name)
+                .getSingleResult()
+            > 0;
+    if (taken) {
+      throw new DuplicateException("name", name);
+    }
+  }
+}

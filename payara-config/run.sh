@@ -1,0 +1,80 @@
+#!/usr/bin/env bash
+# Starts Relais on Payara Micro: builds what is missing, then serves on RELAIS_PORT.
+#
+#   RELAIS_PORT              HTTP port (default 8080)
+#   RELAIS_DATA              folder of the embedded H2 database and of the runtime (default ./data)
+#   RELAIS_DB                h2 (default) or postgres
+#   RELAIS_DB_URL            with postgres: jdbc:postgresql://host:port/database (default
+#                            jdbc:postgresql://127.0.0.1:5432/relais)
+#   RELAIS_DB_USER, RELAIS_DB_PASSWORD   with postgres
+#   RELAIS_DB_SCHEMA         with postgres: schema of the tables (default public)
+#   RELAIS_DEMO              true (default) loads the demo account once
+#   RELAIS_OPERATOR_PASSWORD password of the platform operator (default "operator" in demo mode;
+#                            without it and without demo mode, the operator cannot log in)
+set -euo pipefail
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+
+port="${RELAIS_PORT:-8080}"
+data="$(mkdir -p "${RELAIS_DATA:-./data}" && cd "${RELAIS_DATA:-./data}" && pwd)"
+db="${RELAIS_DB:-h2}"
+demo="${RELAIS_DEMO:-true}"
+
+war="web/target/relais.war"
+micro="payara-config/target/runtime/payara-micro.jar"
+if [[ ! -f "$war" || ! -f "$micro" ]]; then
+  echo "Building Relais (first run)..."
+  mvn -q -B -DskipTests package
+fi
+
+# Asadmin escapes ':' and '=' inside property values with a backslash.
+escape() { printf '%s' "$1" | sed -e 's/\\/\\\\/g' -e 's/:/\\:/g' -e 's/=/\\=/g'; }
+
+postboot="$data/postboot.asadmin"
+extra=()
+sysprops=(-Drelais.demo="$demo")
+case "$db" in
+  h2)
+    sysprops+=(-Drelais.h2.path="$data/relais")
+    cp payara-config/src/main/config/h2.asadmin "$postboot"
+    ;;
+  postgres)
+    url="${RELAIS_DB_URL:-jdbc:postgresql://127.0.0.1:5432/relais}"
+    {
+      printf 'create-jdbc-connection-pool --datasourceclassname=org.postgresql.ds.PGSimpleDataSource --restype=javax.sql.DataSource --steadypoolsize=4 --maxpoolsize=32 --property=URL="%s":user="%s":password="%s":currentSchema="%s" RelaisPool\n' \
+        "$(escape "$url")" "$(escape "${RELAIS_DB_USER:-relais}")" "$(escape "${RELAIS_DB_PASSWORD:-}")" "$(escape "${RELAIS_DB_SCHEMA:-public}")"
+      echo 'create-jdbc-resource --connectionpoolid=RelaisPool jdbc/relais'
+    } > "$postboot"
+    chmod 600 "$postboot"
+    extra+=(--addlibs payara-config/target/runtime/postgresql.jar)
+    ;;
+  *)
+    echo "RELAIS_DB must be h2 or postgres, not '$db'" >&2
+    exit 2
+    ;;
+esac
+
+if [[ -z "${RELAIS_OPERATOR_PASSWORD:-}" && "$demo" == "true" ]]; then
+  export RELAIS_OPERATOR_PASSWORD=operator
+fi
+
+mkdir -p "$data/tmp"
+java -Djava.io.tmpdir="$data/tmp" "${sysprops[@]}" -jar "$micro" \
+  --nocluster --port "$port" --rootdir "$data/payara" \
+  --postbootcommandfile "$postboot" "${extra[@]}" \
+  --deploy "$war:/" 2>&1 | tee "$data/relais.log" | while IFS= read -r line; do
+    printf '%s\n' "$line"
+    if [[ "$line" == *"Payara Micro"*"ready in"* ]]; then
+      if grep -q "Exception while loading the app\|Exception while deploying\|deployment failed" "$data/relais.log"; then
+        echo "Relais failed to deploy: see $data/relais.log" >&2
+      else
+        echo
+        echo "Relais is ready: http://localhost:$port/"
+        if [[ "$demo" == "true" ]]; then
+          echo "Demo logins (account 'demo'): admin/admin, superviseur/superviseur, agent1..agent3/agent; operator/operator (API)"
+        fi
+        echo "Stop with Ctrl-C."
+      fi
+    fi
+  done

@@ -1,0 +1,178 @@
+package org.relais.web.api;
+
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import org.relais.InvalidFieldException;
+import org.relais.agent.Agent;
+import org.relais.agent.AgentDraft;
+import org.relais.agent.AgentDraft.GroupChoice;
+import org.relais.agent.AgentService;
+import org.relais.agent.BannerModule;
+import org.relais.agent.Membership;
+import org.relais.agent.Role;
+import org.relais.web.security.CurrentCaller;
+
+/** The admin's agents (API.md, Administration; SPEC E1). No answer ever carries a password. */
+@Path("/agents")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class AgentsResource {
+
+  @Inject CurrentCaller caller;
+  @Inject AgentService agents;
+
+  /** An agent's group as the API shows it. */
+  public record GroupMembershipView(String name, boolean inbound, boolean outbound, int level) {
+    static GroupMembershipView of(Membership m) {
+      return new GroupMembershipView(
+          m.getGroup().getName(), m.isInbound(), m.isOutbound(), m.getLevel());
+    }
+  }
+
+  /** An agent as the API shows it. */
+  public record AgentView(
+      String login,
+      String name,
+      String role,
+      String extension,
+      boolean extensionEditable,
+      boolean enabled,
+      Set<BannerModule> modules,
+      List<GroupMembershipView> groups) {
+
+    static AgentView of(Agent a) {
+      return new AgentView(
+          a.getLogin(),
+          a.getName(),
+          a.getRole().securityName(),
+          a.getExtension(),
+          a.isExtensionEditable(),
+          a.isEnabled(),
+          a.getModules(),
+          a.getMemberships().stream().map(GroupMembershipView::of).toList());
+    }
+  }
+
+  @GET
+  public List<AgentView> list() {
+    return agents.list(caller.requireRole(Role.ADMIN)).stream().map(AgentView::of).toList();
+  }
+
+  @GET
+  @Path("{login}")
+  public AgentView get(@PathParam("login") String login) {
+    return AgentView.of(agents.get(caller.requireRole(Role.ADMIN), login));
+  }
+
+  @POST
+  public Response create(JsonObject body) {
+    var account = caller.requireRole(Role.ADMIN);
+    JsonInput in = JsonInput.of(body);
+    String login = in.string("login", 64);
+    Agent agent =
+        agents.create(
+            account,
+            login,
+            draft(
+                in,
+                new AgentDraft(
+                    login,
+                    null,
+                    Role.AGENT,
+                    null,
+                    false,
+                    true,
+                    EnumSet.allOf(BannerModule.class),
+                    List.of())));
+    return Response.created(URI.create("agents/" + agent.getLogin()))
+        .entity(AgentView.of(agent))
+        .build();
+  }
+
+  /** Fields left out keep their current value; {@code password} resets the password. */
+  @PUT
+  @Path("{login}")
+  public AgentView update(@PathParam("login") String login, JsonObject body) {
+    var account = caller.requireRole(Role.ADMIN);
+    Agent current = agents.get(account, login);
+    AgentDraft base =
+        new AgentDraft(
+            current.getName(),
+            null,
+            current.getRole(),
+            current.getExtension(),
+            current.isExtensionEditable(),
+            current.isEnabled(),
+            current.getModules(),
+            current.getMemberships().stream()
+                .map(
+                    m ->
+                        new GroupChoice(
+                            m.getGroup().getName(), m.isInbound(), m.isOutbound(), m.getLevel()))
+                .toList());
+    return AgentView.of(agents.update(account, login, draft(JsonInput.of(body), base)));
+  }
+
+  @DELETE
+  @Path("{login}")
+  public Response delete(@PathParam("login") String login) {
+    agents.delete(caller.requireRole(Role.ADMIN), login);
+    return Response.noContent().build();
+  }
+
+  private static AgentDraft draft(JsonInput in, AgentDraft base) {
+    return new AgentDraft(
+        in.has("name") ? in.string("name", 128) : base.name(),
+        in.optionalString("password", 128),
+        in.has("role") ? role(in.string("role", 16)) : base.role(),
+        in.has("extension") ? in.optionalString("extension", 32) : base.extension(),
+        in.bool("extensionEditable", base.extensionEditable()),
+        in.bool("enabled", base.enabled()),
+        in.has("modules") ? modules(in.strings("modules", 20, 32, List.of())) : base.modules(),
+        in.objects(
+            "groups",
+            500,
+            base.groups(),
+            g ->
+                new GroupChoice(
+                    g.string("name", 64),
+                    g.bool("inbound", true),
+                    g.bool("outbound", false),
+                    g.integer("level", 5))));
+  }
+
+  private static Role role(String name) {
+    try {
+      return Role.fromSecurityName(name);
+    } catch (IllegalArgumentException e) {
+      throw new InvalidFieldException("role", "agent, supervisor or admin");
+    }
+  }
+
+  private static Set<BannerModule> modules(List<String> names) {
+    EnumSet<BannerModule> modules = EnumSet.noneOf(BannerModule.class);
+    for (String name : names) {
+      try {
+        modules.add(BannerModule.valueOf(name));
+      } catch (IllegalArgumentException e) {
+        throw new InvalidFieldException(
+            "modules", "names among " + EnumSet.allOf(BannerModule.class));
+      }
+    }
+    return modules;
+  }
+}

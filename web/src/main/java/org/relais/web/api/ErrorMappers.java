@@ -1,0 +1,75 @@
+package org.relais.web.api;
+
+import jakarta.json.JsonException;
+import jakarta.json.bind.JsonbException;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.relais.DuplicateException;
+import org.relais.InvalidFieldException;
+import org.relais.NoSuchEntityException;
+import org.relais.web.security.CurrentCaller.NotAllowedException;
+
+/**
+ * Turns every failure into the API's error shape, so that no stack trace ever reaches a client: bad
+ * input is a 400 naming the field, a missing or foreign entity a 404, a taken name a 409, a
+ * forbidden action a 403. Anything else is logged here and answered as a bare 500.
+ */
+@Provider
+public class ErrorMappers implements ExceptionMapper<Throwable> {
+
+  private static final Logger LOG = Logger.getLogger(ErrorMappers.class.getName());
+
+  @Override
+  public Response toResponse(Throwable failure) {
+    Throwable cause = unwrap(failure);
+    if (cause instanceof InvalidFieldException e) {
+      return ApiError.response(400, "invalid", e.getMessage(), e.getField());
+    }
+    if (cause instanceof JsonException || cause instanceof JsonbException) {
+      return ApiError.response(400, "malformed_json", "the body is not valid JSON", "body");
+    }
+    if (cause instanceof NoSuchEntityException || cause instanceof NotFoundException) {
+      return ApiError.response(404, "not_found", cause.getMessage(), null);
+    }
+    if (cause instanceof DuplicateException e) {
+      return ApiError.response(409, "conflict", e.getMessage(), e.getField());
+    }
+    if (cause instanceof NotAllowedException) {
+      return ApiError.response(403, "forbidden", cause.getMessage(), null);
+    }
+    if (cause instanceof WebApplicationException e) {
+      int status = e.getResponse().getStatus();
+      return ApiError.response(
+          status, "http_" + status, e.getResponse().getStatusInfo().getReasonPhrase(), null);
+    }
+    LOG.log(Level.SEVERE, "unexpected failure in the API", failure);
+    return ApiError.response(500, "internal", "internal error", null);
+  }
+
+  /**
+   * Container layers (EJB, CDI interceptors, JSON providers) wrap the exception that matters: the
+   * first one of ours in the chain wins, then the first JAX-RS one.
+   */
+  private static Throwable unwrap(Throwable failure) {
+    Throwable webFailure = null;
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof InvalidFieldException
+          || t instanceof NoSuchEntityException
+          || t instanceof DuplicateException
+          || t instanceof NotAllowedException
+          || t instanceof JsonException
+          || t instanceof JsonbException) {
+        return t;
+      }
+      if (webFailure == null && t instanceof WebApplicationException) {
+        webFailure = t;
+      }
+    }
+    return webFailure != null ? webFailure : failure;
+  }
+}

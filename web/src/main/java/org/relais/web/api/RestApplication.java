@@ -1,0 +1,19 @@
+package org.relais.web.api;
+
+import jakarta.annotation.security.DeclareRoles;
+import jakarta.ws.rs.ApplicationPath;
+import jakarta.ws.rs.core.Application;
+import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
+import org.eclipse.microprofile.openapi.annotations.info.Info;
+
+/** The REST API, version 1 (see API.md): every banner and admin action as JSON. */
+@ApplicationPath("/api/v1")
+@DeclareRoles({"agent", "supervisor", "admin", "operator"})
+@OpenAPIDefinition(
+    info =
+        @Info(
+            title = "Relais API",
+            version = "1",
+            description =
+                "Contact-center ACD, agent desk and administration. HTTP Basic login@account."))
+public class RestApplication extends Application {}

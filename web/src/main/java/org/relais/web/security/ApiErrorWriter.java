@@ -1,0 +1,25 @@
+package org.relais.web.security;
+
+import jakarta.json.Json;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+
+/** Writes the API's error shape from the servlet layer, before JAX-RS is reached. */
+final class ApiErrorWriter {
+
+  private ApiErrorWriter() {}
+
+  static void write(HttpServletResponse response, int status, String error, String message)
+      throws IOException {
+    response.setStatus(status);
+    response.setContentType("application/json;charset=UTF-8");
+    response
+        .getWriter()
+        .write(
+            Json.createObjectBuilder()
+                .add("error", error)
+                .add("message", message)
+                .build()
+                .toString());
+  }
+}

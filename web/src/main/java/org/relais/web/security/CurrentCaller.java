@@ -1,0 +1,77 @@
+package org.relais.web.security;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.SecurityContext;
+import java.security.Principal;
+import java.util.Arrays;
+import org.relais.access.CredentialVerifier;
+import org.relais.account.Account;
+import org.relais.agent.Role;
+
+/**
+ * Who is calling, for the current request: the principal, its role and its account. Every
+ * application call made for a page or an API request takes the account from here, which is how
+ * every query stays scoped to the caller's account.
+ */
+@RequestScoped
+public class CurrentCaller {
+
+  @Inject SecurityContext security;
+  @Inject CredentialVerifier verifier;
+
+  private Account account;
+
+  public String principal() {
+    Principal p = security.getCallerPrincipal();
+    if (p == null) {
+      throw new NotAllowedException("not logged in");
+    }
+    return p.getName();
+  }
+
+  /** The login part of {@code login@account}. */
+  public String login() {
+    String principal = principal();
+    return principal.substring(0, principal.lastIndexOf('@'));
+  }
+
+  public boolean isOperator() {
+    return security.isCallerInRole(CredentialVerifier.OPERATOR);
+  }
+
+  public boolean hasRole(Role role) {
+    return security.isCallerInRole(role.securityName());
+  }
+
+  public Account account() {
+    if (account == null) {
+      account =
+          verifier
+              .accountOf(principal())
+              .orElseThrow(() -> new NotAllowedException("no account for the caller"));
+    }
+    return account;
+  }
+
+  /** Refuses the request (403) unless the caller has one of the roles. */
+  public Account requireRole(Role... roles) {
+    if (Arrays.stream(roles).noneMatch(this::hasRole)) {
+      throw new NotAllowedException("this action needs the role " + Arrays.toString(roles));
+    }
+    return account();
+  }
+
+  public void requireOperator() {
+    if (!isOperator()) {
+      throw new NotAllowedException("this action is the platform operator's");
+    }
+  }
+
+  /** The caller may not do this (API: 403). */
+  public static class NotAllowedException extends RuntimeException {
+    public NotAllowedException(String message) {
+      super(message);
+    }
+  }
+}

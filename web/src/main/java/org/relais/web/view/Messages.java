@@ -1,0 +1,32 @@
+package org.relais.web.view;
+
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.FacesContext;
+import java.util.MissingResourceException;
+import java.util.ResourceBundle;
+
+/** Puts messages from the resource bundles in front of the user, in the view's language. */
+public final class Messages {
+
+  private Messages() {}
+
+  public static String text(String key) {
+    FacesContext faces = FacesContext.getCurrentInstance();
+    ResourceBundle bundle = faces.getApplication().getResourceBundle(faces, "msg");
+    try {
+      return bundle.getString(key);
+    } catch (MissingResourceException e) {
+      return key;
+    }
+  }
+
+  public static void error(String clientId, String key) {
+    FacesContext.getCurrentInstance()
+        .addMessage(clientId, new FacesMessage(FacesMessage.SEVERITY_ERROR, text(key), null));
+  }
+
+  public static void info(String key) {
+    FacesContext.getCurrentInstance()
+        .addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, text(key), null));
+  }
+}

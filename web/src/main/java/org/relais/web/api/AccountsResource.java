@@ -1,7 +1,7 @@
 package org.relais.web.api;
 
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -33,14 +33,11 @@ public class AccountsResource {
   }
 
   @POST
-  public Response create(JsonObject body) {
+  public Response create(JsonValue body) {
     caller.requireOperator();
     JsonInput in = JsonInput.of(body);
     String name = in.string("name", 64);
-    if (!in.has("admin") || !(body.get("admin") instanceof JsonObject admin)) {
-      throw new org.relais.InvalidFieldException("admin", "an object with login and password");
-    }
-    JsonInput adminIn = JsonInput.of(admin);
+    JsonInput adminIn = in.object("admin");
     Account account =
         accounts.create(name, adminIn.string("login", 64), adminIn.string("password", 128));
     return Response.created(URI.create("accounts/" + account.getName()))

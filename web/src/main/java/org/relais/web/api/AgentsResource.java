@@ -1,7 +1,7 @@
 package org.relais.web.api;
 
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -79,7 +79,7 @@ public class AgentsResource {
   }
 
   @POST
-  public Response create(JsonObject body) {
+  public Response create(JsonValue body) {
     var account = caller.requireRole(Role.ADMIN);
     JsonInput in = JsonInput.of(body);
     String login = in.string("login", 64);
@@ -106,7 +106,7 @@ public class AgentsResource {
   /** Fields left out keep their current value; {@code password} resets the password. */
   @PUT
   @Path("{login}")
-  public AgentView update(@PathParam("login") String login, JsonObject body) {
+  public AgentView update(@PathParam("login") String login, JsonValue body) {
     var account = caller.requireRole(Role.ADMIN);
     Agent current = agents.get(account, login);
     AgentDraft base =

@@ -1,7 +1,7 @@
 package org.relais.web.api;
 
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -78,7 +78,7 @@ public class GroupsResource {
   }
 
   @POST
-  public Response create(JsonObject body) {
+  public Response create(JsonValue body) {
     var account = caller.requireRole(Role.ADMIN);
     JsonInput in = JsonInput.of(body);
     String name = in.string("name", 64);
@@ -91,7 +91,7 @@ public class GroupsResource {
   /** Fields left out keep their current value. */
   @PUT
   @Path("{name}")
-  public GroupView update(@PathParam("name") String name, JsonObject body) {
+  public GroupView update(@PathParam("name") String name, JsonValue body) {
     var account = caller.requireRole(Role.ADMIN);
     JsonInput in = JsonInput.of(body);
     QueueGroup current = groups.get(account, name);

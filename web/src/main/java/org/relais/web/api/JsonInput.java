@@ -25,11 +25,19 @@ public final class JsonInput {
     this.prefix = prefix;
   }
 
-  public static JsonInput of(JsonObject body) {
-    if (body == null) {
+  public static JsonInput of(JsonValue body) {
+    if (!(body instanceof JsonObject object)) {
       throw new InvalidFieldException("body", "a JSON object");
     }
-    return new JsonInput(body, "");
+    return new JsonInput(object, "");
+  }
+
+  /** A nested object, whose fields are named {@code field.x} in errors. */
+  public JsonInput object(String field) {
+    if (!(body.get(field) instanceof JsonObject object)) {
+      throw invalid(field, "an object");
+    }
+    return new JsonInput(object, prefix + field + ".");
   }
 
   public boolean has(String field) {

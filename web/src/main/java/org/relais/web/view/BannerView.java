@@ -67,8 +67,4 @@ public class BannerView implements Serializable {
   public boolean isLogoutConfirmation() {
     return logoutConfirmation;
   }
-
-  public List<BannerModule> getModules() {
-    return modules;
-  }
 }

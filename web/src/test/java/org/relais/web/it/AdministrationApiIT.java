@@ -1,0 +1,207 @@
+package org.relais.web.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.json.JsonObject;
+import org.junit.jupiter.api.Test;
+import org.relais.web.it.Api.Caller;
+import org.relais.web.it.Api.Reply;
+
+/** The operator and administration API of API.md, its error shape, roles and tenant isolation. */
+class AdministrationApiIT extends RelaisDeployment {
+
+  private static final String GROUP =
+      "{\"name\":\"Administratif\",\"ringTimeout\":20,\"penalty\":30,\"wrapUp\":10,"
+          + "\"qualificationRequired\":true,\"autoQualify\":0,"
+          + "\"qualifications\":[\"Prise commande\",\"Réclamation\"],"
+          + "\"strategy\":\"LONGEST_IDLE\",\"priority\":0}";
+
+  private static final String AGENT =
+      "{\"login\":\"agent1\",\"name\":\"Agent 1\",\"password\":\"agent-pass\",\"role\":\"agent\","
+          + "\"extension\":\"0290\",\"groups\":[{\"name\":\"Administratif\",\"inbound\":true,"
+          + "\"outbound\":false,\"level\":5}]}";
+
+  @Test
+  void operatorCreatesAnAccountWhoseAdminManagesGroupsAndAgents() {
+    Api api = api();
+    Caller admin = api.newAccount();
+
+    Reply group = api.send(admin, "POST", "api/v1/groups", GROUP);
+    Reply agent = api.send(admin, "POST", "api/v1/agents", AGENT);
+
+    assertThat(group.status()).isEqualTo(201);
+    assertThat(group.object().getJsonArray("qualifications").getString(1)).isEqualTo("Réclamation");
+    assertThat(agent.status()).isEqualTo(201);
+    JsonObject created = api.get(admin, "api/v1/agents/agent1").object();
+    assertThat(created.getString("extension")).isEqualTo("0290");
+    assertThat(created.getJsonArray("groups").getJsonObject(0).getInt("level")).isEqualTo(5);
+    assertThat(agent.body()).doesNotContain("agent-pass").doesNotContainIgnoringCase("password");
+    assertThat(api.get(admin, "api/v1/agents").body()).doesNotContainIgnoringCase("password");
+  }
+
+  @Test
+  void accountListIsTheOperatorsAndNamesTheNewAccount() {
+    Api api = api();
+    Caller admin = api.newAccount();
+    String account = admin.user().substring(admin.user().indexOf('@') + 1);
+
+    assertThat(api.get(api.operator(), "api/v1/accounts").body()).contains(account);
+    assertThat(api.get(admin, "api/v1/accounts").status()).isEqualTo(403);
+  }
+
+  @Test
+  void createdAgentAuthenticatesWithItsOwnPassword() {
+    Api api = api();
+    Caller admin = api.newAccount();
+    api.send(admin, "POST", "api/v1/groups", GROUP);
+    api.send(admin, "POST", "api/v1/agents", AGENT);
+    Caller agent = new Caller("agent1@" + admin.user().split("@")[1], "agent-pass");
+
+    assertThat(api.get(agent, "api/v1/agents").status()).isEqualTo(403);
+    assertThat(api.get(new Caller(agent.user(), "wrong"), "api/v1/agents").status()).isEqualTo(401);
+  }
+
+  @Test
+  void updateChangesOnlyTheGivenFieldsAndDeleteRemoves() {
+    Api api = api();
+    Caller admin = api.newAccount();
+    api.send(admin, "POST", "api/v1/groups", GROUP);
+
+    Reply updated =
+        api.send(
+            admin,
+            "PUT",
+            "api/v1/groups/Administratif",
+            "{\"wrapUp\":45,\"strategy\":\"SKILL_LEVEL\"}");
+    Reply deleted = api.send(admin, "DELETE", "api/v1/groups/Administratif", null);
+
+    assertThat(updated.status()).isEqualTo(200);
+    assertThat(updated.object().getInt("wrapUp")).isEqualTo(45);
+    assertThat(updated.object().getInt("penalty")).isEqualTo(30);
+    assertThat(updated.object().getString("strategy")).isEqualTo("SKILL_LEVEL");
+    assertThat(deleted.status()).isEqualTo(204);
+    assertThat(api.get(admin, "api/v1/groups/Administratif").status()).isEqualTo(404);
+  }
+
+  @Test
+  void badInputAnswers400NamingTheField() {
+    Api api = api();
+    Caller admin = api.newAccount();
+
+    assertField(
+        api.send(admin, "POST", "api/v1/groups", "{\"name\":\"G\",\"ringTimeout\":\"x\"}"),
+        "ringTimeout");
+    assertField(api.send(admin, "POST", "api/v1/groups", "{\"ringTimeout\":20}"), "name");
+    assertField(
+        api.send(admin, "POST", "api/v1/groups", "{\"name\":\"G\",\"penalty\":-1}"), "penalty");
+    assertField(
+        api.send(admin, "POST", "api/v1/groups", "{\"name\":\"G\",\"strategy\":\"RANDOM\"}"),
+        "strategy");
+    assertField(
+        api.send(admin, "POST", "api/v1/groups", "{\"name\":\"" + "x".repeat(65) + "\"}"), "name");
+    assertField(api.send(admin, "POST", "api/v1/groups", "{\"name\":"), "body");
+    assertField(api.send(admin, "POST", "api/v1/groups", "[1,2]"), "body");
+    assertField(
+        api.send(
+            admin,
+            "POST",
+            "api/v1/agents",
+            "{\"login\":\"a b\",\"name\":\"A\",\"password\":\"pass1\"}"),
+        "login");
+    assertField(
+        api.send(
+            admin,
+            "POST",
+            "api/v1/agents",
+            "{\"login\":\"ab\",\"name\":\"A\",\"password\":\"pass1\",\"extension\":\"12a\"}"),
+        "extension");
+    assertField(
+        api.send(
+            admin,
+            "POST",
+            "api/v1/agents",
+            "{\"login\":\"ab\",\"name\":\"A\",\"password\":\"pass1\",\"role\":\"king\"}"),
+        "role");
+    assertField(
+        api.send(
+            admin,
+            "POST",
+            "api/v1/agents",
+            "{\"login\":\"ab\",\"name\":\"A\",\"password\":\"pass1\",\"groups\":[{\"name\":\"Nowhere\"}]}"),
+        "groups");
+    assertField(
+        api.send(admin, "POST", "api/v1/agents", "{\"login\":\"ab\",\"name\":\"A\"}"), "password");
+  }
+
+  @Test
+  void takenNameAnswers409() {
+    Api api = api();
+    Caller admin = api.newAccount();
+    api.send(admin, "POST", "api/v1/groups", GROUP);
+
+    Reply again = api.send(admin, "POST", "api/v1/groups", GROUP);
+
+    assertThat(again.status()).isEqualTo(409);
+    assertThat(again.object().getString("field")).isEqualTo("name");
+  }
+
+  @Test
+  void anotherAccountsAgentsAndGroupsAnswer404() {
+    Api api = api();
+    Caller first = api.newAccount();
+    Caller second = api.newAccount();
+    api.send(first, "POST", "api/v1/groups", GROUP);
+    api.send(first, "POST", "api/v1/agents", AGENT);
+
+    assertThat(api.get(second, "api/v1/agents/agent1").status()).isEqualTo(404);
+    assertThat(api.get(second, "api/v1/groups/Administratif").status()).isEqualTo(404);
+    assertThat(api.send(second, "PUT", "api/v1/agents/agent1", "{\"name\":\"x\"}").status())
+        .isEqualTo(404);
+    assertThat(api.send(second, "DELETE", "api/v1/groups/Administratif", null).status())
+        .isEqualTo(404);
+    assertThat(api.get(second, "api/v1/agents").body()).doesNotContain("agent1");
+    assertThat(api.get(first, "api/v1/agents/agent1").status()).isEqualTo(200);
+  }
+
+  @Test
+  void fiveFailedLoginsThrottleEvenTheRightPassword() {
+    Api api = api();
+    Caller admin = api.newAccount();
+    Caller wrong = new Caller(admin.user(), "not-the-password");
+
+    for (int i = 0; i < 5; i++) {
+      assertThat(api.get(wrong, "api/v1/groups").status()).isEqualTo(401);
+    }
+    Reply refused = api.get(admin, "api/v1/groups");
+
+    assertThat(refused.status()).isEqualTo(429);
+    assertThat(refused.object().getString("error")).isEqualTo("too_many_attempts");
+  }
+
+  @Test
+  void apiWithoutCredentialsAnswers401InTheErrorShape() {
+    Reply reply = api().get(null, "api/v1/groups");
+
+    assertThat(reply.status()).isEqualTo(401);
+    assertThat(reply.object().getString("error")).isEqualTo("unauthorized");
+  }
+
+  @Test
+  void readinessIsUpWithTheDatabaseAndOpenApiDescribesTheApi() {
+    Api api = api();
+
+    Reply ready = api.get(null, "/health/ready");
+    Reply openapi = api.get(null, "/openapi");
+
+    assertThat(ready.status()).isEqualTo(200);
+    assertThat(ready.body()).contains("\"UP\"");
+    assertThat(openapi.status()).isEqualTo(200);
+    assertThat(openapi.body()).contains("/api/v1/groups").contains("/api/v1/accounts");
+  }
+
+  private static void assertField(Reply reply, String field) {
+    assertThat(reply.status()).as(reply.body()).isEqualTo(400);
+    assertThat(reply.object().getString("field")).as(reply.body()).isEqualTo(field);
+    assertThat(reply.body()).doesNotContain("Exception");
+  }
+}

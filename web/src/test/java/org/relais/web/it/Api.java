@@ -1,0 +1,118 @@
+package org.relais.web.it;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonStructure;
+import jakarta.json.JsonValue;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.UUID;
+
+/** A small client of the REST API for the tests: HTTP Basic, JSON in and out. */
+public final class Api {
+
+  public static final String OPERATOR_PASSWORD = System.getProperty("relais.it.operatorPassword");
+
+  private final String baseUrl;
+  private final String serverUrl;
+  private final HttpClient http = HttpClient.newHttpClient();
+
+  Api(String baseUrl) {
+    this.baseUrl = baseUrl;
+    URI uri = URI.create(baseUrl);
+    this.serverUrl = uri.getScheme() + "://" + uri.getAuthority();
+  }
+
+  /** An HTTP answer: its status, raw body and parsed JSON (null when not JSON). */
+  public record Reply(int status, String body, JsonValue json) {
+    public JsonObject object() {
+      return json.asJsonObject();
+    }
+
+    public JsonArray array() {
+      return json.asJsonArray();
+    }
+  }
+
+  /** Credentials of a caller: {@code login@account} or {@code operator}. */
+  public record Caller(String user, String password) {}
+
+  public Caller operator() {
+    return new Caller("operator", OPERATOR_PASSWORD);
+  }
+
+  /** Creates a fresh account through the operator API; answers its admin. */
+  public Caller newAccount() {
+    String name = "t" + UUID.randomUUID().toString().substring(0, 12);
+    Reply reply =
+        send(
+            operator(),
+            "POST",
+            "api/v1/accounts",
+            "{\"name\":\""
+                + name
+                + "\",\"admin\":{\"login\":\"admin\",\"password\":\"secret-admin\"}}");
+    if (reply.status() != 201) {
+      throw new IllegalStateException("account creation failed: " + reply);
+    }
+    return new Caller("admin@" + name, "secret-admin");
+  }
+
+  public Reply get(Caller caller, String path) {
+    return send(caller, "GET", path, null);
+  }
+
+  /**
+   * @param path relative to the application ({@code api/v1/groups}), or to the server when it
+   *     starts with '/' ({@code /health/ready})
+   */
+  public Reply send(Caller caller, String method, String path, String json) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create((path.startsWith("/") ? serverUrl : baseUrl) + path))
+            .method(
+                method,
+                json == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
+    if (json != null) {
+      request.header("Content-Type", "application/json");
+    }
+    if (caller != null) {
+      String token = caller.user() + ":" + caller.password();
+      request.header(
+          "Authorization",
+          "Basic " + Base64.getEncoder().encodeToString(token.getBytes(StandardCharsets.UTF_8)));
+    }
+    try {
+      HttpResponse<String> response =
+          http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      return new Reply(response.statusCode(), response.body(), parse(response));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static JsonValue parse(HttpResponse<String> response) {
+    boolean isJson =
+        response.headers().firstValue("Content-Type").orElse("").contains("json")
+            && !response.body().isBlank();
+    if (!isJson) {
+      return null;
+    }
+    try (var reader = Json.createReader(new StringReader(response.body()))) {
+      JsonStructure structure = reader.read();
+      return structure;
+    }
+  }
+}

@@ -1,0 +1,133 @@
+package org.relais.web.it;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * A headless Chromium (the system's, never a downloaded one) driven like a user: open a page, type,
+ * click, wait for what appears. One per test, closed after it.
+ */
+public final class Browser implements AutoCloseable {
+
+  private static final String CHROMIUM = "/usr/bin/chromium";
+  private static final String CHROMEDRIVER = "/usr/bin/chromedriver";
+
+  private final WebDriver driver;
+  private final Path profile;
+  private final String baseUrl;
+
+  public Browser(String baseUrl) {
+    this.baseUrl = baseUrl;
+    try {
+      profile = Files.createTempDirectory("relais-chromium");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM);
+    options.addArguments(
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--no-first-run",
+        "--window-size=1280,900",
+        "--user-data-dir=" + profile);
+    ChromeDriverService service =
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(Path.of(CHROMEDRIVER).toFile())
+            .build();
+    driver = new ChromeDriver(service, options);
+  }
+
+  /** Opens a page of the application ({@code login.xhtml}). */
+  public Browser open(String page) {
+    driver.get(baseUrl + page);
+    return this;
+  }
+
+  public Browser type(String id, String text) {
+    WebElement field = visible(By.id(id));
+    field.clear();
+    field.sendKeys(text);
+    return this;
+  }
+
+  public Browser click(String id) {
+    wait(Duration.ofSeconds(10)).until(ExpectedConditions.elementToBeClickable(By.id(id))).click();
+    return this;
+  }
+
+  public Browser clickLink(String text) {
+    wait(Duration.ofSeconds(10))
+        .until(ExpectedConditions.elementToBeClickable(By.linkText(text)))
+        .click();
+    return this;
+  }
+
+  public WebElement visible(By locator) {
+    return wait(Duration.ofSeconds(10))
+        .until(ExpectedConditions.visibilityOfElementLocated(locator));
+  }
+
+  public String text(String id) {
+    return visible(By.id(id)).getText();
+  }
+
+  /** Waits until the page shows the text somewhere. */
+  public Browser waitForText(String text) {
+    wait(Duration.ofSeconds(10))
+        .until(d -> d.findElement(By.tagName("body")).getText().contains(text));
+    return this;
+  }
+
+  public String pageText() {
+    return driver.findElement(By.tagName("body")).getText();
+  }
+
+  public String url() {
+    return driver.getCurrentUrl();
+  }
+
+  public WebDriver driver() {
+    return driver;
+  }
+
+  /** Logs in through the form and waits to leave the login page. */
+  public Browser login(String account, String login, String password) {
+    open("login.xhtml");
+    type("login:account", account).type("login:username", login).type("login:password", password);
+    click("login:submit");
+    return this;
+  }
+
+  private WebDriverWait wait(Duration timeout) {
+    WebDriverWait wait = new WebDriverWait(driver, timeout);
+    wait.ignoring(StaleElementReferenceException.class);
+    return wait;
+  }
+
+  @Override
+  public void close() {
+    driver.quit();
+    try (var files = Files.walk(profile)) {
+      files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException e) {
+      // A leftover temporary profile does no harm.
+    }
+  }
+}

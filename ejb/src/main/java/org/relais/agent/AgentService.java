@@ -78,6 +78,21 @@ public class AgentService {
     return agent;
   }
 
+  /**
+   * The agent's own settings from the banner's wrench dialog (SPEC D1-D7); the extension changes
+   * only where the admin allowed it.
+   */
+  public Agent saveOwnSettings(
+      Account account, String login, AgentSettings settings, String extension) {
+    Agent agent = get(account, login);
+    agent.saveSettings(settings);
+    String wanted = extension == null || extension.isBlank() ? null : extension.strip();
+    if (agent.isExtensionEditable() && !java.util.Objects.equals(wanted, agent.getExtension())) {
+      agent.changeOwnExtension(wanted);
+    }
+    return agent;
+  }
+
   public void delete(Account account, String login) {
     em.remove(get(account, login));
   }

@@ -12,12 +12,14 @@ import java.util.logging.Logger;
 import org.relais.DuplicateException;
 import org.relais.InvalidFieldException;
 import org.relais.NoSuchEntityException;
+import org.relais.acd.DeskConflictException;
 import org.relais.web.security.CurrentCaller.NotAllowedException;
 
 /**
  * Turns every failure into the API's error shape, so that no stack trace ever reaches a client: bad
  * input is a 400 naming the field, a missing or foreign entity a 404, a taken name a 409, a
- * forbidden action a 403. Anything else is logged here and answered as a bare 500.
+ * forbidden action a 403, a desk action the agent's state does not allow a 409. Anything else is
+ * logged here and answered as a bare 500.
  */
 @Provider
 public class ErrorMappers implements ExceptionMapper<Throwable> {
@@ -38,6 +40,9 @@ public class ErrorMappers implements ExceptionMapper<Throwable> {
     }
     if (cause instanceof DuplicateException e) {
       return ApiError.response(409, "conflict", e.getMessage(), e.getField());
+    }
+    if (cause instanceof DeskConflictException) {
+      return ApiError.response(409, "conflict", cause.getMessage(), null);
     }
     if (cause instanceof NotAllowedException) {
       return ApiError.response(403, "forbidden", cause.getMessage(), null);
@@ -62,6 +67,7 @@ public class ErrorMappers implements ExceptionMapper<Throwable> {
           || t instanceof NoSuchEntityException
           || t instanceof DuplicateException
           || t instanceof NotAllowedException
+          || t instanceof DeskConflictException
           || t instanceof JsonException
           || t instanceof JsonbException) {
         return t;

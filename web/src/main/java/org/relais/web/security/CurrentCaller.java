@@ -7,6 +7,8 @@ import java.security.Principal;
 import java.util.Arrays;
 import org.relais.access.CredentialVerifier;
 import org.relais.account.Account;
+import org.relais.agent.Agent;
+import org.relais.agent.AgentService;
 import org.relais.agent.Role;
 
 /**
@@ -19,6 +21,7 @@ public class CurrentCaller {
 
   @Inject SecurityContext security;
   @Inject CredentialVerifier verifier;
+  @Inject AgentService agents;
 
   private Account account;
 
@@ -52,6 +55,11 @@ public class CurrentCaller {
               .orElseThrow(() -> new NotAllowedException("no account for the caller"));
     }
     return account;
+  }
+
+  /** The calling agent (any role of an account). */
+  public Agent agent() {
+    return agents.get(account(), login());
   }
 
   /** Refuses the request (403) unless the caller has one of the roles. */

@@ -1,0 +1,254 @@
+package org.relais.call;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.Objects;
+import org.relais.account.Account;
+import org.relais.agent.Agent;
+import org.relais.group.QueueGroup;
+
+/**
+ * One call through the ACD, from its arrival to its end: the call history row (SPEC B6, E6). Its
+ * status says where it is now; the timestamps say when each step happened, and give the wait and
+ * talk times.
+ */
+@Entity
+@Table(name = "phone_call")
+public class Call {
+
+  @Id
+  @SequenceGenerator(name = "relais_seq", sequenceName = "relais_seq", allocationSize = 50)
+  @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "relais_seq")
+  private Long id;
+
+  @ManyToOne(optional = false, fetch = FetchType.LAZY)
+  @JoinColumn(name = "account_id", nullable = false, updatable = false)
+  private Account account;
+
+  @ManyToOne(fetch = FetchType.LAZY)
+  @JoinColumn(name = "group_id")
+  private QueueGroup group;
+
+  /** Kept apart from the group so that history still names a deleted group. */
+  @Column(name = "group_name", nullable = false, length = 64)
+  private String groupName;
+
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false, length = 8)
+  private CallDirection direction;
+
+  @Column(nullable = false, length = 32)
+  private String caller;
+
+  @Column(length = 32)
+  private String callee;
+
+  @Column(name = "ivr_path", length = 64)
+  private String ivrPath;
+
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false, length = 16)
+  private CallStatus status;
+
+  @Column(name = "arrived_at", nullable = false)
+  private OffsetDateTime arrivedAt;
+
+  @Column(name = "offered_at")
+  private OffsetDateTime offeredAt;
+
+  @Column(name = "answered_at")
+  private OffsetDateTime answeredAt;
+
+  @Column(name = "ended_at")
+  private OffsetDateTime endedAt;
+
+  @Enumerated(EnumType.STRING)
+  @Column(length = 16)
+  private CallOutcome outcome;
+
+  @Column(length = 128)
+  private String qualification;
+
+  @ManyToOne(fetch = FetchType.LAZY)
+  @JoinColumn(name = "agent_id")
+  private Agent agent;
+
+  @Column(nullable = false)
+  private int offers;
+
+  @Version private long version;
+
+  protected Call() {}
+
+  private Call(
+      Account account,
+      QueueGroup group,
+      CallDirection direction,
+      String caller,
+      String callee,
+      String ivrPath,
+      OffsetDateTime arrivedAt) {
+    this.account = Objects.requireNonNull(account);
+    this.group = Objects.requireNonNull(group);
+    this.groupName = group.getName();
+    this.direction = direction;
+    this.caller = Objects.requireNonNull(caller);
+    this.callee = callee;
+    this.ivrPath = ivrPath;
+    this.arrivedAt = Objects.requireNonNull(arrivedAt);
+    this.status = CallStatus.QUEUED;
+  }
+
+  /** A customer's call arriving in a group's queue. */
+  public static Call inbound(
+      Account account, QueueGroup group, String caller, String ivrPath, OffsetDateTime at) {
+    return new Call(account, group, CallDirection.INBOUND, caller, null, ivrPath, at);
+  }
+
+  /** The call rings an agent's phone. */
+  public void offerTo(Agent to, OffsetDateTime at) {
+    requireStatus(CallStatus.QUEUED);
+    this.agent = Objects.requireNonNull(to);
+    this.status = CallStatus.RINGING;
+    this.offers++;
+    if (offeredAt == null) {
+      offeredAt = at;
+    }
+  }
+
+  /** The agent did not pick up: the call goes back to its queue. */
+  public void notAnswered() {
+    requireStatus(CallStatus.RINGING);
+    this.agent = null;
+    this.status = CallStatus.QUEUED;
+  }
+
+  public void answer(OffsetDateTime at) {
+    requireStatus(CallStatus.RINGING);
+    this.status = CallStatus.TALKING;
+    this.answeredAt = at;
+  }
+
+  public void end(CallOutcome how, OffsetDateTime at) {
+    if (!status.isLive()) {
+      throw new IllegalStateException("call " + id + " has already ended");
+    }
+    this.status = CallStatus.ENDED;
+    this.outcome = Objects.requireNonNull(how);
+    this.endedAt = at;
+  }
+
+  public void qualify(String code) {
+    this.qualification = code;
+  }
+
+  /** Seconds between arrival and answer (or end, for a call never answered). */
+  public long waitSeconds() {
+    OffsetDateTime until = answeredAt != null ? answeredAt : endedAt;
+    return until == null ? 0 : Duration.between(arrivedAt, until).toSeconds();
+  }
+
+  /** Seconds of conversation. */
+  public long talkSeconds() {
+    return answeredAt == null || endedAt == null
+        ? 0
+        : Duration.between(answeredAt, endedAt).toSeconds();
+  }
+
+  private void requireStatus(CallStatus expected) {
+    if (status != expected) {
+      throw new IllegalStateException("call " + id + " is " + status + ", not " + expected);
+    }
+  }
+
+  public Long getId() {
+    return id;
+  }
+
+  public Account getAccount() {
+    return account;
+  }
+
+  public QueueGroup getGroup() {
+    return group;
+  }
+
+  public String getGroupName() {
+    return groupName;
+  }
+
+  public CallDirection getDirection() {
+    return direction;
+  }
+
+  public String getCaller() {
+    return caller;
+  }
+
+  public String getCallee() {
+    return callee;
+  }
+
+  public String getIvrPath() {
+    return ivrPath;
+  }
+
+  public CallStatus getStatus() {
+    return status;
+  }
+
+  public OffsetDateTime getArrivedAt() {
+    return arrivedAt;
+  }
+
+  public OffsetDateTime getOfferedAt() {
+    return offeredAt;
+  }
+
+  public OffsetDateTime getAnsweredAt() {
+    return answeredAt;
+  }
+
+  public OffsetDateTime getEndedAt() {
+    return endedAt;
+  }
+
+  public CallOutcome getOutcome() {
+    return outcome;
+  }
+
+  public String getQualification() {
+    return qualification;
+  }
+
+  public Agent getAgent() {
+    return agent;
+  }
+
+  public int getOffers() {
+    return offers;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Call other && id != null && id.equals(other.id);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hashCode(id);
+  }
+}

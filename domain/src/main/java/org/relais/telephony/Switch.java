@@ -1,0 +1,24 @@
+package org.relais.telephony;
+
+import java.time.Duration;
+
+/**
+ * The telephony port (SPEC F): everything the ACD asks of a phone switch. Adapters implement it
+ * (the in-process simulated switch, a SIP back-to-back user agent) and report what happens on the
+ * lines through {@link SwitchEvents}. The engine assumes nothing else of an adapter: calls are
+ * named by the ACD's call ids, agents' phones by their account and extension.
+ */
+public interface Switch {
+
+  /** Rings the agent's phone with a waiting call; the engine enforces the ring timeout itself. */
+  void offer(String account, long callId, String caller, String extension, Duration ringTimeout);
+
+  /** Stops ringing an agent's phone (ring timeout, or the caller gave up). */
+  void cancelOffer(String account, long callId, String extension);
+
+  /** Connects the caller with the agent whose phone answered. */
+  void bridge(String account, long callId, String extension);
+
+  /** Ends the call on every leg still up. */
+  void hangUp(String account, long callId);
+}

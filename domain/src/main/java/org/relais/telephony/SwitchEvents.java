@@ -1,0 +1,27 @@
+package org.relais.telephony;
+
+/**
+ * What a switch reports to the ACD. Each method is one event on the lines; the ACD decides what it
+ * means for queues and agents. Adapters call these from their own threads.
+ */
+public interface SwitchEvents {
+
+  /**
+   * A call arrives for a group of an account.
+   *
+   * @return the ACD's id for the call
+   */
+  long inboundCall(String account, String group, String caller, String ivrPath);
+
+  /** The agent's phone picked up the call offered to it. */
+  void answered(String account, String extension);
+
+  /** The agent's phone refused the call offered to it (busy, reject). */
+  void refused(String account, String extension);
+
+  /** The agent's phone hung up. */
+  void agentHungUp(String account, String extension);
+
+  /** The caller hung up, wherever the call was (queued, ringing, talking). */
+  void callerHungUp(String account, long callId);
+}

@@ -1,0 +1,652 @@
+package org.relais.acd;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.Local;
+import jakarta.ejb.LocalBean;
+import jakarta.ejb.Lock;
+import jakarta.ejb.LockType;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.Timeout;
+import jakarta.ejb.Timer;
+import jakarta.ejb.TimerConfig;
+import jakarta.ejb.TimerService;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.Date;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.logging.Logger;
+import org.relais.InvalidFieldException;
+import org.relais.NoSuchEntityException;
+import org.relais.account.Account;
+import org.relais.agent.Agent;
+import org.relais.agent.Membership;
+import org.relais.call.Call;
+import org.relais.call.CallOutcome;
+import org.relais.call.CallStatus;
+import org.relais.call.Callback;
+import org.relais.group.GroupSettings;
+import org.relais.group.QueueGroup;
+import org.relais.presence.Activity;
+import org.relais.presence.AgentEvent;
+import org.relais.presence.AgentPresence;
+import org.relais.presence.AgentStateChange;
+import org.relais.presence.AgentStateMachine;
+import org.relais.presence.Availability;
+import org.relais.presence.IllegalTransitionException;
+import org.relais.telephony.Switch;
+import org.relais.telephony.SwitchEvents;
+
+/**
+ * The automatic call distributor of one node (SPEC C1-C5): queues inbound calls per group, offers
+ * them to eligible agents, and moves agents through ringing, talking, qualification, wrap-up and
+ * penalty pauses.
+ *
+ * <p>Every mutation runs under the singleton's write lock in one transaction: it changes the
+ * presence, call and audit rows, fires {@link AcdEvent}s (announced by observers only after the
+ * commit) and queues the switch commands it implies, which run only once the transaction has
+ * committed. The database is the source of truth: the in-memory {@link Floor}s, which only serve
+ * routing decisions, are rebuilt from it at startup and after any rolled-back transaction.
+ *
+ * <p>Timers (ring timeout, penalty, wrap-up, auto-qualification) are non-persistent EJB timers
+ * whose deadline is also stored in the presence row; at startup every deadline is armed again, and
+ * a timer whose deadline no longer matches the row is stale and does nothing.
+ */
+@Singleton
+@LocalBean
+@Local(SwitchEvents.class)
+@Startup
+@DependsOn("DatabaseMigration")
+@ConcurrencyManagement(ConcurrencyManagementType.CONTAINER)
+@Lock(LockType.WRITE)
+@TransactionAttribute(TransactionAttributeType.REQUIRED)
+public class Acd implements SwitchEvents {
+
+  private static final Logger LOG = Logger.getLogger(Acd.class.getName());
+
+  @PersistenceContext(unitName = "relais")
+  EntityManager em;
+
+  @Inject Clock clock;
+  @Inject Event<AcdEvent> events;
+  @Inject Switch phoneSwitch;
+
+  @Resource TimerService timers;
+  @Resource TransactionSynchronizationRegistry transactions;
+
+  private final Map<Long, Floor> floors = new HashMap<>();
+
+  // ---------------------------------------------------------------- startup
+
+  /**
+   * Rebuilds from the database after a start or a crash: calls that were queued or in progress are
+   * closed as {@code LOST} (the switch lost them with the process); agents holding one are freed as
+   * after a hang-up; every stored deadline is armed again, and those already past fire at once.
+   */
+  @PostConstruct
+  void recover() {
+    OffsetDateTime now = now();
+    for (Call call :
+        em.createQuery("SELECT c FROM Call c WHERE c.status <> :ended", Call.class)
+            .setParameter("ended", CallStatus.ENDED)
+            .getResultList()) {
+      call.end(CallOutcome.LOST, now);
+      fire(
+          new AcdEvent.CallEnded(
+              call.getAccount().getId(),
+              now,
+              call.getId(),
+              loginOf(call.getAgent()),
+              CallOutcome.LOST,
+              null));
+    }
+    for (AgentPresence presence :
+        em.createQuery("SELECT p FROM AgentPresence p", AgentPresence.class).getResultList()) {
+      switch (presence.getActivity()) {
+        case RINGING, DIALING -> moveTo(presence, Activity.IDLE, null, null, null);
+        case TALKING ->
+            afterCall(presence, AgentEvent.HANG_UP, presence.getCall(), presence.getGroup());
+        default -> {
+          if (presence.getDeadline() != null) {
+            arm(presence.getAgentId(), presence.getDeadline());
+          }
+        }
+      }
+    }
+    floors.clear();
+    LOG.info("ACD recovered from the database");
+  }
+
+  // ---------------------------------------------------------------- agent desk
+
+  /** Connects the agent to the ACD (banner login); answers its presence. */
+  public AgentPresence connect(long agentId) {
+    AgentPresence existing = em.find(AgentPresence.class, agentId);
+    if (existing != null) {
+      return existing;
+    }
+    Agent agent = em.find(Agent.class, agentId);
+    if (agent.getExtension() != null && extensionInUse(agent)) {
+      throw new DeskConflictException(
+          "extension " + agent.getExtension() + " is already used by a connected agent");
+    }
+    Availability availability =
+        agent.getSettings().isAvailableOnLogin()
+            ? Availability.AVAILABLE
+            : Availability.UNAVAILABLE;
+    AgentPresence presence = new AgentPresence(agent, availability, now());
+    em.persist(presence);
+    audit(presence);
+    floor(agent.getAccount().getId()).join(presence, agent);
+    dispatch(agent.getAccount().getId());
+    return presence;
+  }
+
+  /** Disconnects the agent; refused while a call is in hand or waits for its qualification. */
+  public void disconnect(long agentId) {
+    AgentPresence presence = em.find(AgentPresence.class, agentId);
+    if (presence == null) {
+      return;
+    }
+    if (EnumSet.of(Activity.RINGING, Activity.TALKING, Activity.DIALING, Activity.QUALIFYING)
+        .contains(presence.getActivity())) {
+      throw new DeskConflictException(
+          "a call is in progress: finish and qualify it before logging out");
+    }
+    long accountId = presence.getAccountId();
+    em.persist(
+        new AgentStateChange(
+            accountId, agentId, now(), Availability.DISCONNECTED, Activity.IDLE, null));
+    fire(
+        new AcdEvent.AgentState(
+            accountId,
+            now(),
+            agentId,
+            presence.getAgent().getLogin(),
+            Availability.DISCONNECTED,
+            Activity.IDLE));
+    em.remove(presence);
+    floor(accountId).leave(agentId);
+  }
+
+  public void changeAvailability(long agentId, boolean available) {
+    AgentPresence presence = connected(agentId);
+    Availability next = available ? Availability.AVAILABLE : Availability.UNAVAILABLE;
+    if (presence.getAvailability() == next) {
+      return;
+    }
+    presence.changeAvailability(next, now());
+    audit(presence);
+    floor(presence.getAccountId()).update(presence);
+    dispatch(presence.getAccountId());
+  }
+
+  /** The agent's own inbound / outbound toggles for a group it belongs to (SPEC B2). */
+  public void toggleGroup(long agentId, String groupName, boolean inbound, boolean outbound) {
+    Agent agent = em.find(Agent.class, agentId);
+    Membership membership =
+        agent.getMemberships().stream()
+            .filter(m -> m.getGroup().getName().equals(groupName))
+            .findFirst()
+            .orElseThrow(() -> new NoSuchEntityException("group"));
+    membership.toggle(inbound, outbound);
+    AgentPresence presence = em.find(AgentPresence.class, agentId);
+    if (presence != null) {
+      floor(presence.getAccountId()).join(presence, agent);
+      dispatch(presence.getAccountId());
+    }
+  }
+
+  public void qualify(long agentId, String code) {
+    AgentPresence presence = connected(agentId);
+    if (presence.getActivity() != Activity.QUALIFYING) {
+      throw new DeskConflictException("there is no call to qualify");
+    }
+    QueueGroup group = presence.getGroup();
+    if (group != null && !group.settings().qualifications().contains(code)) {
+      throw new InvalidFieldException("code", "one of the group's qualifications");
+    }
+    qualifyCall(presence, code);
+  }
+
+  public void cancelPenalty(long agentId) {
+    AgentPresence presence = connected(agentId);
+    transition(presence, AgentEvent.CANCEL_PENALTY, Activity.IDLE, null, null, null);
+    dispatch(presence.getAccountId());
+  }
+
+  /** The call was transferred from the desk phone (SPEC B4): closed as such, the agent is freed. */
+  public void transferred(long agentId) {
+    AgentPresence presence = connected(agentId);
+    check(presence, AgentEvent.TRANSFERRED);
+    Call call = presence.getCall();
+    endCall(call, CallOutcome.TRANSFERRED);
+    afterCall(presence, AgentEvent.TRANSFERRED, call, presence.getGroup());
+    dispatch(presence.getAccountId());
+  }
+
+  // ---------------------------------------------------------------- switch events
+
+  @Override
+  public long inboundCall(String accountName, String groupName, String caller, String ivrPath) {
+    Account account = accountNamed(accountName);
+    QueueGroup group = groupNamed(account, groupName);
+    OffsetDateTime now = now();
+    Call call = Call.inbound(account, group, caller, ivrPath, now);
+    em.persist(call);
+    em.flush();
+    fire(new AcdEvent.CallQueued(account.getId(), now, call.getId(), group.getName(), caller));
+    fire(new AcdEvent.QueueChanged(account.getId(), now, group.getName()));
+    floor(account.getId()).enqueue(call, group);
+    dispatch(account.getId());
+    return call.getId();
+  }
+
+  @Override
+  public void answered(String accountName, String extension) {
+    AgentPresence presence = byExtension(accountName, extension);
+    check(presence, AgentEvent.ANSWER);
+    Call call = presence.getCall();
+    call.answer(now());
+    transition(presence, AgentEvent.ANSWER, Activity.TALKING, call, presence.getGroup(), null);
+    fire(new AcdEvent.CallAnswered(presence.getAccountId(), now(), call.getId(), login(presence)));
+    afterCommit(() -> phoneSwitch.bridge(accountName, call.getId(), extension));
+  }
+
+  @Override
+  public void refused(String accountName, String extension) {
+    AgentPresence presence = byExtension(accountName, extension);
+    notAnswered(presence, AgentEvent.REFUSE, "REFUSED");
+  }
+
+  @Override
+  public void agentHungUp(String accountName, String extension) {
+    AgentPresence presence = byExtension(accountName, extension);
+    if (presence.getActivity() == Activity.RINGING) {
+      notAnswered(presence, AgentEvent.REFUSE, "REFUSED");
+      return;
+    }
+    check(presence, AgentEvent.HANG_UP);
+    Call call = presence.getCall();
+    endCall(call, CallOutcome.ANSWERED);
+    afterCall(presence, AgentEvent.HANG_UP, call, presence.getGroup());
+    afterCommit(() -> phoneSwitch.hangUp(accountName, call.getId()));
+    dispatch(presence.getAccountId());
+  }
+
+  @Override
+  public void callerHungUp(String accountName, long callId) {
+    Account account = accountNamed(accountName);
+    Call call = em.find(Call.class, callId);
+    if (call == null || !call.getAccount().equals(account)) {
+      throw new NoSuchEntityException("call");
+    }
+    if (!call.getStatus().isLive()) {
+      throw new DeskConflictException("the call has already ended");
+    }
+    AgentPresence presence =
+        call.getAgent() == null ? null : em.find(AgentPresence.class, call.getAgent().getId());
+    switch (call.getStatus()) {
+      case QUEUED -> abandon(call);
+      case RINGING -> {
+        abandon(call);
+        String extension = presence.getAgent().getExtension();
+        afterCommit(() -> phoneSwitch.cancelOffer(accountName, callId, extension));
+        transition(presence, AgentEvent.CALLER_GONE, Activity.IDLE, null, null, null);
+      }
+      case TALKING -> {
+        endCall(call, CallOutcome.ANSWERED);
+        afterCall(presence, AgentEvent.HANG_UP, call, presence.getGroup());
+        afterCommit(() -> phoneSwitch.hangUp(accountName, callId));
+      }
+      default -> throw new IllegalStateException(call.getStatus().name());
+    }
+    dispatch(account.getId());
+  }
+
+  // ---------------------------------------------------------------- timers
+
+  @Timeout
+  void deadlineReached(Timer timer) {
+    Deadline due = (Deadline) timer.getInfo();
+    AgentPresence presence = em.find(AgentPresence.class, due.agentId());
+    if (presence == null
+        || presence.getDeadline() == null
+        || !presence.getDeadline().toInstant().equals(due.at().toInstant())) {
+      return; // stale: the agent moved on before the timer fired
+    }
+    switch (presence.getActivity()) {
+      case RINGING -> notAnswered(presence, AgentEvent.RING_TIMEOUT, "TIMEOUT");
+      case PENALTY -> {
+        wrapUp(presence, AgentEvent.PENALTY_OVER, presence.getGroup());
+        dispatch(presence.getAccountId());
+      }
+      case WRAP_UP -> {
+        transition(presence, AgentEvent.WRAP_UP_OVER, Activity.IDLE, null, null, null);
+        dispatch(presence.getAccountId());
+      }
+      case QUALIFYING -> {
+        String code = presence.getGroup().settings().autoQualifyCode();
+        qualifyCall(presence, code);
+      }
+      default -> LOG.warning("deadline in activity " + presence.getActivity() + ", ignored");
+    }
+  }
+
+  // ---------------------------------------------------------------- transitions
+
+  private void notAnswered(AgentPresence presence, AgentEvent event, String reason) {
+    check(presence, event);
+    Call call = presence.getCall();
+    QueueGroup group = presence.getGroup();
+    String extension = presence.getAgent().getExtension();
+    call.notAnswered();
+    fire(
+        new AcdEvent.CallNotAnswered(
+            presence.getAccountId(), now(), call.getId(), login(presence), reason));
+    String account = presence.getAgent().getAccount().getName();
+    afterCommit(() -> phoneSwitch.cancelOffer(account, call.getId(), extension));
+    int penalty = group.settings().penalty();
+    if (penalty > 0) {
+      transition(presence, event, Activity.PENALTY, null, group, now().plusSeconds(penalty));
+    } else {
+      wrapUp(presence, event, group);
+    }
+    floor(presence.getAccountId()).enqueue(call, group);
+    dispatch(presence.getAccountId());
+  }
+
+  /** After hang-up or transfer: qualification if the group requires it, else the wrap-up. */
+  private void afterCall(AgentPresence presence, AgentEvent event, Call call, QueueGroup group) {
+    GroupSettings rules = group == null ? null : group.settings();
+    if (rules != null && rules.qualificationRequired()) {
+      OffsetDateTime auto = rules.autoQualify() > 0 ? now().plusSeconds(rules.autoQualify()) : null;
+      transition(presence, event, Activity.QUALIFYING, call, group, auto);
+    } else {
+      wrapUp(presence, event, group);
+    }
+  }
+
+  private void qualifyCall(AgentPresence presence, String code) {
+    check(presence, AgentEvent.QUALIFY);
+    Call call = presence.getCall();
+    call.qualify(code);
+    fire(
+        new AcdEvent.CallQualified(
+            presence.getAccountId(), now(), call.getId(), login(presence), code));
+    wrapUp(presence, AgentEvent.QUALIFY, presence.getGroup());
+    dispatch(presence.getAccountId());
+  }
+
+  /** The group's wrap-up pause, or straight back to IDLE when it lasts zero seconds. */
+  private void wrapUp(AgentPresence presence, AgentEvent event, QueueGroup group) {
+    int seconds = group == null ? 0 : group.settings().wrapUp();
+    if (seconds > 0) {
+      transition(presence, event, Activity.WRAP_UP, null, group, now().plusSeconds(seconds));
+    } else {
+      transition(presence, event, Activity.IDLE, null, null, null);
+    }
+  }
+
+  private void abandon(Call call) {
+    OffsetDateTime now = now();
+    call.end(CallOutcome.ABANDONED, now);
+    em.persist(Callback.forAbandoned(call, now));
+    long accountId = call.getAccount().getId();
+    fire(
+        new AcdEvent.CallAbandoned(
+            accountId, now, call.getId(), call.getGroupName(), call.waitSeconds()));
+    fire(new AcdEvent.QueueChanged(accountId, now, call.getGroupName()));
+    floor(accountId).remove(call.getId());
+  }
+
+  private void endCall(Call call, CallOutcome outcome) {
+    call.end(outcome, now());
+    fire(
+        new AcdEvent.CallEnded(
+            call.getAccount().getId(),
+            now(),
+            call.getId(),
+            loginOf(call.getAgent()),
+            outcome,
+            null));
+  }
+
+  /** Offers waiting calls to eligible agents for as long as the floor finds pairs. */
+  private void dispatch(long accountId) {
+    Floor floor = floor(accountId);
+    Optional<Floor.Offer> next;
+    while ((next = floor.nextOffer()).isPresent()) {
+      offer(next.get());
+    }
+  }
+
+  private void offer(Floor.Offer offer) {
+    Call call = em.find(Call.class, offer.callId());
+    AgentPresence presence = em.find(AgentPresence.class, offer.agentId());
+    QueueGroup group = call.getGroup();
+    OffsetDateTime now = now();
+    call.offerTo(presence.getAgent(), now);
+    int ringTimeout = group.settings().ringTimeout();
+    transition(
+        presence, AgentEvent.OFFER, Activity.RINGING, call, group, now.plusSeconds(ringTimeout));
+    // The unique call_id and the presence version make the database refuse a double offer.
+    em.flush();
+    fire(
+        new AcdEvent.CallOffered(
+            presence.getAccountId(), now, call.getId(), group.getName(), login(presence)));
+    fire(new AcdEvent.QueueChanged(presence.getAccountId(), now, group.getName()));
+    String caller = call.getCaller();
+    String extension = presence.getAgent().getExtension();
+    String account = presence.getAgent().getAccount().getName();
+    afterCommit(
+        () ->
+            phoneSwitch.offer(
+                account, call.getId(), caller, extension, Duration.ofSeconds(ringTimeout)));
+  }
+
+  private void moveTo(
+      AgentPresence presence, Activity next, Call call, QueueGroup group, OffsetDateTime deadline) {
+    presence.moveTo(next, call, group, deadline, now());
+    audit(presence);
+    if (deadline != null) {
+      arm(presence.getAgentId(), deadline);
+    }
+    floor(presence.getAccountId()).update(presence);
+  }
+
+  /** Refuses (409) an event the agent's activity does not accept, before anything changes. */
+  private void check(AgentPresence presence, AgentEvent event) {
+    if (!AgentStateMachine.accepts(presence.getActivity(), event)) {
+      throw new DeskConflictException(
+          new IllegalTransitionException(presence.getActivity(), event).getMessage());
+    }
+  }
+
+  /** A change of activity that the state machine checks (SPEC C1, C2). */
+  private void transition(
+      AgentPresence presence,
+      AgentEvent event,
+      Activity next,
+      Call call,
+      QueueGroup group,
+      OffsetDateTime deadline) {
+    try {
+      AgentStateMachine.move(presence.getActivity(), event, next);
+    } catch (IllegalTransitionException e) {
+      throw new DeskConflictException(e.getMessage());
+    }
+    moveTo(presence, next, call, group, deadline);
+  }
+
+  private void audit(AgentPresence presence) {
+    OffsetDateTime now = now();
+    Long callId = presence.getCall() == null ? null : presence.getCall().getId();
+    em.persist(
+        new AgentStateChange(
+            presence.getAccountId(),
+            presence.getAgentId(),
+            now,
+            presence.getAvailability(),
+            presence.getActivity(),
+            callId));
+    fire(
+        new AcdEvent.AgentState(
+            presence.getAccountId(),
+            now,
+            presence.getAgentId(),
+            login(presence),
+            presence.getAvailability(),
+            presence.getActivity()));
+  }
+
+  private void arm(long agentId, OffsetDateTime deadline) {
+    Date when = Date.from(deadline.toInstant());
+    Date now = Date.from(clock.instant());
+    timers.createSingleActionTimer(
+        when.before(now) ? now : when, new TimerConfig(new Deadline(agentId, deadline), false));
+  }
+
+  // ---------------------------------------------------------------- helpers
+
+  private Floor floor(long accountId) {
+    Floor floor = floors.get(accountId);
+    if (floor == null) {
+      floor = Floor.rebuild(em, accountId);
+      floors.put(accountId, floor);
+    }
+    forgetOnRollback(accountId);
+    return floor;
+  }
+
+  /**
+   * The floor changes with the transaction; if the transaction rolls back, its memory is wrong:
+   * drop it, the next use rebuilds it from the database.
+   */
+  private void forgetOnRollback(long accountId) {
+    String key = "relais.floor." + accountId;
+    if (transactions.getResource(key) != null) {
+      return;
+    }
+    transactions.putResource(key, Boolean.TRUE);
+    transactions.registerInterposedSynchronization(
+        new Synchronization() {
+          @Override
+          public void beforeCompletion() {}
+
+          @Override
+          public void afterCompletion(int status) {
+            if (status != Status.STATUS_COMMITTED) {
+              synchronized (floors) {
+                floors.remove(accountId);
+              }
+            }
+          }
+        });
+  }
+
+  /** Switch commands run only once the transaction that decided them has committed. */
+  private void afterCommit(Runnable command) {
+    transactions.registerInterposedSynchronization(
+        new Synchronization() {
+          @Override
+          public void beforeCompletion() {}
+
+          @Override
+          public void afterCompletion(int status) {
+            if (status == Status.STATUS_COMMITTED) {
+              command.run();
+            }
+          }
+        });
+  }
+
+  private void fire(AcdEvent event) {
+    events.fire(event);
+  }
+
+  private AgentPresence connected(long agentId) {
+    AgentPresence presence = em.find(AgentPresence.class, agentId);
+    if (presence == null) {
+      throw new DeskConflictException("the agent is not connected to the ACD");
+    }
+    return presence;
+  }
+
+  private AgentPresence byExtension(String accountName, String extension) {
+    Account account = accountNamed(accountName);
+    return em.createQuery(
+            "SELECT p FROM AgentPresence p WHERE p.accountId = :account"
+                + " AND p.agent.extension = :extension",
+            AgentPresence.class)
+        .setParameter("account", account.getId())
+        .setParameter("extension", extension)
+        .getResultStream()
+        .findFirst()
+        .orElseThrow(
+            () -> new DeskConflictException("no connected agent has extension " + extension));
+  }
+
+  private boolean extensionInUse(Agent agent) {
+    return em.createQuery(
+                "SELECT COUNT(p) FROM AgentPresence p WHERE p.accountId = :account"
+                    + " AND p.agent.extension = :extension",
+                Long.class)
+            .setParameter("account", agent.getAccount().getId())
+            .setParameter("extension", agent.getExtension())
+            .getSingleResult()
+        > 0;
+  }
+
+  private Account accountNamed(String name) {
+    return em.createQuery("SELECT a FROM Account a WHERE a.name = :name", Account.class)
+        .setParameter("name", name)
+        .getResultStream()
+        .findFirst()
+        .orElseThrow(() -> new NoSuchEntityException("account"));
+  }
+
+  private QueueGroup groupNamed(Account account, String name) {
+    return em.createQuery(
+            "SELECT g FROM QueueGroup g WHERE g.account.id = :account AND g.name = :name",
+            QueueGroup.class)
+        .setParameter("account", account.getId())
+        .setParameter("name", name)
+        .getResultStream()
+        .findFirst()
+        .orElseThrow(
+            () -> new InvalidFieldException("group", "the name of one of the account's groups"));
+  }
+
+  private OffsetDateTime now() {
+    return OffsetDateTime.now(clock);
+  }
+
+  private static String login(AgentPresence presence) {
+    return presence.getAgent().getLogin();
+  }
+
+  private static String loginOf(Agent agent) {
+    return agent == null ? null : agent.getLogin();
+  }
+
+  /** What a timer carries: whose deadline, and which one (so that a stale timer can tell). */
+  record Deadline(long agentId, OffsetDateTime at) implements java.io.Serializable {}
+}

@@ -1,0 +1,109 @@
+package org.relais.acd;
+
+import java.time.OffsetDateTime;
+import org.relais.call.CallOutcome;
+import org.relais.presence.Activity;
+import org.relais.presence.Availability;
+
+/**
+ * What the ACD announces after each committed transition (API.md, Events). Fired as CDI events
+ * inside the engine's transaction; observers that push or stream them observe {@code
+ * AFTER_SUCCESS}, so nothing is announced that the database does not hold.
+ */
+public sealed interface AcdEvent {
+
+  long accountId();
+
+  OffsetDateTime at();
+
+  /** The API's event type, e.g. {@code AGENT_STATE}. */
+  String type();
+
+  /** An agent's availability or activity changed. */
+  record AgentState(
+      long accountId,
+      OffsetDateTime at,
+      long agentId,
+      String agent,
+      Availability availability,
+      Activity activity)
+      implements AcdEvent {
+    public String type() {
+      return "AGENT_STATE";
+    }
+  }
+
+  /** A call entered its group's queue. */
+  record CallQueued(long accountId, OffsetDateTime at, long callId, String group, String caller)
+      implements AcdEvent {
+    public String type() {
+      return "CALL_QUEUED";
+    }
+  }
+
+  /** A call rings an agent. */
+  record CallOffered(long accountId, OffsetDateTime at, long callId, String group, String agent)
+      implements AcdEvent {
+    public String type() {
+      return "CALL_OFFERED";
+    }
+  }
+
+  /** The agent did not answer ({@code TIMEOUT}) or refused ({@code REFUSED}); the call requeues. */
+  record CallNotAnswered(
+      long accountId, OffsetDateTime at, long callId, String agent, String reason)
+      implements AcdEvent {
+    public String type() {
+      return "CALL_NOT_ANSWERED";
+    }
+  }
+
+  /** The agent picked up. */
+  record CallAnswered(long accountId, OffsetDateTime at, long callId, String agent)
+      implements AcdEvent {
+    public String type() {
+      return "CALL_ANSWERED";
+    }
+  }
+
+  /**
+   * The call is over; {@code qualification} is known only when the call ends already qualified
+   * (recovery closes calls unqualified; a later choice comes as {@link CallQualified}).
+   */
+  record CallEnded(
+      long accountId,
+      OffsetDateTime at,
+      long callId,
+      String agent,
+      CallOutcome outcome,
+      String qualification)
+      implements AcdEvent {
+    public String type() {
+      return "CALL_ENDED";
+    }
+  }
+
+  /** The agent (or the automatic qualification) chose the call's qualification code. */
+  record CallQualified(
+      long accountId, OffsetDateTime at, long callId, String agent, String qualification)
+      implements AcdEvent {
+    public String type() {
+      return "CALL_QUALIFIED";
+    }
+  }
+
+  /** The caller hung up while waiting; {@code waited} in seconds. */
+  record CallAbandoned(long accountId, OffsetDateTime at, long callId, String group, long waited)
+      implements AcdEvent {
+    public String type() {
+      return "CALL_ABANDONED";
+    }
+  }
+
+  /** A waiting count or a callback count of a group changed (banner groups module). */
+  record QueueChanged(long accountId, OffsetDateTime at, String group) implements AcdEvent {
+    public String type() {
+      return "QUEUE_CHANGED";
+    }
+  }
+}

@@ -1,0 +1,169 @@
+package org.relais.web.api;
+
+import jakarta.inject.Inject;
+import jakarta.json.JsonValue;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+import org.relais.acd.Acd;
+import org.relais.acd.DeskQueries;
+import org.relais.acd.DeskQueries.Figures;
+import org.relais.acd.DeskQueries.GroupLine;
+import org.relais.agent.Agent;
+import org.relais.call.Call;
+import org.relais.presence.AgentPresence;
+import org.relais.web.security.CurrentCaller;
+
+/** The agent's own desk (API.md): session, availability, groups, qualification, pauses. */
+@Path("/me")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class MeResource {
+
+  @Inject CurrentCaller caller;
+  @Inject Acd acd;
+  @Inject DeskQueries desk;
+  @Inject Clock clock;
+
+  /** The call in the agent's hands. */
+  public record CallView(
+      String id,
+      String status,
+      String direction,
+      String caller,
+      String group,
+      String ivrPath,
+      OffsetDateTime arrivedAt,
+      long waited) {
+    static CallView of(Call c) {
+      return c == null
+          ? null
+          : new CallView(
+              c.getId().toString(),
+              c.getStatus().name(),
+              c.getDirection().name(),
+              c.getCaller(),
+              c.getGroupName(),
+              c.getIvrPath(),
+              c.getArrivedAt(),
+              c.waitSeconds());
+    }
+  }
+
+  /** The agent's desk. */
+  public record MeView(
+      String login,
+      String availability,
+      String activity,
+      OffsetDateTime since,
+      OffsetDateTime deadline,
+      CallView call,
+      List<GroupLine> groups) {}
+
+  /** The statistics module's figures (SPEC B14). */
+  public record StatsView(Figures session, Figures today) {}
+
+  @GET
+  public MeView me() {
+    Agent agent = caller.agent();
+    Optional<AgentPresence> presence = desk.presence(agent);
+    return new MeView(
+        agent.getLogin(),
+        presence.map(p -> p.getAvailability().name()).orElse("DISCONNECTED"),
+        presence.map(p -> p.getActivity().name()).orElse(null),
+        presence.map(AgentPresence::getStateSince).orElse(null),
+        presence.map(AgentPresence::getDeadline).orElse(null),
+        presence.map(p -> CallView.of(p.getCall())).orElse(null),
+        desk.groups(agent));
+  }
+
+  @POST
+  @Path("session")
+  public MeView connect() {
+    acd.connect(caller.agent().getId());
+    return me();
+  }
+
+  @DELETE
+  @Path("session")
+  public MeView disconnect() {
+    acd.disconnect(caller.agent().getId());
+    return me();
+  }
+
+  @PUT
+  @Path("availability")
+  public MeView availability(JsonValue body) {
+    boolean available = JsonInput.of(body).bool("available", true);
+    acd.changeAvailability(caller.agent().getId(), available);
+    return me();
+  }
+
+  @PUT
+  @Path("groups/{name}")
+  public MeView group(@PathParam("name") String name, JsonValue body) {
+    JsonInput in = JsonInput.of(body);
+    Agent agent = caller.agent();
+    GroupLine current =
+        desk.groups(agent).stream()
+            .filter(g -> g.name().equals(name))
+            .findFirst()
+            .orElseThrow(() -> new org.relais.NoSuchEntityException("group"));
+    acd.toggleGroup(
+        agent.getId(),
+        name,
+        in.bool("inbound", current.inbound()),
+        in.bool("outbound", current.outbound()));
+    return me();
+  }
+
+  @POST
+  @Path("qualification")
+  public MeView qualify(JsonValue body) {
+    acd.qualify(caller.agent().getId(), JsonInput.of(body).string("code", 128));
+    return me();
+  }
+
+  @POST
+  @Path("penalty/cancel")
+  public MeView cancelPenalty() {
+    acd.cancelPenalty(caller.agent().getId());
+    return me();
+  }
+
+  @POST
+  @Path("transferred")
+  public MeView transferred() {
+    acd.transferred(caller.agent().getId());
+    return me();
+  }
+
+  @GET
+  @Path("stats")
+  public StatsView stats() {
+    Agent agent = caller.agent();
+    OffsetDateTime now = OffsetDateTime.now(clock);
+    OffsetDateTime midnight =
+        LocalDate.now(clock.withZone(ZoneId.systemDefault()))
+            .atStartOfDay(ZoneId.systemDefault())
+            .toOffsetDateTime();
+    Figures today = desk.figures(agent, midnight, now);
+    Figures session =
+        desk.presence(agent)
+            .map(p -> desk.figures(agent, p.getSessionStarted(), now))
+            .orElse(new Figures(0, 0, 0, 0, 0, 0, 0));
+    return new StatsView(session, today);
+  }
+}

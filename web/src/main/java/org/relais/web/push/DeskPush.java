@@ -1,0 +1,60 @@
+package org.relais.web.push;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.faces.event.WebsocketEvent;
+import jakarta.faces.event.WebsocketEvent.Closed;
+import jakarta.faces.event.WebsocketEvent.Opened;
+import jakarta.faces.push.Push;
+import jakarta.faces.push.PushContext;
+import jakarta.inject.Inject;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.relais.acd.AcdEvent;
+
+/**
+ * Carries committed ACD events to the open banners over the Faces websocket channel {@code desk}
+ * (SPEC C5). Each banner opens the channel as user {@code accountId:agentId}; an event goes to
+ * every open banner of its account, which then reads its desk again. Only the account's banners
+ * hear it: the channel never crosses accounts.
+ */
+@ApplicationScoped
+public class DeskPush {
+
+  public static final String CHANNEL = "desk";
+
+  @Inject
+  @Push(channel = CHANNEL)
+  PushContext desk;
+
+  /** Open banners per account, as the websocket users they registered with. */
+  private final Map<Long, Set<String>> openBanners = new ConcurrentHashMap<>();
+
+  void opened(@Observes @Opened WebsocketEvent socket) {
+    if (CHANNEL.equals(socket.getChannel()) && socket.getUser() instanceof String user) {
+      openBanners.computeIfAbsent(accountOf(user), a -> ConcurrentHashMap.newKeySet()).add(user);
+    }
+  }
+
+  void closed(@Observes @Closed WebsocketEvent socket) {
+    if (CHANNEL.equals(socket.getChannel()) && socket.getUser() instanceof String user) {
+      Set<String> users = openBanners.get(accountOf(user));
+      if (users != null) {
+        users.remove(user);
+      }
+    }
+  }
+
+  void announce(@Observes(during = TransactionPhase.AFTER_SUCCESS) AcdEvent event) {
+    Set<String> users = openBanners.get(event.accountId());
+    if (users != null && !users.isEmpty()) {
+      desk.send(event.type(), users);
+    }
+  }
+
+  private static long accountOf(String user) {
+    return Long.parseLong(user.substring(0, user.indexOf(':')));
+  }
+}

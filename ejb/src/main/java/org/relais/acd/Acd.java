@@ -27,6 +27,7 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -329,7 +330,7 @@ public class Acd implements SwitchEvents {
     AgentPresence presence = em.find(AgentPresence.class, due.agentId());
     if (presence == null
         || presence.getDeadline() == null
-        || !presence.getDeadline().toInstant().equals(due.at().toInstant())) {
+        || !presence.getDeadline().isEqual(due.at())) {
       return; // stale: the agent moved on before the timer fired
     }
     switch (presence.getActivity()) {
@@ -635,8 +636,9 @@ public class Acd implements SwitchEvents {
             () -> new InvalidFieldException("group", "the name of one of the account's groups"));
   }
 
+  /** Millisecond precision: the databases keep microseconds, and deadlines must compare equal. */
   private OffsetDateTime now() {
-    return OffsetDateTime.now(clock);
+    return OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MILLIS);
   }
 
   private static String login(AgentPresence presence) {

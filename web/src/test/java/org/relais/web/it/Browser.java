@@ -6,7 +6,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.openqa.selenium.By;
+import org.openqa.selenium.ElementClickInterceptedException;
+import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -67,8 +71,19 @@ public final class Browser implements AutoCloseable {
     return this;
   }
 
+  /** Clicks, looking the element up again if a pushed update re-rendered it meanwhile. */
   public Browser click(String id) {
-    wait(Duration.ofSeconds(10)).until(ExpectedConditions.elementToBeClickable(By.id(id))).click();
+    wait(Duration.ofSeconds(10))
+        .ignoring(ElementClickInterceptedException.class)
+        .until(
+            d -> {
+              WebElement element = d.findElement(By.id(id));
+              if (!element.isDisplayed() || !element.isEnabled()) {
+                return false;
+              }
+              element.click();
+              return true;
+            });
     return this;
   }
 
@@ -93,6 +108,30 @@ public final class Browser implements AutoCloseable {
     wait(Duration.ofSeconds(10))
         .until(d -> d.findElement(By.tagName("body")).getText().contains(text));
     return this;
+  }
+
+  /** Waits until the element shows the text (re-rendered elements are looked up again). */
+  public Browser await(Duration timeout, By locator, String text) {
+    try {
+      wait(timeout).until(d -> d.findElement(locator).getText().contains(text));
+    } catch (TimeoutException e) {
+      keepEvidence(locator + " never showed '" + text + "'");
+      throw e;
+    }
+    return this;
+  }
+
+  /** Saves a screenshot and the page source under target/screenshots for the failure report. */
+  private void keepEvidence(String what) {
+    try {
+      Path dir = Files.createDirectories(Path.of("target", "screenshots"));
+      String name = "failure-" + System.currentTimeMillis();
+      Files.write(
+          dir.resolve(name + ".png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+      Files.writeString(dir.resolve(name + ".html"), what + "\n" + driver.getPageSource());
+    } catch (IOException | RuntimeException e) {
+      // Evidence is a convenience; the test failure itself is what matters.
+    }
   }
 
   public String pageText() {

@@ -1,0 +1,90 @@
+package org.relais.web.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.relais.web.it.Api.Caller;
+
+/**
+ * The manual's call flow on the banner, in headless Chromium, with the simulated switch: ring,
+ * answer on the softphone, hang up, qualify in the pop-up, wrap-up countdown, idle again; and a
+ * teammate's banner following every state live, without reload.
+ */
+class BannerBrowserIT extends RelaisDeployment {
+
+  @Test
+  void agentTakesACallFromRingToIdleWhileATeammateWatchesLive() {
+    Api api = api();
+    Caller admin = api.newAccount();
+    String account = admin.user().substring(admin.user().indexOf('@') + 1);
+    api.send(
+        admin,
+        "POST",
+        "api/v1/groups",
+        "{\"name\":\"Support\",\"ringTimeout\":30,\"penalty\":5,\"wrapUp\":3,"
+            + "\"qualificationRequired\":true,\"qualifications\":[\"Résolu\",\"Escaladé\"]}");
+    for (String[] agent : new String[][] {{"alice", "301"}, {"bob", "302"}}) {
+      api.send(
+          admin,
+          "POST",
+          "api/v1/agents",
+          "{\"login\":\""
+              + agent[0]
+              + "\",\"name\":\""
+              + agent[0]
+              + "\",\"password\":\"pass-"
+              + agent[0]
+              + "\",\"extension\":\""
+              + agent[1]
+              + "\",\"groups\":[{\"name\":\"Support\"}]}");
+    }
+
+    try (Browser alice = new Browser(baseUrl());
+        Browser bob = new Browser(baseUrl())) {
+      alice.login(account, "alice", "pass-alice").waitForText("Indisponible");
+      alice.click("desk:available");
+      awaitText(alice, By.id("availability"), "Disponible");
+
+      bob.login(account, "bob", "pass-bob");
+      By aliceInTeam = By.cssSelector("li.relais-member[data-login='alice']");
+      awaitText(bob, aliceInTeam, "Repos");
+
+      api.send(
+          admin,
+          "POST",
+          "api/v1/sim/calls",
+          "{\"group\":\"Support\",\"caller\":\"0612345678\",\"ivrPath\":\"GDA\"}");
+
+      awaitText(alice, By.id("ringing"), "0612345678");
+      awaitText(alice, By.id("activity"), "Sonnerie");
+      awaitText(bob, aliceInTeam, "Sonnerie");
+
+      alice.click("desk:answer");
+      awaitText(alice, By.id("activity"), "En communication");
+      awaitText(bob, aliceInTeam, "En communication");
+
+      alice.click("desk:hangup");
+      alice.visible(By.id("qualificationModal"));
+      alice.visible(By.cssSelector("#qualificationModal button[data-code='Résolu']")).click();
+
+      awaitText(alice, By.id("activity"), "Pause inter-appel");
+      assertThat(alice.visible(By.id("countdown")).getText()).matches("[1-3]");
+      awaitText(bob, aliceInTeam, "Pause inter-appel");
+      awaitText(alice, By.id("activity"), "Repos");
+      awaitText(bob, aliceInTeam, "Repos");
+      assertThat(alice.driver().findElements(By.id("qualificationModal"))).isEmpty();
+      assertThat(
+              alice
+                  .visible(By.cssSelector("[data-period='session'][data-figure='answered']"))
+                  .getText())
+          .isEqualTo("1");
+    }
+  }
+
+  /** Waits for pushed changes: the page is never reloaded by the test. */
+  private static void awaitText(Browser browser, By locator, String text) {
+    browser.await(Duration.ofSeconds(15), locator, text);
+  }
+}

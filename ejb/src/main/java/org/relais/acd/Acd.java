@@ -52,6 +52,7 @@ import org.relais.presence.AgentStateChange;
 import org.relais.presence.AgentStateMachine;
 import org.relais.presence.Availability;
 import org.relais.presence.IllegalTransitionException;
+import org.relais.routing.Router;
 import org.relais.telephony.Switch;
 import org.relais.telephony.SwitchEvents;
 
@@ -155,7 +156,9 @@ public class Acd implements SwitchEvents {
     AgentPresence presence = new AgentPresence(agent, availability, now());
     em.persist(presence);
     audit(presence);
-    floor(agent.getAccount().getId()).join(presence, agent);
+    Floor floor = floor(agent.getAccount().getId());
+    floor.join(presence, agent);
+    floor.callsToday(agentId, Floor.answeredToday(em, agentId));
     dispatch(agent.getAccount().getId());
     return presence;
   }
@@ -267,6 +270,7 @@ public class Acd implements SwitchEvents {
     Call call = presence.getCall();
     call.answer(now());
     transition(presence, AgentEvent.ANSWER, Activity.TALKING, call, presence.getGroup(), null);
+    floor(presence.getAccountId()).answered(presence.getAgentId());
     fire(new AcdEvent.CallAnswered(presence.getAccountId(), now(), call.getId(), login(presence)));
     afterCommit(() -> phoneSwitch.bridge(accountName, call.getId(), extension));
   }
@@ -433,13 +437,13 @@ public class Acd implements SwitchEvents {
   /** Offers waiting calls to eligible agents for as long as the floor finds pairs. */
   private void dispatch(long accountId) {
     Floor floor = floor(accountId);
-    Optional<Floor.Offer> next;
+    Optional<Router.Offer> next;
     while ((next = floor.nextOffer()).isPresent()) {
       offer(next.get());
     }
   }
 
-  private void offer(Floor.Offer offer) {
+  private void offer(Router.Offer offer) {
     Call call = em.find(Call.class, offer.callId());
     AgentPresence presence = em.find(AgentPresence.class, offer.agentId());
     QueueGroup group = call.getGroup();

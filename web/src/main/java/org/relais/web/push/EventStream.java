@@ -64,7 +64,10 @@ public class EventStream {
     }
   }
 
-  /** The event's fields with its {@code type}, without the internal account and agent ids. */
+  /**
+   * The event's fields with its {@code type}, without the internal account and agent ids (agents
+   * are named by login).
+   */
   String toJson(AcdEvent event) {
     JsonObject fields;
     try (var reader = Json.createReader(new StringReader(jsonb.toJson(event)))) {
@@ -73,7 +76,9 @@ public class EventStream {
     JsonObjectBuilder out = Json.createObjectBuilder().add("type", event.type());
     fields.forEach(
         (name, value) -> {
-          if (!name.equals("accountId") && !name.equals("agentId")) {
+          if (name.equals("callId")) {
+            out.add(name, value.toString()); // ids are strings in the API, as sim answers them
+          } else if (!name.equals("accountId") && !name.equals("agentId")) {
             out.add(name, value);
           }
         });

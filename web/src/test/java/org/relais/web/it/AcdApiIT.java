@@ -1,0 +1,380 @@
+package org.relais.web.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.json.JsonObject;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+import org.relais.web.it.Api.Caller;
+import org.relais.web.it.Api.Reply;
+
+/**
+ * The ACD end to end through the API (SPEC C1-C5, B3-B5, F1): the agent's desk, the simulated
+ * switch and the event stream, with short group timers so that the server's own timers run.
+ */
+class AcdApiIT extends RelaisDeployment {
+
+  private static final Duration TIMERS = Duration.ofSeconds(15);
+
+  private Api api;
+  private Caller admin;
+
+  private void account() {
+    api = api();
+    admin = api.newAccount();
+  }
+
+  private void group(String name, String settings) {
+    Reply reply =
+        api.send(admin, "POST", "api/v1/groups", "{\"name\":\"" + name + "\"," + settings + "}");
+    assertThat(reply.status()).as(reply.body()).isEqualTo(201);
+  }
+
+  private Caller agent(String login, String extension, String group) {
+    Reply reply =
+        api.send(
+            admin,
+            "POST",
+            "api/v1/agents",
+            "{\"login\":\""
+                + login
+                + "\",\"name\":\""
+                + login
+                + "\",\"password\":\"pass-"
+                + login
+                + "\",\"extension\":\""
+                + extension
+                + "\",\"groups\":[{\"name\":\""
+                + group
+                + "\"}]}");
+    assertThat(reply.status()).as(reply.body()).isEqualTo(201);
+    Caller agent = new Caller(login + "@" + admin.user().split("@")[1], "pass-" + login);
+    assertThat(api.send(agent, "POST", "api/v1/me/session", null).status()).isEqualTo(200);
+    assertThat(api.send(agent, "PUT", "api/v1/me/availability", "{\"available\":true}").status())
+        .isEqualTo(200);
+    return agent;
+  }
+
+  private String call(String group, String caller) {
+    Reply reply =
+        api.send(
+            admin,
+            "POST",
+            "api/v1/sim/calls",
+            "{\"group\":\"" + group + "\",\"caller\":\"" + caller + "\",\"ivrPath\":\"12\"}");
+    assertThat(reply.status()).as(reply.body()).isEqualTo(201);
+    return reply.object().getString("callId");
+  }
+
+  private JsonObject me(Caller agent) {
+    return api.get(agent, "api/v1/me").object();
+  }
+
+  private JsonObject awaitActivity(Caller agent, String activity) {
+    return Await.until(
+        TIMERS, () -> me(agent), me -> activity.equals(me.getString("activity", null)));
+  }
+
+  private int waiting(Caller agent, String group) {
+    return me(agent).getJsonArray("groups").getValuesAs(JsonObject.class).stream()
+        .filter(g -> g.getString("name").equals(group))
+        .findFirst()
+        .orElseThrow()
+        .getInt("waiting");
+  }
+
+  private void sim(String action) {
+    Reply reply = api.send(admin, "POST", "api/v1/sim/" + action, null);
+    assertThat(reply.status()).as(action + ": " + reply.body()).isEqualTo(204);
+  }
+
+  @Test
+  void answeredCallIsTalkedQualifiedWrappedUpAndAnnouncedInCommitOrder() {
+    account();
+    group(
+        "Support",
+        "\"ringTimeout\":20,\"wrapUp\":1,\"qualificationRequired\":true,"
+            + "\"qualifications\":[\"Résolu\",\"Escaladé\"]");
+    Caller alice = agent("alice", "301", "Support");
+    try (EventFeed feed = new EventFeed(baseUrl(), admin)) {
+      String callId = call("Support", "0600000001");
+
+      JsonObject ringing = awaitActivity(alice, "RINGING");
+      assertThat(ringing.getJsonObject("call").getString("caller")).isEqualTo("0600000001");
+      assertThat(ringing.getJsonObject("call").getString("ivrPath")).isEqualTo("12");
+      sim("extensions/301/answer");
+      awaitActivity(alice, "TALKING");
+      sim("extensions/301/hangup");
+      awaitActivity(alice, "QUALIFYING");
+      Reply qualified = api.send(alice, "POST", "api/v1/me/qualification", "{\"code\":\"Résolu\"}");
+      assertThat(qualified.object().getString("activity")).isEqualTo("WRAP_UP");
+      awaitActivity(alice, "IDLE");
+
+      List<JsonObject> events =
+          feed.awaitEvents(
+              TIMERS,
+              all -> {
+                int at = indexOf(all, "CALL_QUALIFIED");
+                return at >= 0
+                    && all.subList(at, all.size()).stream()
+                        .anyMatch(e -> "IDLE".equals(e.getString("activity", null)));
+              });
+      List<String> callTypes = new ArrayList<>();
+      for (JsonObject e : events) {
+        if (callId.equals(e.getString("callId", null))) {
+          callTypes.add(e.getString("type"));
+        }
+      }
+      assertThat(callTypes)
+          .containsSubsequence(
+              "CALL_QUEUED", "CALL_OFFERED", "CALL_ANSWERED", "CALL_ENDED", "CALL_QUALIFIED");
+      assertThat(
+              events.stream()
+                  .filter(e -> e.getString("type").equals("AGENT_STATE"))
+                  .filter(e -> e.getString("agent").equals("alice"))
+                  .map(e -> e.getString("activity")))
+          .containsSubsequence("RINGING", "TALKING", "QUALIFYING", "WRAP_UP", "IDLE");
+      JsonObject ended =
+          events.stream()
+              .filter(e -> e.getString("type").equals("CALL_ENDED"))
+              .findFirst()
+              .orElseThrow();
+      assertThat(ended.getString("outcome")).isEqualTo("ANSWERED");
+      assertThat(ended.getString("agent")).isEqualTo("alice");
+    }
+  }
+
+  private static int indexOf(List<JsonObject> events, String type) {
+    for (int i = 0; i < events.size(); i++) {
+      if (events.get(i).getString("type").equals(type)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  @Test
+  void missedCallGoesBackToItsQueueAndTheAgentThroughPenaltyAndWrapUp() {
+    account();
+    group("Support", "\"ringTimeout\":1,\"penalty\":1,\"wrapUp\":1");
+    Caller alice = agent("alice", "301", "Support");
+    String callId = call("Support", "0600000002");
+
+    awaitActivity(alice, "RINGING");
+    JsonObject penalty = awaitActivity(alice, "PENALTY");
+    assertThat(penalty.get("call")).isNull();
+    assertThat(waiting(alice, "Support")).isEqualTo(1);
+    awaitActivity(alice, "WRAP_UP");
+
+    JsonObject again = awaitActivity(alice, "RINGING");
+    assertThat(again.getJsonObject("call").getString("id")).isEqualTo(callId);
+  }
+
+  @Test
+  void refusedCallPenalisesTheAgentUntilTheAgentCancelsThePenalty() {
+    account();
+    group("Support", "\"ringTimeout\":20,\"penalty\":600,\"wrapUp\":600");
+    Caller alice = agent("alice", "301", "Support");
+    String callId = call("Support", "0600000003");
+    awaitActivity(alice, "RINGING");
+
+    sim("extensions/301/reject");
+    assertThat(me(alice).getString("activity")).isEqualTo("PENALTY");
+    Reply cancelled = api.send(alice, "POST", "api/v1/me/penalty/cancel", null);
+
+    assertThat(cancelled.status()).isEqualTo(200);
+    JsonObject ringing = awaitActivity(alice, "RINGING");
+    assertThat(ringing.getJsonObject("call").getString("id")).isEqualTo(callId);
+    assertThat(api.send(alice, "POST", "api/v1/me/penalty/cancel", null).status()).isEqualTo(409);
+  }
+
+  @Test
+  void automaticQualificationUsesTheGroupsDefaultCodeAfterItsDelay() {
+    account();
+    group(
+        "Support",
+        "\"ringTimeout\":20,\"wrapUp\":0,\"qualificationRequired\":true,\"autoQualify\":1,"
+            + "\"autoQualifyCode\":\"Sans suite\",\"qualifications\":[\"Vente\",\"Sans suite\"]");
+    Caller alice = agent("alice", "301", "Support");
+    try (EventFeed feed = new EventFeed(baseUrl(), admin)) {
+      String callId = call("Support", "0600000004");
+      awaitActivity(alice, "RINGING");
+      sim("extensions/301/answer");
+      sim("extensions/301/hangup");
+      assertThat(me(alice).getString("activity")).isEqualTo("QUALIFYING");
+
+      awaitActivity(alice, "IDLE");
+      List<JsonObject> events =
+          feed.awaitEvent(TIMERS, e -> e.getString("type").equals("CALL_QUALIFIED"));
+      JsonObject qualified =
+          events.stream()
+              .filter(e -> e.getString("type").equals("CALL_QUALIFIED"))
+              .findFirst()
+              .orElseThrow();
+      assertThat(qualified.getString("callId")).isEqualTo(callId);
+      assertThat(qualified.getString("qualification")).isEqualTo("Sans suite");
+    }
+  }
+
+  @Test
+  void goingUnavailableDuringACallFinishesItButStopsFurtherOffers() {
+    account();
+    group("Support", "\"ringTimeout\":20,\"wrapUp\":0");
+    Caller alice = agent("alice", "301", "Support");
+    call("Support", "0600000005");
+    awaitActivity(alice, "RINGING");
+    sim("extensions/301/answer");
+
+    api.send(alice, "PUT", "api/v1/me/availability", "{\"available\":false}");
+    assertThat(me(alice).getString("activity")).isEqualTo("TALKING");
+    assertThat(api.send(alice, "DELETE", "api/v1/me/session", null).status())
+        .as("logging out during a call is refused")
+        .isEqualTo(409);
+    sim("extensions/301/hangup");
+    call("Support", "0600000006");
+
+    JsonObject after = me(alice);
+    assertThat(after.getString("availability")).isEqualTo("UNAVAILABLE");
+    assertThat(after.getString("activity")).isEqualTo("IDLE");
+    assertThat(waiting(alice, "Support")).isEqualTo(1);
+  }
+
+  @Test
+  void callerWhoHangsUpWhileQueuedIsAbandonedAndLeavesACallback() {
+    account();
+    group("Support", "\"ringTimeout\":20");
+    Caller alice = agent("alice", "301", "Support");
+    api.send(alice, "PUT", "api/v1/me/availability", "{\"available\":false}");
+    try (EventFeed feed = new EventFeed(baseUrl(), admin)) {
+      String callId = call("Support", "0600000007");
+      assertThat(waiting(alice, "Support")).isEqualTo(1);
+
+      sim("calls/" + callId + "/hangup");
+
+      JsonObject support = me(alice).getJsonArray("groups").getJsonObject(0);
+      assertThat(support.getInt("waiting")).isZero();
+      assertThat(support.getInt("callbacks")).isEqualTo(1);
+      List<JsonObject> events =
+          feed.awaitEvent(TIMERS, e -> e.getString("type").equals("CALL_ABANDONED"));
+      assertThat(
+              events.stream()
+                  .filter(e -> e.getString("type").equals("CALL_ABANDONED"))
+                  .findFirst()
+                  .orElseThrow()
+                  .getString("callId"))
+          .isEqualTo(callId);
+    }
+  }
+
+  @Test
+  void transferredCallIsClosedAsTransferredAndTheAgentFreed() {
+    account();
+    group(
+        "Support",
+        "\"ringTimeout\":20,\"wrapUp\":0,\"qualificationRequired\":true,\"qualifications\":[\"Résolu\"]");
+    Caller alice = agent("alice", "301", "Support");
+    try (EventFeed feed = new EventFeed(baseUrl(), admin)) {
+      String callId = call("Support", "0600000008");
+      awaitActivity(alice, "RINGING");
+      sim("extensions/301/answer");
+
+      Reply transferred = api.send(alice, "POST", "api/v1/me/transferred", null);
+
+      assertThat(transferred.object().getString("activity")).isEqualTo("QUALIFYING");
+      api.send(alice, "POST", "api/v1/me/qualification", "{\"code\":\"Résolu\"}");
+      assertThat(me(alice).getString("activity")).isEqualTo("IDLE");
+      List<JsonObject> events =
+          feed.awaitEvent(TIMERS, e -> e.getString("type").equals("CALL_ENDED"));
+      JsonObject ended =
+          events.stream()
+              .filter(e -> e.getString("type").equals("CALL_ENDED"))
+              .findFirst()
+              .orElseThrow();
+      assertThat(ended.getString("callId")).isEqualTo(callId);
+      assertThat(ended.getString("outcome")).isEqualTo("TRANSFERRED");
+    }
+  }
+
+  @Test
+  void deskActionsWithoutTheirCallAnswer409() {
+    account();
+    group("Support", "\"ringTimeout\":20");
+    Caller alice = agent("alice", "301", "Support");
+
+    Reply qualify = api.send(alice, "POST", "api/v1/me/qualification", "{\"code\":\"x\"}");
+    Reply answer = api.send(admin, "POST", "api/v1/sim/extensions/301/answer", null);
+
+    assertThat(qualify.status()).isEqualTo(409);
+    assertThat(qualify.object().getString("message")).contains("qualify");
+    assertThat(answer.status()).isEqualTo(409);
+    assertThat(api.send(alice, "POST", "api/v1/sim/extensions/302/answer", null).status())
+        .as("an agent drives only its own phone")
+        .isEqualTo(403);
+  }
+
+  @Test
+  void twoHundredSimultaneousCallsOnFiveAutoAnsweringAgentsNeverDoubleBookAnAgent()
+      throws Exception {
+    account();
+    group("Rush", "\"ringTimeout\":20,\"wrapUp\":0");
+    List<String> extensions = List.of("401", "402", "403", "404", "405");
+    for (int i = 0; i < extensions.size(); i++) {
+      agent("rush" + i, extensions.get(i), "Rush");
+      api.send(
+          admin,
+          "PUT",
+          "api/v1/sim/extensions/" + extensions.get(i) + "/autopilot",
+          "{\"answerAfterMs\":0,\"hangUpAfterMs\":20}");
+    }
+    Caller watcher = new Caller("rush0@" + admin.user().split("@")[1], "pass-rush0");
+    try (EventFeed feed = new EventFeed(baseUrl(), admin)) {
+      ExecutorService callers = Executors.newFixedThreadPool(20);
+      List<Future<String>> placed = new ArrayList<>();
+      for (int i = 0; i < 200; i++) {
+        String number = String.format("06%08d", i);
+        placed.add(callers.submit(() -> call("Rush", number)));
+      }
+      Set<String> callIds = new HashSet<>();
+      for (Future<String> f : placed) {
+        callIds.add(f.get());
+      }
+      callers.shutdown();
+      assertThat(callIds).hasSize(200);
+
+      List<JsonObject> events =
+          feed.awaitEvents(Duration.ofSeconds(120), all -> countEnded(all) >= 200);
+      Map<String, String> ringingCallByAgent = new HashMap<>();
+      Set<String> ended = new HashSet<>();
+      for (JsonObject e : events) {
+        String type = e.getString("type");
+        if (type.equals("CALL_OFFERED")) {
+          String previous = ringingCallByAgent.put(e.getString("agent"), e.getString("callId"));
+          assertThat(previous)
+              .as("agent " + e.getString("agent") + " offered a second call")
+              .isNull();
+        } else if (type.equals("CALL_ENDED")) {
+          ringingCallByAgent.remove(e.getString("agent"));
+          assertThat(e.getString("outcome")).isEqualTo("ANSWERED");
+          ended.add(e.getString("callId"));
+        } else if (type.equals("CALL_NOT_ANSWERED")) {
+          ringingCallByAgent.remove(e.getString("agent"));
+        }
+      }
+      assertThat(ended).isEqualTo(callIds);
+      assertThat(waiting(watcher, "Rush")).isZero();
+    }
+  }
+
+  private static long countEnded(List<JsonObject> events) {
+    return events.stream().filter(e -> e.getString("type").equals("CALL_ENDED")).count();
+  }
+}

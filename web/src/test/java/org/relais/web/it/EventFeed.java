@@ -1,0 +1,83 @@
+package org.relais.web.it;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
+import org.relais.web.it.Api.Caller;
+
+/** A subscriber of {@code GET /api/v1/events}: collects every event of the account, in order. */
+final class EventFeed implements AutoCloseable {
+
+  private final List<JsonObject> events = new ArrayList<>();
+  private final CompletableFuture<HttpResponse<Stream<String>>> response;
+
+  EventFeed(String baseUrl, Caller caller) {
+    String token = caller.user() + ":" + caller.password();
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(baseUrl + "api/v1/events"))
+            .header("Accept", "text/event-stream")
+            .header(
+                "Authorization",
+                "Basic "
+                    + Base64.getEncoder().encodeToString(token.getBytes(StandardCharsets.UTF_8)))
+            .build();
+    response = HttpClient.newHttpClient().sendAsync(request, HttpResponse.BodyHandlers.ofLines());
+    response.thenAccept(
+        r ->
+            r.body()
+                .filter(line -> line.startsWith("data:"))
+                .forEach(
+                    line -> {
+                      try (var reader =
+                          Json.createReader(new StringReader(line.substring(5).trim()))) {
+                        JsonObject event = reader.readObject();
+                        synchronized (events) {
+                          events.add(event);
+                        }
+                      }
+                    }));
+  }
+
+  /** The events received so far. */
+  List<JsonObject> events() {
+    synchronized (events) {
+      return List.copyOf(events);
+    }
+  }
+
+  /** Waits until an event matches; answers all events received until then. */
+  List<JsonObject> awaitEvent(Duration timeout, Predicate<JsonObject> wanted) {
+    return awaitEvents(timeout, events -> events.stream().anyMatch(wanted));
+  }
+
+  /** Waits until the events received so far satisfy the condition; answers them. */
+  List<JsonObject> awaitEvents(Duration timeout, Predicate<List<JsonObject>> done) {
+    Instant until = Instant.now().plus(timeout);
+    while (Instant.now().isBefore(until)) {
+      List<JsonObject> now = events();
+      if (done.test(now)) {
+        return now;
+      }
+      Await.pause();
+    }
+    throw new AssertionError("events incomplete after " + timeout + "; got " + events());
+  }
+
+  @Override
+  public void close() {
+    response.cancel(true);
+  }
+}

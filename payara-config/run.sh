@@ -59,6 +59,9 @@ if [[ -z "${RELAIS_OPERATOR_PASSWORD:-}" && "$demo" == "true" ]]; then
   export RELAIS_OPERATOR_PASSWORD=operator
 fi
 
+# A fresh runtime folder at each start: a reused one would deploy the previous copy of the
+# application beside the new one. The database lives apart from it.
+rm -rf "$data/payara"
 mkdir -p "$data/tmp"
 java -Djava.io.tmpdir="$data/tmp" "${sysprops[@]}" -jar "$micro" \
   --nocluster --port "$port" --rootdir "$data/payara" \

@@ -41,6 +41,7 @@ public class MeResource {
   public record CallView(
       String id,
       String status,
+      String outcome,
       String direction,
       String caller,
       String group,
@@ -53,6 +54,7 @@ public class MeResource {
           : new CallView(
               c.getId().toString(),
               c.getStatus().name(),
+              c.getOutcome() == null ? null : c.getOutcome().name(),
               c.getDirection().name(),
               c.getCaller(),
               c.getGroupName(),

@@ -34,11 +34,18 @@ public final class Api {
   /** An HTTP answer: its status, raw body and parsed JSON (null when not JSON). */
   public record Reply(int status, String body, JsonValue json) {
     public JsonObject object() {
-      return json.asJsonObject();
+      return parsed().asJsonObject();
     }
 
     public JsonArray array() {
-      return json.asJsonArray();
+      return parsed().asJsonArray();
+    }
+
+    private JsonValue parsed() {
+      if (json == null) {
+        throw new AssertionError("not a JSON answer: HTTP " + status + " " + body);
+      }
+      return json;
     }
   }
 

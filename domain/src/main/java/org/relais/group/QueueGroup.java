@@ -19,6 +19,7 @@ import jakarta.persistence.Version;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.relais.InvalidFieldException;
 import org.relais.account.Account;
 
 /**
@@ -97,7 +98,7 @@ public class QueueGroup {
 
   public void rename(String newName) {
     if (newName == null || newName.isBlank() || newName.length() > 64) {
-      throw new IllegalArgumentException("group name must have 1 to 64 characters");
+      throw new InvalidFieldException("name", "1 to 64 characters");
     }
     this.name = newName.strip();
   }

@@ -7,10 +7,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import org.openqa.selenium.By;
 import org.openqa.selenium.ElementClickInterceptedException;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
-import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -66,7 +66,8 @@ public final class Browser implements AutoCloseable {
 
   public Browser type(String id, String text) {
     WebElement field = visible(By.id(id));
-    field.clear();
+    // Select and delete, as a user would: clear() does not reach masked inputs (numbers).
+    field.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
     field.sendKeys(text);
     return this;
   }
@@ -99,8 +100,9 @@ public final class Browser implements AutoCloseable {
         .until(ExpectedConditions.visibilityOfElementLocated(locator));
   }
 
+  /** The element's text, read again if a pushed update re-rendered it meanwhile. */
   public String text(String id) {
-    return visible(By.id(id)).getText();
+    return wait(Duration.ofSeconds(10)).until(d -> d.findElement(By.id(id)).getText());
   }
 
   /** Waits until the page shows the text somewhere. */
@@ -112,12 +114,9 @@ public final class Browser implements AutoCloseable {
 
   /** Waits until the element shows the text (re-rendered elements are looked up again). */
   public Browser await(Duration timeout, By locator, String text) {
-    try {
-      wait(timeout).until(d -> d.findElement(locator).getText().contains(text));
-    } catch (TimeoutException e) {
-      keepEvidence(locator + " never showed '" + text + "'");
-      throw e;
-    }
+    wait(timeout)
+        .withMessage(locator + " never showed '" + text + "'")
+        .until(d -> d.findElement(locator).getText().contains(text));
     return this;
   }
 
@@ -154,8 +153,16 @@ public final class Browser implements AutoCloseable {
     return this;
   }
 
+  /** A wait that leaves a screenshot and the page source behind when it times out. */
   private WebDriverWait wait(Duration timeout) {
-    WebDriverWait wait = new WebDriverWait(driver, timeout);
+    WebDriverWait wait =
+        new WebDriverWait(driver, timeout) {
+          @Override
+          protected RuntimeException timeoutException(String message, Throwable lastException) {
+            keepEvidence(message);
+            return super.timeoutException(message, lastException);
+          }
+        };
     wait.ignoring(StaleElementReferenceException.class);
     return wait;
   }

@@ -1,0 +1,260 @@
+package org.relais.web.view.admin;
+
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.IOException;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import org.relais.agent.Agent;
+import org.relais.agent.AgentDraft;
+import org.relais.agent.AgentDraft.GroupChoice;
+import org.relais.agent.AgentService;
+import org.relais.agent.BannerModule;
+import org.relais.agent.Membership;
+import org.relais.agent.Role;
+import org.relais.group.GroupService;
+import org.relais.web.security.CurrentCaller;
+import org.relais.web.view.FieldErrors;
+import org.relais.web.view.Messages;
+
+/**
+ * Creates or edits one agent (SPEC E1): identity, role, extension, password reset, banner profile
+ * and groups. Without a {@code login} parameter the page creates an agent.
+ */
+@Named
+@ViewScoped
+public class AgentEditView implements Serializable {
+
+  @Inject transient CurrentCaller caller;
+  @Inject transient AgentService agents;
+  @Inject transient GroupService groups;
+
+  private String login;
+  private boolean creating;
+  private String name;
+  private String password;
+  private String role = Role.AGENT.securityName();
+  private String extension;
+  private boolean extensionEditable;
+  private boolean enabled = true;
+  private List<String> modules = Arrays.stream(BannerModule.values()).map(Enum::name).toList();
+  private List<GroupRow> groupRows = new ArrayList<>();
+
+  /** One group of the account, and the agent's place in it. */
+  public static class GroupRow implements Serializable {
+    private final String group;
+    private boolean member;
+    private boolean inbound = true;
+    private boolean outbound;
+    private int level = 5;
+
+    GroupRow(String group) {
+      this.group = group;
+    }
+
+    public String getGroup() {
+      return group;
+    }
+
+    public boolean isMember() {
+      return member;
+    }
+
+    public void setMember(boolean member) {
+      this.member = member;
+    }
+
+    public boolean isInbound() {
+      return inbound;
+    }
+
+    public void setInbound(boolean inbound) {
+      this.inbound = inbound;
+    }
+
+    public boolean isOutbound() {
+      return outbound;
+    }
+
+    public void setOutbound(boolean outbound) {
+      this.outbound = outbound;
+    }
+
+    public int getLevel() {
+      return level;
+    }
+
+    public void setLevel(int level) {
+      this.level = level;
+    }
+  }
+
+  /** Called once the view parameter is set: loads the agent, or prepares a new one. */
+  public void load() {
+    if (FacesContext.getCurrentInstance().isPostback()) {
+      return;
+    }
+    var account = caller.requireRole(Role.ADMIN);
+    groupRows =
+        new ArrayList<>(groups.list(account).stream().map(g -> new GroupRow(g.getName())).toList());
+    creating = login == null || login.isBlank();
+    if (creating) {
+      return;
+    }
+    Optional<Agent> found = agents.find(account, login);
+    if (found.isEmpty()) {
+      FieldErrors.notFound();
+      return;
+    }
+    Agent agent = found.get();
+    name = agent.getName();
+    role = agent.getRole().securityName();
+    extension = agent.getExtension();
+    extensionEditable = agent.isExtensionEditable();
+    enabled = agent.isEnabled();
+    modules = agent.getModules().stream().map(Enum::name).toList();
+    for (Membership m : agent.getMemberships()) {
+      groupRows.stream()
+          .filter(r -> r.group.equals(m.getGroup().getName()))
+          .findFirst()
+          .ifPresent(
+              r -> {
+                r.member = true;
+                r.inbound = m.isInbound();
+                r.outbound = m.isOutbound();
+                r.level = m.getLevel();
+              });
+    }
+  }
+
+  public String save() throws IOException {
+    var account = caller.requireRole(Role.ADMIN);
+    AgentDraft draft =
+        new AgentDraft(
+            name,
+            password == null || password.isEmpty() ? null : password,
+            Role.fromSecurityName(role),
+            extension,
+            extensionEditable,
+            enabled,
+            modules.isEmpty()
+                ? EnumSet.noneOf(BannerModule.class)
+                : EnumSet.copyOf(modules.stream().map(BannerModule::valueOf).toList()),
+            groupRows.stream()
+                .filter(GroupRow::isMember)
+                .map(r -> new GroupChoice(r.group, r.inbound, r.outbound, r.level))
+                .toList());
+    boolean saved =
+        FieldErrors.save(
+            "form",
+            () -> {
+              if (creating) {
+                agents.create(account, login, draft);
+              } else {
+                agents.update(account, login, draft);
+              }
+            });
+    if (!saved) {
+      return null;
+    }
+    Messages.info("saved");
+    FacesContext.getCurrentInstance().getExternalContext().getFlash().setKeepMessages(true);
+    return "/admin/agents?faces-redirect=true";
+  }
+
+  public String delete() {
+    var account = caller.requireRole(Role.ADMIN);
+    if (!FieldErrors.save("form", () -> agents.delete(account, login))) {
+      return null;
+    }
+    Messages.info("deleted");
+    FacesContext.getCurrentInstance().getExternalContext().getFlash().setKeepMessages(true);
+    return "/admin/agents?faces-redirect=true";
+  }
+
+  public List<String> getRoles() {
+    return Arrays.stream(Role.values()).map(Role::securityName).toList();
+  }
+
+  public List<String> getAllModules() {
+    return Arrays.stream(BannerModule.values()).map(Enum::name).toList();
+  }
+
+  public String getLogin() {
+    return login;
+  }
+
+  public void setLogin(String login) {
+    this.login = login;
+  }
+
+  public boolean isCreating() {
+    return creating;
+  }
+
+  public String getName() {
+    return name;
+  }
+
+  public void setName(String name) {
+    this.name = name;
+  }
+
+  public String getPassword() {
+    return password;
+  }
+
+  public void setPassword(String password) {
+    this.password = password;
+  }
+
+  public String getRole() {
+    return role;
+  }
+
+  public void setRole(String role) {
+    this.role = role;
+  }
+
+  public String getExtension() {
+    return extension;
+  }
+
+  public void setExtension(String extension) {
+    this.extension = extension;
+  }
+
+  public boolean isExtensionEditable() {
+    return extensionEditable;
+  }
+
+  public void setExtensionEditable(boolean extensionEditable) {
+    this.extensionEditable = extensionEditable;
+  }
+
+  public boolean isEnabled() {
+    return enabled;
+  }
+
+  public void setEnabled(boolean enabled) {
+    this.enabled = enabled;
+  }
+
+  public List<String> getModules() {
+    return modules;
+  }
+
+  public void setModules(List<String> modules) {
+    this.modules = modules;
+  }
+
+  public List<GroupRow> getGroupRows() {
+    return groupRows;
+  }
+}

@@ -1,0 +1,92 @@
+package org.relais.web.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.relais.web.it.Api.Caller;
+
+/** The admin console (SPEC E1, E2) in headless Chromium, as an admin clicks through it. */
+class AdminConsoleBrowserIT extends RelaisDeployment {
+
+  @Test
+  void adminCreatesAnAgentWhoThenLogsInAndSeesTheBanner() {
+    Api api = api();
+    Caller admin = api.newAccount();
+    String account = account(admin);
+    api.send(admin, "POST", "api/v1/groups", "{\"name\":\"Technique\"}");
+    try (Browser browser = new Browser(baseUrl())) {
+      browser.login(account, "admin", "secret-admin");
+      browser.waitForText("Agents");
+      assertThat(browser.url()).contains("admin/agents.xhtml");
+
+      browser.click("list:newAgent");
+      browser.type("form:login", "zoe").type("form:name", "Zoé Martin");
+      browser.type("form:password", "zoe-secret").type("form:extension", "12a");
+      browser.click("form:save");
+      browser.waitForText("Numéro du poste : des chiffres uniquement.");
+
+      browser.type("form:extension", "0291").type("form:password", "zoe-secret");
+      browser.visible(By.cssSelector("[data-group='Technique'] .ui-chkbox-box")).click();
+      browser.click("form:save");
+      browser.waitForText("Enregistré.");
+      assertThat(browser.text("list:agents")).contains("zoe", "Zoé Martin", "0291", "Technique");
+
+      browser.click("adminUser:logout");
+      browser.login(account, "zoe", "zoe-secret");
+      browser.waitForText("Zoé Martin");
+      assertThat(browser.url()).contains("agent/banner.xhtml");
+      assertThat(browser.text("extension")).isEqualTo("0291");
+    }
+    assertThat(
+            api.get(admin, "api/v1/agents/zoe")
+                .object()
+                .getJsonArray("groups")
+                .getJsonObject(0)
+                .getString("name"))
+        .isEqualTo("Technique");
+  }
+
+  @Test
+  void groupFormNamesTheFieldThatIsWrongInTheUsersLanguage() {
+    Caller admin = api().newAccount();
+    try (Browser browser = new Browser(baseUrl())) {
+      browser.login(account(admin), "admin", "secret-admin");
+      browser.visible(By.cssSelector("a[data-lang='en']")).click();
+      browser.waitForText("New agent");
+      browser.open("admin/group.xhtml");
+      browser.type("form:name", "Ventes").type("form:ringTimeout_input", "0");
+      browser.click("form:save");
+      browser.waitForText("Ring timeout: between 1 and 3600 seconds.");
+
+      browser.type("form:ringTimeout_input", "25").type("form:qualifications", "Vente\nDevis");
+      browser.click("form:save");
+      browser.waitForText("Saved.");
+      assertThat(browser.text("list:groups")).contains("Ventes", "25");
+    }
+  }
+
+  @Test
+  void anotherAccountsAgentPageAnswers404() {
+    Api api = api();
+    Caller first = api.newAccount();
+    Caller second = api.newAccount();
+    api.send(
+        first,
+        "POST",
+        "api/v1/agents",
+        "{\"login\":\"marc\",\"name\":\"Marc\",\"password\":\"marc-pass\"}");
+    try (Browser browser = new Browser(baseUrl())) {
+      browser.login(account(second), "admin", "secret-admin");
+      browser.waitForText("Agents");
+
+      browser.open("admin/agent.xhtml?login=marc");
+
+      assertThat(browser.pageText()).contains("404").doesNotContain("Marc");
+    }
+  }
+
+  private static String account(Caller admin) {
+    return admin.user().substring(admin.user().indexOf('@') + 1);
+  }
+}

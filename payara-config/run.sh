@@ -9,6 +9,8 @@
 #   RELAIS_DB_USER, RELAIS_DB_PASSWORD   with postgres
 #   RELAIS_DB_SCHEMA         with postgres: schema of the tables (default public)
 #   RELAIS_DEMO              true (default) loads the demo account once
+#   RELAIS_DEMO_TRAFFIC      calls per minute placed in the demo groups by the simulated switch
+#                            (default 0: none)
 #   RELAIS_OPERATOR_PASSWORD password of the platform operator (default "operator" in demo mode;
 #                            without it and without demo mode, the operator cannot log in)
 set -euo pipefail

@@ -1,0 +1,202 @@
+package org.relais.bench;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Drives a running Relais end to end through its API and simulated switch: creates an account
+ * with one group and agents whose phones answer and hang up by themselves, places calls at a
+ * target rate for a while, and measures from the event stream how long each call took from its
+ * arrival request to its offer to an agent.
+ *
+ * <p>Usage: {@code java -jar load.jar <base-url> <operator-password> <calls-per-second>
+ * <seconds> [agents] [talk-ms]}
+ */
+public final class LoadDriver {
+
+  private static final Pattern CALL_ID = Pattern.compile("\"callId\"\\s*:\\s*\"?(\\d+)");
+
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final String base;
+
+  private LoadDriver(String base) {
+    this.base = base.endsWith("/") ? base : base + "/";
+  }
+
+  public static void main(String[] args) throws Exception {
+    if (args.length < 4) {
+      System.err.println(
+          "usage: java -jar load.jar <base-url> <operator-password> <calls-per-second> <seconds> [agents] [talk-ms]");
+      System.exit(2);
+    }
+    int rate = Integer.parseInt(args[2]);
+    int seconds = Integer.parseInt(args[3]);
+    int agents = args.length > 4 ? Integer.parseInt(args[4]) : 100;
+    int talkMs = args.length > 5 ? Integer.parseInt(args[5]) : 50;
+    new LoadDriver(args[0]).run(args[1], rate, seconds, agents, talkMs);
+  }
+
+  private void run(String operatorPassword, int rate, int seconds, int agents, int talkMs)
+      throws Exception {
+    String account = "load" + UUID.randomUUID().toString().substring(0, 8);
+    String admin = "admin@" + account;
+    expect(201, post("operator", operatorPassword, "api/v1/accounts",
+        "{\"name\":\"" + account + "\",\"admin\":{\"login\":\"admin\",\"password\":\"load-admin\"}}"));
+    expect(201, post(admin, "load-admin", "api/v1/groups",
+        "{\"name\":\"Load\",\"ringTimeout\":30,\"penalty\":0,\"wrapUp\":0}"));
+    System.out.printf("account %s: creating %d agents%n", account, agents);
+    ExecutorService setup = Executors.newFixedThreadPool(8);
+    for (int i = 0; i < agents; i++) {
+      int n = i;
+      setup.submit(() -> {
+        String login = "a" + n;
+        String ext = Integer.toString(10_000 + n);
+        expect(201, post(admin, "load-admin", "api/v1/agents",
+            "{\"login\":\"" + login + "\",\"name\":\"" + login + "\",\"password\":\"load-agent\","
+                + "\"extension\":\"" + ext + "\",\"groups\":[{\"name\":\"Load\"}]}"));
+        expect(200, send("PUT", admin, "load-admin", "api/v1/sim/extensions/" + ext + "/autopilot",
+            "{\"answerAfterMs\":0,\"hangUpAfterMs\":" + talkMs + "}"));
+        expect(200, post(login + "@" + account, "load-agent", "api/v1/me/session", null));
+        expect(200, send("PUT", login + "@" + account, "load-agent", "api/v1/me/availability",
+            "{\"available\":true}"));
+        return null;
+      });
+    }
+    setup.shutdown();
+    setup.awaitTermination(10, TimeUnit.MINUTES);
+
+    Map<String, Long> arrivedAt = new ConcurrentHashMap<>();
+    Map<String, Long> offeredAt = new ConcurrentHashMap<>();
+    Thread events = streamOffers(admin, offeredAt);
+
+    System.out.printf("placing %d calls/s for %d s%n", rate, seconds);
+    ExecutorService callers = Executors.newFixedThreadPool(64);
+    AtomicInteger failed = new AtomicInteger();
+    long start = System.nanoTime();
+    int total = rate * seconds;
+    for (int i = 0; i < total; i++) {
+      long due = start + (long) (i * 1e9 / rate);
+      long wait = due - System.nanoTime();
+      if (wait > 0) {
+        TimeUnit.NANOSECONDS.sleep(wait);
+      }
+      String caller = String.format("06%08d", i);
+      callers.submit(() -> {
+        long sent = System.nanoTime();
+        HttpResponse<String> reply = post(admin, "load-admin", "api/v1/sim/calls",
+            "{\"group\":\"Load\",\"caller\":\"" + caller + "\"}");
+        Matcher m = CALL_ID.matcher(reply.body());
+        if (reply.statusCode() == 201 && m.find()) {
+          arrivedAt.put(m.group(1), sent);
+        } else {
+          failed.incrementAndGet();
+        }
+      });
+    }
+    callers.shutdown();
+    callers.awaitTermination(5, TimeUnit.MINUTES);
+    double placing = (System.nanoTime() - start) / 1e9;
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    while (offeredAt.keySet().containsAll(arrivedAt.keySet()) == false && System.nanoTime() < deadline) {
+      Thread.sleep(100);
+    }
+    events.interrupt();
+
+    List<Long> latencies = new ArrayList<>();
+    for (Map.Entry<String, Long> e : arrivedAt.entrySet()) {
+      Long offered = offeredAt.get(e.getKey());
+      if (offered != null) {
+        latencies.add(offered - e.getValue());
+      }
+    }
+    Collections.sort(latencies);
+    System.out.printf(
+        "calls accepted %d of %d (%d failed) in %.1f s: %.0f calls/s sustained%n",
+        arrivedAt.size(), total, failed.get(), placing, arrivedAt.size() / placing);
+    System.out.printf("offered %d; arrival -> offer latency p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
+        latencies.size(), percentile(latencies, 50), percentile(latencies, 99), percentile(latencies, 100));
+    System.exit(0);
+  }
+
+  /** Follows the event stream and notes when each call was offered. */
+  private Thread streamOffers(String user, Map<String, Long> offeredAt) throws Exception {
+    HttpRequest request = HttpRequest.newBuilder(URI.create(base + "api/v1/events"))
+        .header("Accept", "text/event-stream").header("Authorization", basic(user, "load-admin")).build();
+    HttpResponse<java.io.InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+    Thread reader = new Thread(() -> {
+      try (BufferedReader lines = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
+        String line;
+        while ((line = lines.readLine()) != null) {
+          if (line.startsWith("data:") && line.contains("\"CALL_OFFERED\"")) {
+            Matcher m = CALL_ID.matcher(line);
+            if (m.find()) {
+              offeredAt.putIfAbsent(m.group(1), System.nanoTime());
+            }
+          }
+        }
+      } catch (Exception e) {
+        // the stream ends with the run
+      }
+    });
+    reader.setDaemon(true);
+    reader.start();
+    return reader;
+  }
+
+  private static double percentile(List<Long> sortedNanos, int p) {
+    if (sortedNanos.isEmpty()) {
+      return Double.NaN;
+    }
+    int index = (int) Math.ceil(p / 100.0 * sortedNanos.size()) - 1;
+    return sortedNanos.get(Math.max(0, Math.min(index, sortedNanos.size() - 1))) / 1e6;
+  }
+
+  private HttpResponse<String> post(String user, String password, String path, String json) {
+    return send("POST", user, password, path, json);
+  }
+
+  private HttpResponse<String> send(String method, String user, String password, String path, String json) {
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path))
+        .timeout(Duration.ofSeconds(30))
+        .header("Authorization", basic(user, password))
+        .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+    if (json != null) {
+      b.header("Content-Type", "application/json");
+    }
+    try {
+      return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    } catch (Exception e) {
+      throw new IllegalStateException(method + " " + path + ": " + e, e);
+    }
+  }
+
+  private static void expect(int status, HttpResponse<String> reply) {
+    if (reply.statusCode() != status) {
+      throw new IllegalStateException(reply.request().uri() + " answered " + reply.statusCode() + ": " + reply.body());
+    }
+  }
+
+  private static String basic(String user, String password) {
+    return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+  }
+}

@@ -54,10 +54,12 @@ class LoginBrowserIT extends RelaisDeployment {
 
       browser.waitForText("Marie Curie");
       assertThat(browser.url()).contains("agent/banner.xhtml");
-      assertThat(browser.text("availability")).isEqualTo("Déconnecté");
+      assertThat(browser.text("availability"))
+          .as("connected, not yet available")
+          .isEqualTo("Indisponible");
       assertThat(browser.pageText()).contains("Session", "Agents").doesNotContain("Annuaire");
 
-      browser.click("session:logout");
+      browser.click("desk:logout");
       browser.driver().switchTo().alert().accept();
       browser.waitForText("Mot de passe");
       browser.open("agent/banner.xhtml");

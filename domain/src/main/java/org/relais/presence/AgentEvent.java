@@ -1,10 +1,13 @@
 package org.relais.presence;
 
-/** What moves an agent from one activity to the next (SPEC C1, C2, B3-B5). */
+/** What moves an agent from one activity to the next (SPEC C1, C2, B3-B5, B9). */
 public enum AgentEvent {
   /** A waiting call is offered to the agent. */
   OFFER,
-  /** The agent's phone picks up. */
+  /**
+   * The called side picks up: the agent's phone for an inbound call, the customer for an outbound
+   * one.
+   */
   ANSWER,
   /** The agent's phone refuses the ringing call. */
   REFUSE,
@@ -23,5 +26,9 @@ public enum AgentEvent {
   /** The wrap-up pause is over. */
   WRAP_UP_OVER,
   /** The caller hangs up while the agent's phone rings. */
-  CALLER_GONE
+  CALLER_GONE,
+  /** The agent places an outbound call (B9, B11). */
+  DIAL,
+  /** The outbound call was not answered: busy, no answer, voicemail, or the agent gave up. */
+  DIAL_FAILED
 }

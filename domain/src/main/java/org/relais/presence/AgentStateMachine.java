@@ -1,5 +1,6 @@
 package org.relais.presence;
 
+import static org.relais.presence.Activity.DIALING;
 import static org.relais.presence.Activity.IDLE;
 import static org.relais.presence.Activity.PENALTY;
 import static org.relais.presence.Activity.QUALIFYING;
@@ -20,7 +21,12 @@ import java.util.Set;
  *
  * <p>Answered call: RINGING → TALKING → (hang-up) QUALIFYING or WRAP_UP → IDLE. Unanswered call:
  * RINGING → PENALTY → WRAP_UP → IDLE. Cancelling the penalty (B5) makes the agent eligible at once,
- * so it leads to IDLE without a wrap-up.
+ * so it leads to IDLE without a wrap-up. Outbound call: IDLE → DIALING → TALKING, then as an
+ * answered call; a failed dial leads back to IDLE, as nothing was said and the dialer recycles the
+ * contact by itself (B11).
+ *
+ * <p>Availability is not part of the table: an agent who becomes unavailable keeps the call in hand
+ * and finishes it (C2); only {@link #eligible} looks at both.
  */
 public final class AgentStateMachine {
 
@@ -39,6 +45,9 @@ public final class AgentStateMachine {
     allow(PENALTY, AgentEvent.PENALTY_OVER, WRAP_UP, IDLE);
     allow(PENALTY, AgentEvent.CANCEL_PENALTY, IDLE);
     allow(WRAP_UP, AgentEvent.WRAP_UP_OVER, IDLE);
+    allow(IDLE, AgentEvent.DIAL, DIALING);
+    allow(DIALING, AgentEvent.ANSWER, TALKING);
+    allow(DIALING, AgentEvent.DIAL_FAILED, IDLE);
   }
 
   private AgentStateMachine() {}
@@ -47,6 +56,11 @@ public final class AgentStateMachine {
     TABLE
         .computeIfAbsent(from, f -> new EnumMap<>(AgentEvent.class))
         .put(event, EnumSet.of(to[0], to));
+  }
+
+  /** Whether an inbound call may be offered to the agent (SPEC C4): available and idle. */
+  public static boolean eligible(Availability availability, Activity activity) {
+    return availability == Availability.AVAILABLE && activity == IDLE;
   }
 
   /** Whether the event is accepted in the activity at all. */

@@ -3,7 +3,8 @@ package org.relais.routing;
 import java.time.Instant;
 
 /**
- * An agent eligible for a group's call, with what the routing strategies compare.
+ * An agent eligible for a group's call, with what the routing strategies compare. Immutable, since
+ * it is a key in sorted sets: when one of these values changes, the router replaces it.
  *
  * @param callsToday calls the agent answered today
  * @param level proficiency in the group, 1-10

@@ -3,43 +3,64 @@ package org.relais.routing;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeSet;
 import org.relais.group.RoutingStrategy;
 
 /**
  * The routing decisions of one account (SPEC C4), as pure in-memory bookkeeping: per group, its
- * waiting calls in arrival order; per group, the agents eligible right now. {@link #next()} pairs
- * the call that must be served first with the agent its group's strategy prefers.
+ * waiting calls in arrival order and its eligible agents in the order its strategy prefers them.
+ * {@link #next()} pairs the call that must be served first with the agent its group prefers.
  *
  * <p>Calls of higher-priority groups go first; among groups of equal priority, the caller who has
- * waited longest. A decision looks only at groups that have an eligible agent, and at the heads of
- * their queues, so its cost does not grow with the number of waiting calls. Not thread-safe: its
- * owner serialises access.
+ * waited longest. The groups that have both a waiting call and an eligible agent are kept sorted by
+ * that rule, so a decision reads two heads and updates a few sorted sets: its cost grows with the
+ * logarithm of the numbers of calls, agents and groups, never linearly. The router does not read
+ * the time: every instant comes from its owner's clock. Not thread-safe: its owner serialises
+ * access.
  */
 public final class Router {
 
   /** A pairing to make: ring this agent with this call. */
   public record Offer(long callId, long agentId) {}
 
-  private record Waiting(long callId, long groupId, Instant arrivedAt) {}
-
-  private record Rules(int priority, AgentChoice choice) {}
+  private record Waiting(long callId, Instant arrivedAt, Line line) {}
 
   private static final Comparator<Waiting> ARRIVAL =
       Comparator.comparing(Waiting::arrivedAt).thenComparingLong(Waiting::callId);
 
-  private static final Rules DEFAULT_RULES =
-      new Rules(0, AgentChoice.of(RoutingStrategy.LONGEST_IDLE));
+  /**
+   * Higher priority first, then the oldest head; heads are distinct calls, so the order is total.
+   */
+  private static final Comparator<Line> SERVICE_ORDER =
+      Comparator.comparingInt((Line line) -> line.priority)
+          .reversed()
+          .thenComparing(line -> line.head, ARRIVAL);
 
-  /** An agent as routing sees it. */
+  /**
+   * A group as routing sees it. While it sits in {@code ready}, its priority and head must not
+   * change, since they are its sort key there: every change withdraws it first and lists it again.
+   */
+  private static final class Line {
+    int priority;
+    RoutingStrategy strategy = RoutingStrategy.LONGEST_IDLE;
+    final TreeSet<Waiting> calls = new TreeSet<>(ARRIVAL);
+    TreeSet<Candidate> agents = new TreeSet<>(AgentChoice.of(strategy));
+    Waiting head;
+    boolean listed;
+  }
+
+  /**
+   * An agent as routing sees it. While eligible, {@code listed[i]} is its entry in the agents of
+   * {@code lines[i]}; entries are immutable, so any change to what strategies compare replaces
+   * them.
+   */
   private static final class Seat {
     final long id;
-    Map<Long, Integer> inboundLevels = Map.of();
+    Line[] lines = new Line[0];
+    int[] levels = new int[0];
+    Candidate[] listed = new Candidate[0];
     boolean eligible;
     Instant idleSince = Instant.EPOCH;
     int callsToday;
@@ -50,24 +71,42 @@ public final class Router {
     }
   }
 
-  private final Map<Long, TreeSet<Waiting>> queues = new HashMap<>();
+  private final Map<Long, Line> lines = new HashMap<>();
   private final Map<Long, Waiting> waitingById = new HashMap<>();
-  private final Map<Long, Rules> rules = new HashMap<>();
   private final Map<Long, Seat> seats = new HashMap<>();
-  private final Map<Long, Set<Long>> eligibleByGroup = new HashMap<>();
+  private final TreeSet<Line> ready = new TreeSet<>(SERVICE_ORDER);
   private long offers;
 
   /** A group's priority (higher first) and strategy; groups default to 0 and longest idle. */
   public void configureGroup(long groupId, int priority, RoutingStrategy strategy) {
-    rules.put(groupId, new Rules(priority, AgentChoice.of(strategy)));
+    Line line = lineOf(groupId);
+    if (line.priority == priority && line.strategy == strategy) {
+      return;
+    }
+    withdraw(line);
+    line.priority = priority;
+    if (line.strategy != strategy) {
+      TreeSet<Candidate> reordered = new TreeSet<>(AgentChoice.of(strategy));
+      reordered.addAll(line.agents);
+      line.strategy = strategy;
+      line.agents = reordered;
+    }
+    list(line);
   }
 
   // ------------------------------------------------------------------ calls
 
-  /** A call waits in its group, in the place its arrival time gives it. */
+  /**
+   * A call waits in its group, in the place its arrival time gives it: a call that rang unanswered
+   * and comes back with its first arrival time goes back to the head of its queue (SPEC C2).
+   */
   public void enqueue(long callId, long groupId, Instant arrivedAt) {
-    Waiting waiting = new Waiting(callId, groupId, arrivedAt);
-    queues.computeIfAbsent(groupId, g -> new TreeSet<>(ARRIVAL)).add(waiting);
+    remove(callId);
+    Line line = lineOf(groupId);
+    Waiting waiting = new Waiting(callId, arrivedAt, line);
+    withdraw(line);
+    line.calls.add(waiting);
+    list(line);
     waitingById.put(callId, waiting);
   }
 
@@ -75,7 +114,10 @@ public final class Router {
   public void remove(long callId) {
     Waiting waiting = waitingById.remove(callId);
     if (waiting != null) {
-      queues.get(waiting.groupId()).remove(waiting);
+      Line line = waiting.line();
+      withdraw(line);
+      line.calls.remove(waiting);
+      list(line);
     }
   }
 
@@ -90,7 +132,16 @@ public final class Router {
     Seat seat = seats.computeIfAbsent(agentId, Seat::new);
     boolean eligible = seat.eligible;
     markIneligible(seat);
-    seat.inboundLevels = Map.copyOf(inboundLevels);
+    int size = inboundLevels.size();
+    seat.lines = new Line[size];
+    seat.levels = new int[size];
+    seat.listed = new Candidate[size];
+    int i = 0;
+    for (Map.Entry<Long, Integer> membership : inboundLevels.entrySet()) {
+      seat.lines[i] = lineOf(membership.getKey());
+      seat.levels[i] = membership.getValue();
+      i++;
+    }
     if (eligible) {
       markEligible(seat, seat.idleSince);
     }
@@ -112,10 +163,12 @@ public final class Router {
     if (seat == null) {
       return;
     }
-    if (eligible) {
-      markEligible(seat, idleSince);
-    } else {
+    if (!eligible) {
       markIneligible(seat);
+    } else if (!seat.eligible || !seat.idleSince.equals(idleSince)) {
+      // The engine reports after every state change; most of them change nothing here.
+      markIneligible(seat);
+      markEligible(seat, idleSince);
     }
   }
 
@@ -123,7 +176,12 @@ public final class Router {
   public void callsToday(long agentId, int calls) {
     Seat seat = seats.get(agentId);
     if (seat != null) {
+      boolean eligible = seat.eligible;
+      markIneligible(seat);
       seat.callsToday = calls;
+      if (eligible) {
+        markEligible(seat, seat.idleSince);
+      }
     }
   }
 
@@ -131,24 +189,35 @@ public final class Router {
   public void answered(long agentId) {
     Seat seat = seats.get(agentId);
     if (seat != null) {
-      seat.callsToday++;
+      callsToday(agentId, seat.callsToday + 1);
     }
   }
 
   private void markEligible(Seat seat, Instant idleSince) {
     seat.eligible = true;
     seat.idleSince = idleSince;
-    for (Long group : seat.inboundLevels.keySet()) {
-      eligibleByGroup.computeIfAbsent(group, g -> new HashSet<>()).add(seat.id);
+    for (int i = 0; i < seat.lines.length; i++) {
+      Line line = seat.lines[i];
+      Candidate candidate =
+          new Candidate(seat.id, idleSince, seat.callsToday, seat.levels[i], seat.lastOffer);
+      seat.listed[i] = candidate;
+      line.agents.add(candidate);
+      // An agent arriving changes neither the priority nor the head: only whether it is ready.
+      list(line);
     }
   }
 
   private void markIneligible(Seat seat) {
+    if (!seat.eligible) {
+      return;
+    }
     seat.eligible = false;
-    for (Long group : seat.inboundLevels.keySet()) {
-      Set<Long> eligible = eligibleByGroup.get(group);
-      if (eligible != null) {
-        eligible.remove(seat.id);
+    for (int i = 0; i < seat.lines.length; i++) {
+      Line line = seat.lines[i];
+      line.agents.remove(seat.listed[i]);
+      seat.listed[i] = null;
+      if (line.agents.isEmpty()) {
+        withdraw(line);
       }
     }
   }
@@ -160,42 +229,34 @@ public final class Router {
    * eligible. Empty when no waiting call has an eligible agent.
    */
   public Optional<Offer> next() {
-    Waiting best = null;
-    int bestPriority = Integer.MIN_VALUE;
-    for (Map.Entry<Long, Set<Long>> entry : eligibleByGroup.entrySet()) {
-      TreeSet<Waiting> queue = queues.get(entry.getKey());
-      if (entry.getValue().isEmpty() || queue == null || queue.isEmpty()) {
-        continue;
-      }
-      Waiting head = queue.first();
-      int priority = rulesOf(entry.getKey()).priority();
-      if (best == null
-          || priority > bestPriority
-          || priority == bestPriority && ARRIVAL.compare(head, best) < 0) {
-        best = head;
-        bestPriority = priority;
-      }
-    }
-    if (best == null) {
+    if (ready.isEmpty()) {
       return Optional.empty();
     }
-    long groupId = best.groupId();
-    List<Candidate> candidates =
-        eligibleByGroup.get(groupId).stream()
-            .map(seats::get)
-            .map(
-                s ->
-                    new Candidate(
-                        s.id, s.idleSince, s.callsToday, s.inboundLevels.get(groupId), s.lastOffer))
-            .toList();
-    Seat chosen = seats.get(rulesOf(groupId).choice().pick(candidates).agentId());
-    remove(best.callId());
+    Line line = ready.first();
+    Waiting call = line.head;
+    Seat chosen = seats.get(line.agents.first().agentId());
+    remove(call.callId());
     markIneligible(chosen);
     chosen.lastOffer = ++offers;
-    return Optional.of(new Offer(best.callId(), chosen.id));
+    return Optional.of(new Offer(call.callId(), chosen.id));
   }
 
-  private Rules rulesOf(long groupId) {
-    return rules.getOrDefault(groupId, DEFAULT_RULES);
+  private Line lineOf(long groupId) {
+    return lines.computeIfAbsent(groupId, g -> new Line());
+  }
+
+  private void list(Line line) {
+    if (!line.listed && !line.calls.isEmpty() && !line.agents.isEmpty()) {
+      line.head = line.calls.first();
+      ready.add(line);
+      line.listed = true;
+    }
+  }
+
+  private void withdraw(Line line) {
+    if (line.listed) {
+      ready.remove(line);
+      line.listed = false;
+    }
   }
 }

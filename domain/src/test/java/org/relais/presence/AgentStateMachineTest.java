@@ -10,18 +10,26 @@ import static org.relais.presence.Activity.RINGING;
 import static org.relais.presence.Activity.TALKING;
 import static org.relais.presence.Activity.WRAP_UP;
 
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
-/** The agent state machine, every activity against every event (SPEC C1, C2, B3-B5). */
+/** The agent state machine, every activity against every event (SPEC C1, C2, B3-B5, B9). */
 class AgentStateMachineTest {
 
   /** The whole table: what is not listed here must be refused. */
   private static final Map<Activity, Map<AgentEvent, Set<Activity>>> EXPECTED =
       Map.of(
-          IDLE, Map.of(AgentEvent.OFFER, EnumSet.of(RINGING)),
+          IDLE,
+              Map.of(
+                  AgentEvent.OFFER, EnumSet.of(RINGING),
+                  AgentEvent.DIAL, EnumSet.of(DIALING)),
           RINGING,
               Map.of(
                   AgentEvent.ANSWER, EnumSet.of(TALKING),
@@ -38,25 +46,36 @@ class AgentStateMachineTest {
                   AgentEvent.PENALTY_OVER, EnumSet.of(WRAP_UP, IDLE),
                   AgentEvent.CANCEL_PENALTY, EnumSet.of(IDLE)),
           WRAP_UP, Map.of(AgentEvent.WRAP_UP_OVER, EnumSet.of(IDLE)),
-          DIALING, Map.of());
+          DIALING,
+              Map.of(
+                  AgentEvent.ANSWER, EnumSet.of(TALKING),
+                  AgentEvent.DIAL_FAILED, EnumSet.of(IDLE)));
 
-  @Test
-  void everyActivityAcceptsExactlyTheEventsOfTheTableAndReachesOnlyTheirTargets() {
-    for (Activity from : Activity.values()) {
-      for (AgentEvent event : AgentEvent.values()) {
-        Set<Activity> allowed = EXPECTED.get(from).getOrDefault(event, Set.of());
-        assertThat(AgentStateMachine.accepts(from, event))
-            .as(from + " " + event)
-            .isEqualTo(!allowed.isEmpty());
-        for (Activity to : Activity.values()) {
-          if (allowed.contains(to)) {
-            assertThat(AgentStateMachine.move(from, event, to)).isEqualTo(to);
-          } else {
-            assertThatThrownBy(() -> AgentStateMachine.move(from, event, to))
-                .as(from + " " + event + " -> " + to)
-                .isInstanceOf(IllegalTransitionException.class);
-          }
-        }
+  static Stream<Arguments> everyActivityAndEvent() {
+    return Arrays.stream(Activity.values())
+        .flatMap(from -> Arrays.stream(AgentEvent.values()).map(e -> Arguments.of(from, e)));
+  }
+
+  @ParameterizedTest(name = "{0} on {1}")
+  @MethodSource("everyActivityAndEvent")
+  void anActivityAcceptsExactlyTheEventsOfTheTableAndReachesOnlyTheirTargets(
+      Activity from, AgentEvent event) {
+    Set<Activity> allowed = EXPECTED.get(from).getOrDefault(event, Set.of());
+
+    assertThat(AgentStateMachine.accepts(from, event)).isEqualTo(!allowed.isEmpty());
+    assertThat(AgentStateMachine.targets(from, event)).containsExactlyInAnyOrderElementsOf(allowed);
+    for (Activity to : Activity.values()) {
+      if (allowed.contains(to)) {
+        assertThat(AgentStateMachine.move(from, event, to)).isEqualTo(to);
+      } else {
+        assertThatThrownBy(() -> AgentStateMachine.move(from, event, to))
+            .as(from + " " + event + " -> " + to)
+            .isInstanceOfSatisfying(
+                IllegalTransitionException.class,
+                e -> {
+                  assertThat(e.getFrom()).isEqualTo(from);
+                  assertThat(e.getEvent()).isEqualTo(event);
+                });
       }
     }
   }
@@ -72,6 +91,11 @@ class AgentStateMachineTest {
   }
 
   @Test
+  void withoutRequiredQualificationHangingUpLeadsStraightToWrapUp() {
+    assertThat(AgentStateMachine.move(TALKING, AgentEvent.HANG_UP, WRAP_UP)).isEqualTo(WRAP_UP);
+  }
+
+  @Test
   void agentWhoDoesNotAnswerGetsPenaltyThenWrapUp() {
     Activity a = AgentStateMachine.move(RINGING, AgentEvent.RING_TIMEOUT, PENALTY);
 
@@ -79,8 +103,32 @@ class AgentStateMachineTest {
   }
 
   @Test
+  void agentWhoRefusesTheCallGetsPenaltyToo() {
+    assertThat(AgentStateMachine.move(RINGING, AgentEvent.REFUSE, PENALTY)).isEqualTo(PENALTY);
+  }
+
+  @Test
   void cancellingThePenaltyMakesTheAgentIdleAtOnce() {
     assertThat(AgentStateMachine.targets(PENALTY, AgentEvent.CANCEL_PENALTY)).containsOnly(IDLE);
+  }
+
+  @Test
+  void transferredCallEndsTheConversationLikeAHangUp() {
+    assertThat(AgentStateMachine.targets(TALKING, AgentEvent.TRANSFERRED))
+        .isEqualTo(AgentStateMachine.targets(TALKING, AgentEvent.HANG_UP));
+  }
+
+  @Test
+  void outboundCallIsDialledThenTalkedLikeAnInboundOne() {
+    Activity a = AgentStateMachine.move(IDLE, AgentEvent.DIAL, DIALING);
+    a = AgentStateMachine.move(a, AgentEvent.ANSWER, TALKING);
+
+    assertThat(AgentStateMachine.move(a, AgentEvent.HANG_UP, QUALIFYING)).isEqualTo(QUALIFYING);
+  }
+
+  @Test
+  void failedDialLeavesTheAgentIdle() {
+    assertThat(AgentStateMachine.targets(DIALING, AgentEvent.DIAL_FAILED)).containsOnly(IDLE);
   }
 
   @Test
@@ -95,5 +143,24 @@ class AgentStateMachineTest {
   void anIdleAgentCannotAnswerWhatDoesNotRing() {
     assertThat(AgentStateMachine.accepts(IDLE, AgentEvent.ANSWER)).isFalse();
     assertThat(AgentStateMachine.targets(IDLE, AgentEvent.ANSWER)).isEmpty();
+  }
+
+  @Test
+  void onlyAnAvailableIdleAgentIsEligibleForAnOffer() {
+    for (Availability availability : Availability.values()) {
+      for (Activity activity : Activity.values()) {
+        assertThat(AgentStateMachine.eligible(availability, activity))
+            .as(availability + " " + activity)
+            .isEqualTo(availability == Availability.AVAILABLE && activity == IDLE);
+      }
+    }
+  }
+
+  @Test
+  void anAgentWhoBecomesUnavailableDuringACallFinishesIt() {
+    // Availability is no event of the table: the call in hand goes on to its usual end.
+    assertThat(AgentStateMachine.eligible(Availability.UNAVAILABLE, TALKING)).isFalse();
+    assertThat(AgentStateMachine.move(TALKING, AgentEvent.HANG_UP, WRAP_UP)).isEqualTo(WRAP_UP);
+    assertThat(AgentStateMachine.eligible(Availability.UNAVAILABLE, IDLE)).isFalse();
   }
 }

@@ -142,6 +142,85 @@ class RouterTest {
     assertThat(offer).isEmpty();
   }
 
+  @Test
+  void callThatRangUnansweredGoesBackToTheHeadOfItsQueue() {
+    router.enqueue(10, SUPPORT, T0);
+    router.enqueue(11, SUPPORT, T0.plusSeconds(5));
+    idleAgent(100, Map.of(SUPPORT, 5), 0);
+    Offer offer = router.next().orElseThrow();
+
+    router.enqueue(offer.callId(), SUPPORT, T0);
+    idleAgent(101, Map.of(SUPPORT, 5), 30);
+
+    assertThat(router.waiting()).isEqualTo(2);
+    assertThat(router.next()).contains(new Offer(10, 101));
+  }
+
+  @Test
+  void anAgentInSeveralGroupsGetsOneOfferForAllOfThem() {
+    idleAgent(100, Map.of(SUPPORT, 5, SALES, 5), 0);
+    router.enqueue(10, SUPPORT, T0);
+    router.enqueue(20, SALES, T0.plusSeconds(1));
+
+    assertThat(router.next()).contains(new Offer(10, 100));
+    assertThat(router.next()).isEmpty();
+  }
+
+  @Test
+  void agentBackToIdleIsOfferedTheNextCall() {
+    idleAgent(100, Map.of(SUPPORT, 5), 0);
+    router.enqueue(10, SUPPORT, T0);
+    router.enqueue(11, SUPPORT, T0.plusSeconds(1));
+    router.next();
+
+    router.eligibility(100, true, T0.plusSeconds(90));
+
+    assertThat(router.next()).contains(new Offer(11, 100));
+  }
+
+  @Test
+  void changingAGroupsStrategyReordersItsIdleAgents() {
+    idleAgent(100, Map.of(SUPPORT, 2), 0);
+    idleAgent(101, Map.of(SUPPORT, 8), 10);
+    router.enqueue(10, SUPPORT, T0.plusSeconds(60));
+
+    router.configureGroup(SUPPORT, 0, RoutingStrategy.SKILL_LEVEL);
+
+    assertThat(router.next()).contains(new Offer(10, 101));
+  }
+
+  @Test
+  void raisingAGroupsPriorityServesItsCallsFirst() {
+    router.enqueue(10, SUPPORT, T0);
+    router.enqueue(20, SALES, T0.plusSeconds(1));
+    idleAgent(100, Map.of(SUPPORT, 5, SALES, 5), 0);
+
+    router.configureGroup(SALES, 1, RoutingStrategy.LONGEST_IDLE);
+
+    assertThat(router.next()).contains(new Offer(20, 100));
+  }
+
+  @Test
+  void callsAnsweredWhileIdleCountForTheFewestCallsStrategy() {
+    router.configureGroup(SUPPORT, 0, RoutingStrategy.FEWEST_CALLS);
+    idleAgent(100, Map.of(SUPPORT, 5), 0);
+    idleAgent(101, Map.of(SUPPORT, 5), 10);
+    router.answered(100);
+    router.enqueue(10, SUPPORT, T0.plusSeconds(60));
+
+    assertThat(router.next()).contains(new Offer(10, 101));
+  }
+
+  @Test
+  void agentWhoseMembershipsChangeWhileIdleStaysEligibleInItsNewGroups() {
+    idleAgent(100, Map.of(SUPPORT, 5), 0);
+    router.seat(100, Map.of(SALES, 5));
+    router.enqueue(10, SUPPORT, T0);
+    router.enqueue(20, SALES, T0.plusSeconds(1));
+
+    assertThat(router.next()).contains(new Offer(20, 100));
+  }
+
   private void idleAgent(long id, Map<Long, Integer> levels, int idleSinceSeconds) {
     router.seat(id, levels);
     router.eligibility(id, true, T0.plusSeconds(idleSinceSeconds));

@@ -14,8 +14,7 @@ import org.junit.jupiter.api.Test;
  */
 class EarOnPayaraServerIT {
 
-  private static final String BASE =
-      System.getProperty("relais.server.url", "http://127.0.0.1:28080");
+  private static final String BASE = System.getProperty("relais.server.url");
   private final HttpClient http = HttpClient.newHttpClient();
 
   @Test

@@ -37,12 +37,14 @@ import java.util.logging.Logger;
 import org.relais.InvalidFieldException;
 import org.relais.NoSuchEntityException;
 import org.relais.account.Account;
+import org.relais.account.AccountService;
 import org.relais.agent.Agent;
 import org.relais.agent.Membership;
 import org.relais.call.Call;
 import org.relais.call.CallOutcome;
 import org.relais.call.CallStatus;
 import org.relais.call.Callback;
+import org.relais.group.GroupService;
 import org.relais.group.GroupSettings;
 import org.relais.group.QueueGroup;
 import org.relais.presence.Activity;
@@ -89,6 +91,8 @@ public class Acd implements SwitchEvents {
   @Inject Clock clock;
   @Inject Event<AcdEvent> events;
   @Inject Switch phoneSwitch;
+  @Inject AccountService accounts;
+  @Inject GroupService groups;
 
   @Resource TimerService timers;
   @Resource TransactionSynchronizationRegistry transactions;
@@ -251,7 +255,7 @@ public class Acd implements SwitchEvents {
   @Override
   public long inboundCall(String accountName, String groupName, String caller, String ivrPath) {
     Account account = accountNamed(accountName);
-    QueueGroup group = groupNamed(account, groupName);
+    QueueGroup group = groups.named(account, groupName, "group");
     OffsetDateTime now = now();
     Call call = Call.inbound(account, group, caller, ivrPath, now);
     em.persist(call);
@@ -621,23 +625,7 @@ public class Acd implements SwitchEvents {
   }
 
   private Account accountNamed(String name) {
-    return em.createQuery("SELECT a FROM Account a WHERE a.name = :name", Account.class)
-        .setParameter("name", name)
-        .getResultStream()
-        .findFirst()
-        .orElseThrow(() -> new NoSuchEntityException("account"));
-  }
-
-  private QueueGroup groupNamed(Account account, String name) {
-    return em.createQuery(
-            "SELECT g FROM QueueGroup g WHERE g.account.id = :account AND g.name = :name",
-            QueueGroup.class)
-        .setParameter("account", account.getId())
-        .setParameter("name", name)
-        .getResultStream()
-        .findFirst()
-        .orElseThrow(
-            () -> new InvalidFieldException("group", "the name of one of the account's groups"));
+    return accounts.byName(name).orElseThrow(() -> new NoSuchEntityException("account"));
   }
 
   /** Millisecond precision: the databases keep microseconds, and deadlines must compare equal. */

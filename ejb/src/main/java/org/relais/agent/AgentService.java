@@ -13,7 +13,6 @@ import org.relais.NoSuchEntityException;
 import org.relais.access.PasswordHasher;
 import org.relais.account.Account;
 import org.relais.group.GroupService;
-import org.relais.group.QueueGroup;
 
 /**
  * An admin's management of the account's agents (SPEC E1). Every method is scoped to one account.
@@ -97,14 +96,6 @@ public class AgentService {
     em.remove(get(account, login));
   }
 
-  private QueueGroup groupNamed(Account account, String name) {
-    try {
-      return groups.get(account, name);
-    } catch (NoSuchEntityException e) {
-      throw new InvalidFieldException("groups", "names of the account's groups");
-    }
-  }
-
   private void apply(Account account, Agent agent, AgentDraft draft) {
     agent.assignExtension(draft.extension(), draft.extensionEditable());
     if (draft.enabled()) {
@@ -118,7 +109,7 @@ public class AgentService {
             .map(
                 choice ->
                     new GroupAssignment(
-                        groupNamed(account, choice.group()),
+                        groups.named(account, choice.group(), "groups"),
                         choice.inbound(),
                         choice.outbound(),
                         choice.level()))

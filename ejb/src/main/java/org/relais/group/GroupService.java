@@ -6,6 +6,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.util.List;
 import org.relais.DuplicateException;
+import org.relais.InvalidFieldException;
 import org.relais.NoSuchEntityException;
 import org.relais.account.Account;
 
@@ -36,6 +37,18 @@ public class GroupService {
         .getResultStream()
         .findFirst()
         .orElseThrow(() -> new NoSuchEntityException("group"));
+  }
+
+  /**
+   * The group a request names in one of its fields: an unknown name is bad input (400 naming the
+   * field), not a missing resource.
+   */
+  public QueueGroup named(Account account, String name, String field) {
+    try {
+      return get(account, name);
+    } catch (NoSuchEntityException e) {
+      throw new InvalidFieldException(field, "the name of one of the account's groups");
+    }
   }
 
   public QueueGroup create(Account account, String name, GroupSettings settings) {

@@ -25,6 +25,12 @@ public final class Messages {
         .addMessage(clientId, new FacesMessage(FacesMessage.SEVERITY_ERROR, text(key), null));
   }
 
+  /** An information that is shown on the page the action redirects to. */
+  public static void infoAfterRedirect(String key) {
+    info(key);
+    FacesContext.getCurrentInstance().getExternalContext().getFlash().setKeepMessages(true);
+  }
+
   public static void info(String key) {
     FacesContext.getCurrentInstance()
         .addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, text(key), null));

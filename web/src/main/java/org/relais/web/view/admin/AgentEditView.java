@@ -163,8 +163,7 @@ public class AgentEditView implements Serializable {
     if (!saved) {
       return null;
     }
-    Messages.info("saved");
-    FacesContext.getCurrentInstance().getExternalContext().getFlash().setKeepMessages(true);
+    Messages.infoAfterRedirect("saved");
     return "/admin/agents?faces-redirect=true";
   }
 
@@ -173,8 +172,7 @@ public class AgentEditView implements Serializable {
     if (!FieldErrors.save("form", () -> agents.delete(account, login))) {
       return null;
     }
-    Messages.info("deleted");
-    FacesContext.getCurrentInstance().getExternalContext().getFlash().setKeepMessages(true);
+    Messages.infoAfterRedirect("deleted");
     return "/admin/agents?faces-redirect=true";
   }
 

@@ -105,8 +105,7 @@ public class GroupEditView implements Serializable {
     if (!saved) {
       return null;
     }
-    Messages.info("saved");
-    FacesContext.getCurrentInstance().getExternalContext().getFlash().setKeepMessages(true);
+    Messages.infoAfterRedirect("saved");
     return "/admin/groups?faces-redirect=true";
   }
 
@@ -115,8 +114,7 @@ public class GroupEditView implements Serializable {
     if (!FieldErrors.save("form", () -> groups.delete(account, original))) {
       return null;
     }
-    Messages.info("deleted");
-    FacesContext.getCurrentInstance().getExternalContext().getFlash().setKeepMessages(true);
+    Messages.infoAfterRedirect("deleted");
     return "/admin/groups?faces-redirect=true";
   }
 

@@ -35,6 +35,8 @@ public class EventStream {
     subscribers
         .computeIfAbsent(accountId, id -> new CopyOnWriteArrayList<>())
         .add(new Subscriber(sink, sse));
+    // A first comment commits the response: the client knows it will miss nothing from now on.
+    sink.send(sse.newEventBuilder().comment("subscribed").build());
   }
 
   void publish(@Observes(during = TransactionPhase.AFTER_SUCCESS) AcdEvent event) {

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.relais.web.it.Api.Caller;
@@ -35,20 +36,27 @@ final class EventFeed implements AutoCloseable {
                     + Base64.getEncoder().encodeToString(token.getBytes(StandardCharsets.UTF_8)))
             .build();
     response = HttpClient.newHttpClient().sendAsync(request, HttpResponse.BodyHandlers.ofLines());
-    response.thenAccept(
-        r ->
-            r.body()
-                .filter(line -> line.startsWith("data:"))
-                .forEach(
-                    line -> {
-                      try (var reader =
-                          Json.createReader(new StringReader(line.substring(5).trim()))) {
-                        JsonObject event = reader.readObject();
-                        synchronized (events) {
-                          events.add(event);
-                        }
-                      }
-                    }));
+    HttpResponse<Stream<String>> subscribed;
+    try {
+      // The server commits the response once the subscription is registered.
+      subscribed = response.get(30, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      throw new IllegalStateException("no event stream", e);
+    }
+    Thread reader =
+        new Thread(
+            () -> subscribed.body().filter(line -> line.startsWith("data:")).forEach(this::add));
+    reader.setDaemon(true);
+    reader.start();
+  }
+
+  private void add(String line) {
+    try (var reader = Json.createReader(new StringReader(line.substring(5).trim()))) {
+      JsonObject event = reader.readObject();
+      synchronized (events) {
+        events.add(event);
+      }
+    }
   }
 
   /** The events received so far. */

@@ -56,7 +56,7 @@ class RestartRecoveryIT {
         admin,
         "POST",
         "api/v1/groups",
-        "{\"name\":\"Support\",\"ringTimeout\":600,\"penalty\":2,\"wrapUp\":600,"
+        "{\"name\":\"Support\",\"ringTimeout\":600,\"penalty\":10,\"wrapUp\":600,"
             + "\"qualificationRequired\":true,\"qualifications\":[\"Résolu\"]}");
     Caller talking = agent(api, admin, account, "talking", "501");
     String talkedCall = placeCall(api, admin, "0600000101");
@@ -77,8 +77,12 @@ class RestartRecoveryIT {
     assertThat(api.get(talking, "api/v1/me").object().getString("activity")).isEqualTo("TALKING");
     assertThat(api.get(penalised, "api/v1/me").object().getString("activity")).isEqualTo("PENALTY");
 
+    Instant penaltyEnds =
+        Instant.parse(api.get(penalised, "api/v1/me").object().getString("deadline"));
+
     server.destroyForcibly().waitFor();
-    Thread.sleep(3_000); // the 2-second penalty falls due while the server is down
+    // The penalty must fall due while the server is down.
+    Thread.sleep(Math.max(0, Duration.between(Instant.now(), penaltyEnds).toMillis() + 500));
     start();
 
     JsonObject afterTalk = api.get(talking, "api/v1/me").object();

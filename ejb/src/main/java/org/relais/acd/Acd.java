@@ -533,7 +533,7 @@ public class Acd implements SwitchEvents {
         when.before(now) ? now : when, new TimerConfig(new Deadline(agentId, deadline), false));
   }
 
-  // ---------------------------------------------------------------- helpers
+  // ---------------------------------------------------------------- lookups and plumbing
 
   private Floor floor(long accountId) {
     Floor floor = floors.get(accountId);

@@ -17,6 +17,19 @@ var relais = window.relais || {};
     }, 100);
   };
 
+  /* A number shown anywhere in the banner (history, directory, card) dials through click-to-dial. */
+  document.addEventListener('click', function (event) {
+    var link = event.target.closest('.relais-dial-number');
+    var input = document.getElementById('desk:dialNumber');
+    var call = document.getElementById('desk:dialCall');
+    if (!link || !input || !call) {
+      return;
+    }
+    event.preventDefault();
+    input.value = link.getAttribute('data-number');
+    call.click();
+  });
+
   setInterval(function () {
     document.querySelectorAll('[data-seconds-left]').forEach(function (el) {
       var left = Math.max(0, parseInt(el.getAttribute('data-seconds-left'), 10) - 1);

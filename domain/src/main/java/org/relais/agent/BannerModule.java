@@ -5,6 +5,7 @@ public enum BannerModule {
   SESSION,
   GROUPS,
   QUALIFICATION,
+  SCREEN_POP,
   CLICK_TO_DIAL,
   LINES,
   HISTORY,

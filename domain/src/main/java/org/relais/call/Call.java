@@ -118,6 +118,25 @@ public class Call {
     return new Call(account, group, CallDirection.INBOUND, caller, null, ivrPath, at);
   }
 
+  /**
+   * A call an agent places for a group (SPEC B9): the switch rings the agent's phone, then the
+   * customer's. {@code presentedNumber} is the caller ID the customer sees.
+   */
+  public static Call outbound(
+      Account account,
+      QueueGroup group,
+      Agent agent,
+      String presentedNumber,
+      String number,
+      OffsetDateTime at) {
+    Call call = new Call(account, group, CallDirection.OUTBOUND, presentedNumber, number, null, at);
+    call.agent = Objects.requireNonNull(agent);
+    call.status = CallStatus.DIALING;
+    call.offeredAt = at;
+    call.offers = 1;
+    return call;
+  }
+
   /** The call rings an agent's phone. */
   public void offerTo(Agent to, OffsetDateTime at) {
     requireStatus(CallStatus.QUEUED);
@@ -136,8 +155,9 @@ public class Call {
     this.status = CallStatus.QUEUED;
   }
 
+  /** The called side picked up: the agent's phone (inbound) or the customer (outbound). */
   public void answer(OffsetDateTime at) {
-    requireStatus(CallStatus.RINGING);
+    requireStatus(direction == CallDirection.INBOUND ? CallStatus.RINGING : CallStatus.DIALING);
     this.status = CallStatus.TALKING;
     this.answeredAt = at;
   }
@@ -155,10 +175,18 @@ public class Call {
     this.qualification = code;
   }
 
-  /** Seconds between arrival and answer (or end, for a call never answered). */
+  /**
+   * Seconds between arrival and answer (or end, for a call never answered): the time in queue of an
+   * inbound call, the time to reach the customer of an outbound one.
+   */
   public long waitSeconds() {
     OffsetDateTime until = answeredAt != null ? answeredAt : endedAt;
     return until == null ? 0 : Duration.between(arrivedAt, until).toSeconds();
+  }
+
+  /** The customer's number: who called in, or who was called. */
+  public String customerNumber() {
+    return direction == CallDirection.INBOUND ? caller : callee;
   }
 
   /** Seconds of conversation. */

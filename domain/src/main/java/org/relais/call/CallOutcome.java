@@ -10,7 +10,12 @@ public enum CallOutcome {
   ABANDONED,
   /** Queued or in progress when the server stopped: closed at restart, never silently dropped. */
   LOST,
+  /** Outbound: the customer's line was busy. */
   BUSY,
+  /** Outbound: nobody answered (the customer, or the agent's own phone first). */
   NO_ANSWER,
-  FAILED
+  /** Outbound: the switch could not place the call (bad number, no route). */
+  FAILED,
+  /** Outbound: the agent hung up before the customer answered. */
+  CANCELLED
 }

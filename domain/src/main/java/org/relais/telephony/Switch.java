@@ -19,6 +19,15 @@ public interface Switch {
   /** Connects the caller with the agent whose phone answered. */
   void bridge(String account, long callId, String extension);
 
+  /**
+   * Places an outbound call (SPEC B9): rings the agent's phone first and, once it answers, calls
+   * the customer presenting {@code presentedNumber}, then bridges them. The switch reports the
+   * customer's answer or the failure through {@link SwitchEvents#outboundAnswered} and {@link
+   * SwitchEvents#outboundFailed}; the engine bounds the whole attempt with its own deadline.
+   */
+  void originate(
+      String account, long callId, String extension, String number, String presentedNumber);
+
   /** Ends the call on every leg still up. */
   void hangUp(String account, long callId);
 }

@@ -24,4 +24,10 @@ public interface SwitchEvents {
 
   /** The caller hung up, wherever the call was (queued, ringing, talking). */
   void callerHungUp(String account, long callId);
+
+  /** The customer of an outbound call answered; the switch has bridged the agent's phone. */
+  void outboundAnswered(String account, long callId);
+
+  /** An outbound call could not reach the customer (or the agent's own phone). */
+  void outboundFailed(String account, long callId, DialFailure failure);
 }

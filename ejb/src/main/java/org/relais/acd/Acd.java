@@ -34,6 +34,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.relais.InvalidFieldException;
 import org.relais.NoSuchEntityException;
 import org.relais.account.Account;
@@ -55,6 +56,7 @@ import org.relais.presence.AgentStateMachine;
 import org.relais.presence.Availability;
 import org.relais.presence.IllegalTransitionException;
 import org.relais.routing.Router;
+import org.relais.telephony.DialFailure;
 import org.relais.telephony.Switch;
 import org.relais.telephony.SwitchEvents;
 
@@ -84,6 +86,7 @@ import org.relais.telephony.SwitchEvents;
 public class Acd implements SwitchEvents {
 
   private static final Logger LOG = Logger.getLogger(Acd.class.getName());
+  private static final String PHONE_NUMBER = "\\+?[0-9][0-9 .()-]{1,31}";
 
   @PersistenceContext(unitName = "relais")
   EntityManager em;
@@ -93,6 +96,14 @@ public class Acd implements SwitchEvents {
   @Inject Switch phoneSwitch;
   @Inject AccountService accounts;
   @Inject GroupService groups;
+
+  /**
+   * How long an outbound attempt may last before it counts as not answered, should the switch never
+   * report: the agent's phone rings, then the customer's.
+   */
+  @Inject
+  @ConfigProperty(name = "relais.dial.timeout-seconds", defaultValue = "60")
+  int dialTimeout;
 
   @Resource TimerService timers;
   @Resource TransactionSynchronizationRegistry transactions;
@@ -250,6 +261,66 @@ public class Acd implements SwitchEvents {
     dispatch(presence.getAccountId());
   }
 
+  /**
+   * Click-to-dial (SPEC B9): places a call for one of the agent's groups. Allowed while idle, even
+   * unavailable (availability is about inbound calls); the agent is then DIALING, so no inbound
+   * call is offered meanwhile. {@code presentedNumber} is one of the group's caller IDs, chosen
+   * where the group allows it; by default the group's first.
+   *
+   * @return the new call
+   */
+  public Call dial(long agentId, String groupName, String number, String presentedNumber) {
+    AgentPresence presence = connected(agentId);
+    check(presence, AgentEvent.DIAL);
+    if (number == null || !number.matches(PHONE_NUMBER)) {
+      throw new InvalidFieldException("number", "a phone number");
+    }
+    Agent agent = presence.getAgent();
+    QueueGroup group =
+        agent.getMemberships().stream()
+            .map(Membership::getGroup)
+            .filter(g -> g.getName().equals(groupName))
+            .findFirst()
+            .orElseThrow(() -> new InvalidFieldException("group", "one of the agent's groups"));
+    OffsetDateTime now = now();
+    Call call =
+        Call.outbound(
+            agent.getAccount(),
+            group,
+            agent,
+            presented(group, agent, presentedNumber),
+            number,
+            now);
+    em.persist(call);
+    em.flush();
+    transition(
+        presence, AgentEvent.DIAL, Activity.DIALING, call, group, now.plusSeconds(dialTimeout));
+    em.flush();
+    fire(
+        new AcdEvent.CallDialing(
+            presence.getAccountId(), now, call.getId(), group.getName(), login(presence), number));
+    String account = agent.getAccount().getName();
+    String extension = agent.getExtension();
+    String presented = call.getCaller();
+    afterCommit(() -> phoneSwitch.originate(account, call.getId(), extension, number, presented));
+    return call;
+  }
+
+  /** The caller ID a customer sees: the agent's choice where allowed, else the group's first. */
+  private static String presented(QueueGroup group, Agent agent, String chosen) {
+    GroupSettings rules = group.settings();
+    if (chosen != null && !chosen.isBlank()) {
+      if (!rules.callerIdSelectable() || !rules.callerIds().contains(chosen)) {
+        throw new InvalidFieldException("callerId", "one of the group's caller IDs");
+      }
+      return chosen;
+    }
+    if (!rules.callerIds().isEmpty()) {
+      return rules.callerIds().get(0);
+    }
+    return agent.getExtension() == null ? "" : agent.getExtension();
+  }
+
   // ---------------------------------------------------------------- switch events
 
   @Override
@@ -292,6 +363,10 @@ public class Acd implements SwitchEvents {
       notAnswered(presence, AgentEvent.REFUSE, "REFUSED");
       return;
     }
+    if (presence.getActivity() == Activity.DIALING) {
+      dialFailed(presence, CallOutcome.CANCELLED);
+      return;
+    }
     check(presence, AgentEvent.HANG_UP);
     Call call = presence.getCall();
     endCall(call, CallOutcome.ANSWERED);
@@ -320,6 +395,7 @@ public class Acd implements SwitchEvents {
         afterCommit(() -> phoneSwitch.cancelOffer(accountName, callId, extension));
         transition(presence, AgentEvent.CALLER_GONE, Activity.IDLE, null, null, null);
       }
+      case DIALING -> dialFailed(presence, CallOutcome.NO_ANSWER);
       case TALKING -> {
         endCall(call, CallOutcome.ANSWERED);
         afterCall(presence, AgentEvent.HANG_UP, call, presence.getGroup());
@@ -328,6 +404,20 @@ public class Acd implements SwitchEvents {
       default -> throw new IllegalStateException(call.getStatus().name());
     }
     dispatch(account.getId());
+  }
+
+  @Override
+  public void outboundAnswered(String accountName, long callId) {
+    AgentPresence presence = dialing(accountName, callId);
+    Call call = presence.getCall();
+    call.answer(now());
+    transition(presence, AgentEvent.ANSWER, Activity.TALKING, call, presence.getGroup(), null);
+    fire(new AcdEvent.CallAnswered(presence.getAccountId(), now(), callId, login(presence)));
+  }
+
+  @Override
+  public void outboundFailed(String accountName, long callId, DialFailure failure) {
+    dialFailed(dialing(accountName, callId), failure.outcome());
   }
 
   // ---------------------------------------------------------------- timers
@@ -355,6 +445,7 @@ public class Acd implements SwitchEvents {
         String code = presence.getGroup().settings().autoQualifyCode();
         qualifyCall(presence, code);
       }
+      case DIALING -> dialFailed(presence, CallOutcome.NO_ANSWER);
       default -> LOG.warning("deadline in activity " + presence.getActivity() + ", ignored");
     }
   }
@@ -379,6 +470,20 @@ public class Acd implements SwitchEvents {
       wrapUp(presence, event, group);
     }
     floor(presence.getAccountId()).enqueue(call, group);
+    dispatch(presence.getAccountId());
+  }
+
+  /**
+   * An outbound call that reached nobody ends with its outcome and frees the agent at once: nothing
+   * was said, so there is nothing to qualify.
+   */
+  private void dialFailed(AgentPresence presence, CallOutcome outcome) {
+    check(presence, AgentEvent.DIAL_FAILED);
+    Call call = presence.getCall();
+    endCall(call, outcome);
+    transition(presence, AgentEvent.DIAL_FAILED, Activity.IDLE, null, null, null);
+    String account = presence.getAgent().getAccount().getName();
+    afterCommit(() -> phoneSwitch.hangUp(account, call.getId()));
     dispatch(presence.getAccountId());
   }
 
@@ -597,6 +702,19 @@ public class Acd implements SwitchEvents {
       throw new DeskConflictException("the agent is not connected to the ACD");
     }
     return presence;
+  }
+
+  /** The presence of the agent whose outbound call this is; 409 once the attempt is over. */
+  private AgentPresence dialing(String accountName, long callId) {
+    Account account = accountNamed(accountName);
+    Call call = em.find(Call.class, callId);
+    if (call == null || !call.getAccount().equals(account)) {
+      throw new NoSuchEntityException("call");
+    }
+    if (call.getStatus() != CallStatus.DIALING) {
+      throw new DeskConflictException("the call is not being dialled");
+    }
+    return connected(call.getAgent().getId());
   }
 
   private AgentPresence byExtension(String accountName, String extension) {

@@ -49,6 +49,15 @@ public sealed interface AcdEvent {
     }
   }
 
+  /** An agent places an outbound call (SPEC B9): its phone rings, then the customer's. */
+  record CallDialing(
+      long accountId, OffsetDateTime at, long callId, String group, String agent, String number)
+      implements AcdEvent {
+    public String type() {
+      return "CALL_DIALING";
+    }
+  }
+
   /** The agent did not answer ({@code TIMEOUT}) or refused ({@code REFUSED}); the call requeues. */
   record CallNotAnswered(
       long accountId, OffsetDateTime at, long callId, String agent, String reason)

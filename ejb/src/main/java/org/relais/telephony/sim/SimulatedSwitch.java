@@ -11,6 +11,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.relais.acd.DeskConflictException;
+import org.relais.telephony.DialFailure;
 import org.relais.telephony.Switch;
 import org.relais.telephony.SwitchEvents;
 
@@ -18,6 +20,11 @@ import org.relais.telephony.SwitchEvents;
  * The in-process switch (SPEC F1), the default: no PBX, the phones are simulated. The REST API
  * ({@code /api/v1/sim}) and the banner's softphone play the caller and the agents' phones; a phone
  * can also answer and hang up by itself after a delay, for demos and load runs.
+ *
+ * <p>Outbound calls (SPEC B9) ring the agent's phone first; once it answers, the customer's phone
+ * (the far end) is called and behaves as its number was told: it answers, is busy or never answers,
+ * after a delay, or waits for the API. A number nobody configured answers after {@link
+ * #DEFAULT_FAR_END}'s delay, so that click-to-dial works out of the box in a demo.
  */
 // Typed: the active Switch comes from SwitchProducer, which picks the adapter from configuration.
 @Typed(SimulatedSwitch.class)
@@ -30,10 +37,28 @@ public class SimulatedSwitch implements Switch {
 
   @Resource ManagedScheduledExecutorService scheduler;
 
+  /** A customer's phone nobody configured: it answers after two seconds. */
+  public static final FarEnd DEFAULT_FAR_END =
+      new FarEnd(FarEndAnswer.ANSWER, Duration.ofSeconds(2));
+
   private final Map<PhoneKey, SimPhone> phones = new ConcurrentHashMap<>();
+  private final Map<NumberKey, FarEnd> farEnds = new ConcurrentHashMap<>();
+  private final Map<Long, OutboundCall> outbound = new ConcurrentHashMap<>();
 
   /** An agent phone's settings: answer by itself after a delay, hang up after another. */
   public record AutoPilot(Duration answerAfter, Duration hangUpAfter) {}
+
+  /** What a called customer's phone does. */
+  public enum FarEndAnswer {
+    ANSWER,
+    BUSY,
+    NO_ANSWER,
+    /** Waits for the API to answer, refuse or hang up. */
+    MANUAL
+  }
+
+  /** How a customer's number behaves when called, and after how long. */
+  public record FarEnd(FarEndAnswer answer, Duration after) {}
 
   /** What a simulated phone shows: the call ringing or connected, and who calls. */
   public record PhoneState(Long ringingCallId, Long connectedCallId, String caller) {}
@@ -48,14 +73,50 @@ public class SimulatedSwitch implements Switch {
     acd.callerHungUp(account, callId);
   }
 
+  /** Sets how a customer's number behaves when an agent calls it. */
+  public void farEnd(String account, String number, FarEnd behaviour) {
+    farEnds.put(new NumberKey(account, digits(number)), behaviour);
+  }
+
+  /** The called customer picks up. */
+  public void customerAnswers(String account, long callId) {
+    OutboundCall call = calling(account, callId);
+    acd.outboundAnswered(account, callId);
+    call.customerRinging = false;
+    SimPhone phone = phone(account, call.extension);
+    hangUpLater(account, call.extension, phone, callId);
+  }
+
+  /** The called customer's line is busy, or refuses the call. */
+  public void customerBusy(String account, long callId) {
+    calling(account, callId);
+    acd.outboundFailed(account, callId, DialFailure.BUSY);
+  }
+
+  /** The called customer never picks up; the switch gives up. */
+  public void customerDoesNotAnswer(String account, long callId) {
+    calling(account, callId);
+    acd.outboundFailed(account, callId, DialFailure.NO_ANSWER);
+  }
+
   // ------------------------------------------------------------- the agent phone's side
 
   public void answer(String account, String extension) {
-    acd.answered(account, extension);
+    OutboundCall call = ringingOutbound(account, extension);
+    if (call == null) {
+      acd.answered(account, extension);
+    } else {
+      callCustomer(call);
+    }
   }
 
+  /** Refuses a ringing call; refusing one's own outbound call gives it up. */
   public void reject(String account, String extension) {
-    acd.refused(account, extension);
+    if (ringingOutbound(account, extension) == null) {
+      acd.refused(account, extension);
+    } else {
+      acd.agentHungUp(account, extension);
+    }
   }
 
   public void hangUp(String account, String extension) {
@@ -66,6 +127,7 @@ public class SimulatedSwitch implements Switch {
     phone(account, extension).autoPilot = autoPilot;
   }
 
+  /** What the phone shows: while an outbound call rings it, the number being called. */
   public PhoneState state(String account, String extension) {
     SimPhone phone = phones.get(new PhoneKey(account, extension));
     return phone == null
@@ -112,6 +174,91 @@ public class SimulatedSwitch implements Switch {
       phone.ringing = null;
       phone.connected = callId;
     }
+    hangUpLater(account, extension, phone, callId);
+  }
+
+  @Override
+  public void originate(
+      String account, long callId, String extension, String number, String presentedNumber) {
+    outbound.put(callId, new OutboundCall(account, extension, number));
+    SimPhone phone = phone(account, extension);
+    synchronized (phone) {
+      phone.ringing = callId;
+      phone.caller = number;
+    }
+    AutoPilot pilot = phone.autoPilot;
+    if (pilot != null && pilot.answerAfter() != null) {
+      later(
+          pilot.answerAfter(),
+          () -> {
+            if (Long.valueOf(callId).equals(phone.ringing)) {
+              answer(account, extension);
+            }
+          });
+    }
+  }
+
+  @Override
+  public void hangUp(String account, long callId) {
+    outbound.remove(callId);
+    for (Map.Entry<PhoneKey, SimPhone> entry : phones.entrySet()) {
+      if (!entry.getKey().account().equals(account)) {
+        continue;
+      }
+      SimPhone phone = entry.getValue();
+      synchronized (phone) {
+        if (Long.valueOf(callId).equals(phone.connected)
+            || Long.valueOf(callId).equals(phone.ringing)) {
+          phone.connected = null;
+          phone.ringing = null;
+          phone.caller = null;
+        }
+      }
+    }
+  }
+
+  // ------------------------------------------------------------- inside
+
+  /** The agent's phone took its own leg of an outbound call: now the customer's phone rings. */
+  private void callCustomer(OutboundCall call) {
+    SimPhone phone = phone(call.account, call.extension);
+    long callId;
+    synchronized (phone) {
+      callId = phone.ringing;
+      phone.ringing = null;
+      phone.connected = callId;
+    }
+    call.customerRinging = true;
+    FarEnd behaviour =
+        farEnds.getOrDefault(new NumberKey(call.account, digits(call.number)), DEFAULT_FAR_END);
+    Runnable outcome =
+        switch (behaviour.answer()) {
+          case ANSWER -> () -> customerAnswers(call.account, callId);
+          case BUSY -> () -> customerBusy(call.account, callId);
+          case NO_ANSWER -> () -> customerDoesNotAnswer(call.account, callId);
+          case MANUAL -> null;
+        };
+    if (outcome != null) {
+      later(behaviour.after(), outcome);
+    }
+  }
+
+  /** The outbound call whose customer's phone rings now; 409 otherwise. */
+  private OutboundCall calling(String account, long callId) {
+    OutboundCall call = outbound.get(callId);
+    if (call == null || !call.account.equals(account) || !call.customerRinging) {
+      throw new DeskConflictException("no customer's phone rings with call " + callId);
+    }
+    return call;
+  }
+
+  private OutboundCall ringingOutbound(String account, String extension) {
+    SimPhone phone = phones.get(new PhoneKey(account, extension));
+    Long ringing = phone == null ? null : phone.ringing;
+    return ringing == null ? null : outbound.get(ringing);
+  }
+
+  private void hangUpLater(String account, String extension, SimPhone phone, long callId) {
     AutoPilot pilot = phone.autoPilot;
     if (pilot != null && pilot.hangUpAfter() != null) {
       later(
@@ -124,23 +271,10 @@ public class SimulatedSwitch implements Switch {
     }
   }
 
-  @Override
-  public void hangUp(String account, long callId) {
-    for (Map.Entry<PhoneKey, SimPhone> entry : phones.entrySet()) {
-      if (!entry.getKey().account().equals(account)) {
-        continue;
-      }
-      SimPhone phone = entry.getValue();
-      synchronized (phone) {
-        if (Long.valueOf(callId).equals(phone.connected)) {
-          phone.connected = null;
-          phone.caller = null;
-        }
-      }
-    }
+  /** Numbers compare by their digits, whatever the spaces and dots typed. */
+  private static String digits(String number) {
+    return number.replaceAll("[^0-9+]", "");
   }
-
-  // ------------------------------------------------------------- inside
 
   private SimPhone phone(String account, String extension) {
     return phones.computeIfAbsent(new PhoneKey(account, extension), k -> new SimPhone());
@@ -161,6 +295,22 @@ public class SimulatedSwitch implements Switch {
   }
 
   private record PhoneKey(String account, String extension) {}
+
+  private record NumberKey(String account, String number) {}
+
+  /** An outbound call the switch places: the agent's extension, then the customer's number. */
+  static final class OutboundCall {
+    final String account;
+    final String extension;
+    final String number;
+    volatile boolean customerRinging;
+
+    OutboundCall(String account, String extension, String number) {
+      this.account = account;
+      this.extension = extension;
+      this.number = number;
+    }
+  }
 
   /** One simulated agent phone. */
   static final class SimPhone {

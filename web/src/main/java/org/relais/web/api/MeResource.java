@@ -11,6 +11,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -22,6 +23,7 @@ import org.relais.acd.DeskQueries;
 import org.relais.acd.DeskQueries.Figures;
 import org.relais.acd.DeskQueries.GroupLine;
 import org.relais.agent.Agent;
+import org.relais.agent.BannerModule;
 import org.relais.call.Call;
 import org.relais.presence.AgentPresence;
 import org.relais.web.security.CurrentCaller;
@@ -44,6 +46,7 @@ public class MeResource {
       String outcome,
       String direction,
       String caller,
+      String number,
       String group,
       String ivrPath,
       OffsetDateTime arrivedAt,
@@ -57,6 +60,7 @@ public class MeResource {
               c.getOutcome() == null ? null : c.getOutcome().name(),
               c.getDirection().name(),
               c.getCaller(),
+              c.customerNumber(),
               c.getGroupName(),
               c.getIvrPath(),
               c.getArrivedAt(),
@@ -150,6 +154,24 @@ public class MeResource {
   public MeView transferred() {
     acd.transferred(caller.agent().getId());
     return me();
+  }
+
+  /**
+   * Click-to-dial (SPEC B9): {@code {"number":"0123456789","group":"Commercial","callerId":…}}; the
+   * agent's phone rings, then the customer's. 201 with the call; its outcome comes by events.
+   */
+  @POST
+  @Path("calls")
+  public Response dial(JsonValue body) {
+    JsonInput in = JsonInput.of(body);
+    Agent agent = caller.requireModule(BannerModule.CLICK_TO_DIAL);
+    Call call =
+        acd.dial(
+            agent.getId(),
+            in.string("group", 64),
+            in.string("number", 32),
+            in.optionalString("callerId", 32));
+    return Response.status(Response.Status.CREATED).entity(CallView.of(call)).build();
   }
 
   @GET

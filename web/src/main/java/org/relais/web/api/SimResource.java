@@ -20,6 +20,8 @@ import org.relais.agent.Role;
 import org.relais.telephony.SwitchProducer;
 import org.relais.telephony.sim.SimulatedSwitch;
 import org.relais.telephony.sim.SimulatedSwitch.AutoPilot;
+import org.relais.telephony.sim.SimulatedSwitch.FarEnd;
+import org.relais.telephony.sim.SimulatedSwitch.FarEndAnswer;
 import org.relais.telephony.sim.SimulatedSwitch.PhoneState;
 import org.relais.web.security.CurrentCaller;
 
@@ -34,6 +36,7 @@ import org.relais.web.security.CurrentCaller;
 public class SimResource {
 
   private static final int MAX_DELAY_MS = 3_600_000;
+  private static final String PHONE_NUMBER = "\\+?[0-9 .()-]{2,32}";
 
   @Inject CurrentCaller caller;
   @Inject SwitchProducer switches;
@@ -45,7 +48,7 @@ public class SimResource {
     String account = requireAdmin();
     JsonInput in = JsonInput.of(body);
     String caller = in.string("caller", 32);
-    if (!caller.matches("\\+?[0-9 .()-]{2,32}")) {
+    if (!caller.matches(PHONE_NUMBER)) {
       throw new InvalidFieldException("caller", "a phone number");
     }
     long callId =
@@ -57,6 +60,54 @@ public class SimResource {
   @Path("calls/{callId}/hangup")
   public Response callerHangsUp(@PathParam("callId") String callId) {
     sim.callerHangsUp(requireAdmin(), parseCallId(callId));
+    return Response.noContent().build();
+  }
+
+  /** The customer called by an outbound call picks up. */
+  @POST
+  @Path("calls/{callId}/answer")
+  public Response customerAnswers(@PathParam("callId") String callId) {
+    sim.customerAnswers(requireAdmin(), parseCallId(callId));
+    return Response.noContent().build();
+  }
+
+  /** The customer called by an outbound call is busy. */
+  @POST
+  @Path("calls/{callId}/busy")
+  public Response customerBusy(@PathParam("callId") String callId) {
+    sim.customerBusy(requireAdmin(), parseCallId(callId));
+    return Response.noContent().build();
+  }
+
+  /** The customer called by an outbound call does not answer. */
+  @POST
+  @Path("calls/{callId}/no-answer")
+  public Response customerDoesNotAnswer(@PathParam("callId") String callId) {
+    sim.customerDoesNotAnswer(requireAdmin(), parseCallId(callId));
+    return Response.noContent().build();
+  }
+
+  /**
+   * How a customer's number behaves when an agent calls it: {@code
+   * {"answer":"ANSWER|BUSY|NO_ANSWER|MANUAL","afterMs":1000}}.
+   */
+  @PUT
+  @Path("numbers/{number}")
+  public Response farEnd(@PathParam("number") String number, JsonValue body) {
+    String account = requireAdmin();
+    if (!number.matches(PHONE_NUMBER)) {
+      throw new InvalidFieldException("number", "a phone number");
+    }
+    JsonInput in = JsonInput.of(body);
+    String answer = in.string("answer", 16);
+    FarEndAnswer behaviour;
+    try {
+      behaviour = FarEndAnswer.valueOf(answer);
+    } catch (IllegalArgumentException e) {
+      throw new InvalidFieldException("answer", "ANSWER, BUSY, NO_ANSWER or MANUAL");
+    }
+    Duration after = delay(in, "afterMs");
+    sim.farEnd(account, number, new FarEnd(behaviour, after == null ? Duration.ZERO : after));
     return Response.noContent().build();
   }
 

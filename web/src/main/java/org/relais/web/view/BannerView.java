@@ -83,7 +83,9 @@ public class BannerView implements Serializable {
   private boolean showAbsent;
   private SettingsForm settings;
 
-  /** The call in the agent's hands, as the banner shows it. */
+  /**
+   * The call in the agent's hands, as the banner shows it; {@code caller} is the customer's number.
+   */
   public record CallLine(
       String id,
       String caller,
@@ -124,7 +126,7 @@ public class BannerView implements Serializable {
             ? null
             : new CallLine(
                 current.getId().toString(),
-                current.getCaller(),
+                current.customerNumber(),
                 current.getGroupName(),
                 current.getIvrPath(),
                 current.getArrivedAt(),

@@ -377,4 +377,139 @@ class AcdApiIT extends RelaisDeployment {
   private static long countEnded(List<JsonObject> events) {
     return events.stream().filter(e -> e.getString("type").equals("CALL_ENDED")).count();
   }
+
+  // ---------------------------------------------------------------- click-to-dial (SPEC B9)
+
+  private Reply dial(Caller agent, String json) {
+    return api.send(agent, "POST", "api/v1/me/calls", json);
+  }
+
+  private String dialled(Caller agent, String number, String group) {
+    Reply reply = dial(agent, "{\"number\":\"" + number + "\",\"group\":\"" + group + "\"}");
+    assertThat(reply.status()).as(reply.body()).isEqualTo(201);
+    assertThat(reply.object().getString("status")).isEqualTo("DIALING");
+    return reply.object().getString("id");
+  }
+
+  private void farEnd(String number, String answer, int afterMs) {
+    Reply reply =
+        api.send(
+            admin,
+            "PUT",
+            "api/v1/sim/numbers/" + number,
+            "{\"answer\":\"" + answer + "\",\"afterMs\":" + afterMs + "}");
+    assertThat(reply.status()).as(reply.body()).isEqualTo(204);
+  }
+
+  private static JsonObject ended(EventFeed feed, String callId) {
+    return feed
+        .awaitEvent(
+            TIMERS,
+            e -> e.getString("type").equals("CALL_ENDED") && callId.equals(e.getString("callId")))
+        .stream()
+        .filter(e -> e.getString("type").equals("CALL_ENDED"))
+        .filter(e -> callId.equals(e.getString("callId")))
+        .findFirst()
+        .orElseThrow();
+  }
+
+  @Test
+  void outboundCallRingsTheAgentFirstThenTheCustomerAndEndsLikeAnAnsweredCall() {
+    account();
+    group(
+        "Ventes",
+        "\"wrapUp\":1,\"qualificationRequired\":true,\"qualifications\":[\"Vendu\"],"
+            + "\"callerIds\":[\"0100000000\",\"0100000001\"],\"callerIdSelectable\":true");
+    Caller alice = agent("alice", "301", "Ventes");
+    farEnd("0611111111", "MANUAL", 0);
+    try (EventFeed feed = new EventFeed(baseUrl(), admin)) {
+      Reply placed =
+          dial(
+              alice,
+              "{\"number\":\"06 11 11 11 11\",\"group\":\"Ventes\",\"callerId\":\"0100000001\"}");
+      assertThat(placed.status()).as(placed.body()).isEqualTo(201);
+      String callId = placed.object().getString("id");
+      assertThat(placed.object().getString("direction")).isEqualTo("OUTBOUND");
+      assertThat(placed.object().getString("caller")).isEqualTo("0100000001");
+
+      JsonObject dialing = awaitActivity(alice, "DIALING");
+      assertThat(dialing.getJsonObject("call").getString("number")).isEqualTo("06 11 11 11 11");
+      JsonObject phone = api.get(admin, "api/v1/sim/extensions/301").object();
+      assertThat(phone.get("ringingCallId").toString()).isEqualTo(callId);
+      // The customer's phone rings only once the agent's phone answered.
+      assertThat(api.send(admin, "POST", "api/v1/sim/calls/" + callId + "/answer", null).status())
+          .isEqualTo(409);
+      sim("extensions/301/answer");
+      assertThat(me(alice).getString("activity")).isEqualTo("DIALING");
+      sim("calls/" + callId + "/answer");
+      awaitActivity(alice, "TALKING");
+      sim("extensions/301/hangup");
+      awaitActivity(alice, "QUALIFYING");
+      api.send(alice, "POST", "api/v1/me/qualification", "{\"code\":\"Vendu\"}");
+      awaitActivity(alice, "IDLE");
+
+      assertThat(ended(feed, callId).getString("outcome")).isEqualTo("ANSWERED");
+      List<String> types =
+          feed.events().stream()
+              .filter(e -> callId.equals(e.getString("callId", null)))
+              .map(e -> e.getString("type"))
+              .toList();
+      assertThat(types)
+          .containsSubsequence("CALL_DIALING", "CALL_ANSWERED", "CALL_ENDED", "CALL_QUALIFIED");
+    }
+  }
+
+  @Test
+  void busyUnansweredAndCancelledOutboundCallsAreRecordedAndFreeTheAgentAtOnce() {
+    account();
+    group("Ventes", "\"wrapUp\":600,\"qualificationRequired\":true,\"qualifications\":[\"Vendu\"]");
+    Caller alice = agent("alice", "301", "Ventes");
+    api.send(alice, "PUT", "api/v1/sim/extensions/301/autopilot", "{\"answerAfterMs\":0}");
+    farEnd("0622222222", "BUSY", 0);
+    farEnd("0633333333", "NO_ANSWER", 200);
+    farEnd("0644444444", "MANUAL", 0);
+    try (EventFeed feed = new EventFeed(baseUrl(), admin)) {
+      String busy = dialled(alice, "0622222222", "Ventes");
+      assertThat(ended(feed, busy).getString("outcome")).isEqualTo("BUSY");
+      awaitActivity(alice, "IDLE");
+
+      String unanswered = dialled(alice, "0633333333", "Ventes");
+      assertThat(ended(feed, unanswered).getString("outcome")).isEqualTo("NO_ANSWER");
+      awaitActivity(alice, "IDLE");
+
+      String cancelled = dialled(alice, "0644444444", "Ventes");
+      awaitActivity(alice, "DIALING");
+      sim("extensions/301/hangup");
+      assertThat(ended(feed, cancelled).getString("outcome")).isEqualTo("CANCELLED");
+      assertThat(me(alice).getString("activity")).isEqualTo("IDLE");
+    }
+  }
+
+  @Test
+  void clickToDialRefusesBadInputAndABusyAgent() {
+    account();
+    group("Ventes", "\"callerIds\":[\"0100000000\"]");
+    group("Autre", "\"ringTimeout\":20");
+    Caller alice = agent("alice", "301", "Ventes");
+
+    Reply badNumber = dial(alice, "{\"number\":\"not a number\",\"group\":\"Ventes\"}");
+    assertThat(badNumber.status()).isEqualTo(400);
+    assertThat(badNumber.object().getString("field")).isEqualTo("number");
+    Reply notHers = dial(alice, "{\"number\":\"0600000000\",\"group\":\"Autre\"}");
+    assertThat(notHers.status()).isEqualTo(400);
+    assertThat(notHers.object().getString("field")).isEqualTo("group");
+    Reply chosenId =
+        dial(alice, "{\"number\":\"0600000000\",\"group\":\"Ventes\",\"callerId\":\"0100000000\"}");
+    assertThat(chosenId.status()).as("the group does not let agents choose").isEqualTo(400);
+    assertThat(chosenId.object().getString("field")).isEqualTo("callerId");
+    Reply missing = dial(alice, "{\"group\":\"Ventes\"}");
+    assertThat(missing.status()).isEqualTo(400);
+    assertThat(missing.object().getString("field")).isEqualTo("number");
+
+    farEnd("0655555555", "MANUAL", 0);
+    dialled(alice, "0655555555", "Ventes");
+    assertThat(dial(alice, "{\"number\":\"0600000000\",\"group\":\"Ventes\"}").status())
+        .isEqualTo(409);
+    assertThat(api.send(alice, "DELETE", "api/v1/me/session", null).status()).isEqualTo(409);
+  }
 }

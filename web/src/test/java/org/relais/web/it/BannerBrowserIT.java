@@ -83,6 +83,44 @@ class BannerBrowserIT extends RelaisDeployment {
     }
   }
 
+  @Test
+  void agentDialsANumberAnswersOnTheSoftphoneThenSeesBusyNumbersReported() {
+    Api api = api();
+    Caller admin = api.newAccount();
+    String account = admin.user().substring(admin.user().indexOf('@') + 1);
+    api.send(admin, "POST", "api/v1/groups", "{\"name\":\"Ventes\",\"wrapUp\":0}");
+    api.send(
+        admin,
+        "POST",
+        "api/v1/agents",
+        "{\"login\":\"carol\",\"name\":\"Carol\",\"password\":\"pass-carol\","
+            + "\"extension\":\"303\",\"groups\":[{\"name\":\"Ventes\",\"outbound\":true}]}");
+    api.send(
+        admin, "PUT", "api/v1/sim/numbers/0677777777", "{\"answer\":\"ANSWER\",\"afterMs\":0}");
+    api.send(admin, "PUT", "api/v1/sim/numbers/0688888888", "{\"answer\":\"BUSY\",\"afterMs\":0}");
+
+    try (Browser carol = new Browser(baseUrl())) {
+      carol.login(account, "carol", "pass-carol").waitForText("Indisponible");
+      carol.type("desk:dialNumber", "0677777777").click("desk:dialCall");
+
+      awaitText(carol, By.id("activity"), "Numérotation");
+      awaitText(carol, By.id("ringing"), "0677777777");
+      carol.click("desk:answer");
+      awaitText(carol, By.id("activity"), "En communication");
+      awaitText(carol, By.id("callerNumber"), "0677777777");
+      carol.click("desk:hangup");
+      awaitText(carol, By.id("activity"), "Repos");
+      awaitText(carol, By.id("dialOutcome"), "Abouti");
+
+      carol.type("desk:dialNumber", "0688888888").click("desk:dialCall");
+      awaitText(carol, By.id("ringing"), "0688888888");
+      carol.click("desk:answer");
+      awaitText(carol, By.id("dialOutcome"), "Occupé");
+      assertThat(carol.text("dialLastNumber")).isEqualTo("0688888888");
+      awaitText(carol, By.id("activity"), "Repos");
+    }
+  }
+
   /** Waits for pushed changes: the page is never reloaded by the test. */
   private static void awaitText(Browser browser, By locator, String text) {
     browser.await(Duration.ofSeconds(15), locator, text);

@@ -1,0 +1,125 @@
+package org.relais.web.view;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.relais.acd.DeskQueries;
+import org.relais.agent.Agent;
+import org.relais.agent.AgentService;
+import org.relais.call.Call;
+import org.relais.card.CardUrl;
+import org.relais.presence.AgentPresence;
+import org.relais.web.security.CurrentCaller;
+
+/**
+ * The screen pop (SPEC B8): each call that rings the agent (or that the agent places) opens a card
+ * tab with the call's information and the customer journey, and either the caller's contact from
+ * the directory or the group's CRM page. Cards stay open after the call, for notes and callbacks;
+ * beyond the agent's maximum of open cards (SPEC D3), the oldest closes by itself.
+ */
+@Named
+@ViewScoped
+public class CardsView implements Serializable {
+
+  @Inject transient CurrentCaller caller;
+  @Inject transient AgentService agents;
+  @Inject transient DeskQueries desk;
+
+  private String login;
+  private final List<Card> cards = new ArrayList<>();
+  private String active;
+
+  /** One card: the call's facts, and where the caller is described. */
+  public record Card(
+      String callId,
+      String direction,
+      String number,
+      OffsetDateTime at,
+      String group,
+      long waited,
+      String ivrPath,
+      String crmUrl)
+      implements Serializable {}
+
+  @PostConstruct
+  void init() {
+    login = caller.login();
+  }
+
+  /**
+   * Opens the card of the call in the agent's hands, once per call; the cards region calls it each
+   * time it is rendered, which every pushed change of the desk does.
+   */
+  public void reload() {
+    Agent agent = agents.get(caller.account(), login);
+    Call call = desk.presence(agent).map(AgentPresence::getCall).orElse(null);
+    if (call == null || cards.stream().anyMatch(c -> c.callId().equals(call.getId().toString()))) {
+      return;
+    }
+    cards.add(cardOf(call, agent));
+    active = call.getId().toString();
+    int max = agent.getSettings().getMaxOpenCards();
+    while (cards.size() > max) {
+      cards.remove(0);
+    }
+  }
+
+  private static Card cardOf(Call call, Agent agent) {
+    String template = call.getGroup() == null ? null : call.getGroup().settings().cardUrl();
+    String crmUrl = null;
+    if (template != null && !template.isBlank()) {
+      Map<String, String> values = new HashMap<>();
+      values.put("caller", call.customerNumber());
+      values.put("group", call.getGroupName());
+      values.put("callId", call.getId().toString());
+      values.put("agent", agent.getLogin());
+      values.put("ivrPath", call.getIvrPath());
+      crmUrl = new CardUrl(template).expand(values);
+    }
+    return new Card(
+        call.getId().toString(),
+        call.getDirection().name(),
+        call.customerNumber(),
+        call.getArrivedAt(),
+        call.getGroupName(),
+        call.waitSeconds(),
+        call.getIvrPath(),
+        crmUrl);
+  }
+
+  public void select(String callId) {
+    active = callId;
+  }
+
+  public void close(String callId) {
+    cards.removeIf(c -> c.callId().equals(callId));
+    if (callId.equals(active)) {
+      active = cards.isEmpty() ? null : cards.get(cards.size() - 1).callId();
+    }
+  }
+
+  public List<Card> getCards() {
+    return cards;
+  }
+
+  public Card getActiveCard() {
+    return cards.stream().filter(c -> c.callId().equals(active)).findFirst().orElse(null);
+  }
+
+  /** The zone call times are shown in: the server's, as everywhere in the banner. */
+  public String getZone() {
+    return ZoneId.systemDefault().getId();
+  }
+
+  public String getActive() {
+    return active;
+  }
+}

@@ -1,0 +1,136 @@
+package org.relais.web.view;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.util.Comparator;
+import java.util.List;
+import org.relais.InvalidFieldException;
+import org.relais.acd.Acd;
+import org.relais.acd.DeskConflictException;
+import org.relais.agent.Agent;
+import org.relais.agent.AgentService;
+import org.relais.agent.Membership;
+import org.relais.call.Call;
+import org.relais.call.CallHistory;
+import org.relais.group.GroupSettings;
+import org.relais.web.security.CurrentCaller;
+
+/**
+ * The click-to-dial module (SPEC B9): the group the call is placed for, its caller ID where the
+ * admin lets the agent choose, the number, Call; then the latest outbound call and its outcome.
+ * Numbers shown anywhere in the banner with the style class {@code relais-dial-number} dial through
+ * this module when clicked.
+ */
+@Named
+@ViewScoped
+public class DialView implements Serializable {
+
+  @Inject transient CurrentCaller caller;
+  @Inject transient AgentService agents;
+  @Inject transient Acd acd;
+  @Inject transient CallHistory history;
+
+  private long agentId;
+  private String login;
+  private List<GroupChoice> groups = List.of();
+  private String group;
+  private String callerId;
+  private String number;
+  private LastCall lastCall;
+
+  /** A group the agent may call for, with the caller IDs it may present. */
+  public record GroupChoice(String name, List<String> callerIds, boolean callerIdSelectable) {}
+
+  /** The latest outbound call as the module shows it. */
+  public record LastCall(String number, String group, String status, String outcome) {}
+
+  @PostConstruct
+  void init() {
+    Agent agent = agents.get(caller.account(), caller.login());
+    agentId = agent.getId();
+    login = agent.getLogin();
+    // Outbound members first: those groups are the ones the agent calls for.
+    groups =
+        agent.getMemberships().stream()
+            .sorted(
+                Comparator.comparing((Membership m) -> !m.isOutbound())
+                    .thenComparing(m -> m.getGroup().getName()))
+            .map(
+                m -> {
+                  GroupSettings rules = m.getGroup().settings();
+                  return new GroupChoice(
+                      m.getGroup().getName(), rules.callerIds(), rules.callerIdSelectable());
+                })
+            .toList();
+    group = groups.isEmpty() ? null : groups.get(0).name();
+  }
+
+  /** Reads the latest outbound call again; the module calls it each time it is rendered. */
+  public void reload() {
+    Agent agent = agents.get(caller.account(), login);
+    lastCall = history.lastOutbound(agent).map(DialView::lastCall).orElse(null);
+  }
+
+  public void dial() {
+    try {
+      acd.dial(agentId, group, number == null ? null : number.trim(), callerId);
+      number = null;
+    } catch (DeskConflictException e) {
+      Messages.error(null, "dial.busy");
+    } catch (InvalidFieldException e) {
+      Messages.error(null, "invalid." + e.getField());
+    }
+  }
+
+  private static LastCall lastCall(Call call) {
+    return new LastCall(
+        call.getCallee(),
+        call.getGroupName(),
+        call.getStatus().name(),
+        call.getOutcome() == null ? null : call.getOutcome().name());
+  }
+
+  /** The caller IDs the agent may choose among for the selected group; empty when not allowed. */
+  public List<String> getCallerIds() {
+    return groups.stream()
+        .filter(g -> g.name().equals(group) && g.callerIdSelectable())
+        .findFirst()
+        .map(GroupChoice::callerIds)
+        .orElse(List.of());
+  }
+
+  public List<GroupChoice> getGroups() {
+    return groups;
+  }
+
+  public String getGroup() {
+    return group;
+  }
+
+  public void setGroup(String group) {
+    this.group = group;
+  }
+
+  public String getCallerId() {
+    return callerId;
+  }
+
+  public void setCallerId(String callerId) {
+    this.callerId = callerId;
+  }
+
+  public String getNumber() {
+    return number;
+  }
+
+  public void setNumber(String number) {
+    this.number = number;
+  }
+
+  public LastCall getLastCall() {
+    return lastCall;
+  }
+}

@@ -12,7 +12,6 @@ import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.OffsetDateTime;
-import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -113,30 +112,40 @@ public class Contact {
       ContactDetails details,
       PhoneNumbers numbers,
       OffsetDateTime now) {
+    this(account, ownerId, details.check(numbers), now);
+  }
+
+  /** A contact from details already checked (an import checks each row once). */
+  public Contact(
+      Account account, Long ownerId, ContactDetails.Checked checked, OffsetDateTime now) {
     this.account = Objects.requireNonNull(account);
     this.ownerId = ownerId;
     this.createdAt = Objects.requireNonNull(now);
-    edit(details, numbers, now);
+    edit(checked, now);
   }
 
   /** Replaces the card's details, all at once, or none if one field is wrong. */
   public void edit(ContactDetails details, PhoneNumbers numbers, OffsetDateTime now) {
-    List<ContactProblem> problems = details.problems(numbers);
-    if (!problems.isEmpty()) {
-      throw problems.get(0).toException();
+    edit(details.check(numbers), now);
+  }
+
+  private void edit(ContactDetails.Checked checked, OffsetDateTime now) {
+    if (!checked.valid()) {
+      throw checked.problems().get(0).toException();
     }
+    ContactDetails details = checked.details();
     this.lastName = details.lastName();
     this.firstName = details.firstName();
     this.company = details.company();
     this.email = details.email();
     this.office = details.office();
-    this.officeE164 = e164(numbers, office);
+    this.officeE164 = checked.officeE164();
     this.mobile = details.mobile();
-    this.mobileE164 = e164(numbers, mobile);
+    this.mobileE164 = checked.mobileE164();
     this.home = details.home();
-    this.homeE164 = e164(numbers, home);
+    this.homeE164 = checked.homeE164();
     this.other = details.other();
-    this.otherE164 = e164(numbers, other);
+    this.otherE164 = checked.otherE164();
     this.category = details.category();
     this.callData = details.callData();
     this.address = details.address();
@@ -217,10 +226,6 @@ public class Contact {
             .reduce((a, b) -> a + " " + b)
             .orElse("");
     return name.isEmpty() ? company : name;
-  }
-
-  private static String e164(PhoneNumbers numbers, String typed) {
-    return typed == null ? null : numbers.e164(typed).orElseThrow();
   }
 
   public Long getId() {

@@ -116,10 +116,19 @@ public record ContactDetails(
 
   /** Every reason a contact would refuse these details, field by field, in field order. */
   public List<ContactProblem> problems(PhoneNumbers numbers) {
+    return check(numbers).problems();
+  }
+
+  /**
+   * Checks every field once: the problems, in field order, and the E.164 form of each number. An
+   * import checks each row once this way and builds its contact from the result.
+   */
+  public Checked check(PhoneNumbers numbers) {
     List<ContactProblem> problems = new ArrayList<>(0);
     if (lastName == null && company == null) {
       problems.add(new ContactProblem("lastName", Reason.REQUIRED));
     }
+    String[] e164 = new String[NUMBER_FIELDS.size()];
     List<String> values = values();
     for (int i = 0; i < FIELDS.size(); i++) {
       String field = FIELDS.get(i);
@@ -128,18 +137,34 @@ public record ContactDetails(
         continue;
       }
       int max = maxLength(field);
+      int numberIndex = NUMBER_FIELDS.indexOf(field);
       if (value.length() > max) {
         problems.add(new ContactProblem(field, Reason.TOO_LONG, max));
-      } else if (NUMBER_FIELDS.contains(field)) {
-        Reason reason = numbers.normalise(value).problem();
-        if (reason != null) {
-          problems.add(new ContactProblem(field, reason));
+      } else if (numberIndex >= 0) {
+        PhoneNumbers.Normalised n = numbers.normalise(value);
+        if (n.problem() != null) {
+          problems.add(new ContactProblem(field, n.problem()));
         }
+        e164[numberIndex] = n.e164();
       } else if (field.equals("email") && !EMAIL.matcher(value).matches()) {
         problems.add(new ContactProblem(field, Reason.INVALID_EMAIL));
       }
     }
-    return problems;
+    return new Checked(this, List.copyOf(problems), e164[0], e164[1], e164[2], e164[3]);
+  }
+
+  /** Details once checked: what is wrong with them, else the E.164 form of their numbers. */
+  public record Checked(
+      ContactDetails details,
+      List<ContactProblem> problems,
+      String officeE164,
+      String mobileE164,
+      String homeE164,
+      String otherE164) {
+
+    public boolean valid() {
+      return problems.isEmpty();
+    }
   }
 
   /** Names, company and e-mail folded for search: lower case, without accents. */

@@ -12,6 +12,7 @@ import java.util.logging.Logger;
 import org.relais.DuplicateException;
 import org.relais.InvalidFieldException;
 import org.relais.NoSuchEntityException;
+import org.relais.NotPermittedException;
 import org.relais.acd.DeskConflictException;
 import org.relais.web.security.CurrentCaller.NotAllowedException;
 
@@ -44,7 +45,7 @@ public class ErrorMappers implements ExceptionMapper<Throwable> {
     if (cause instanceof DeskConflictException) {
       return ApiError.response(409, "conflict", cause.getMessage(), null);
     }
-    if (cause instanceof NotAllowedException) {
+    if (cause instanceof NotAllowedException || cause instanceof NotPermittedException) {
       return ApiError.response(403, "forbidden", cause.getMessage(), null);
     }
     if (cause instanceof WebApplicationException e) {
@@ -67,6 +68,7 @@ public class ErrorMappers implements ExceptionMapper<Throwable> {
           || t instanceof NoSuchEntityException
           || t instanceof DuplicateException
           || t instanceof NotAllowedException
+          || t instanceof NotPermittedException
           || t instanceof DeskConflictException
           || t instanceof JsonException
           || t instanceof JsonbException) {

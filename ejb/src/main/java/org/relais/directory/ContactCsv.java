@@ -1,0 +1,366 @@
+package org.relais.directory;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * The directory's CSV file format (SPEC E3), as spreadsheets write it: the separator ({@code ;} as
+ * French Excel writes it, {@code ,} or tab) is the one the header line uses; the text is UTF-8,
+ * with or without a byte-order mark, or else Windows-1252; quoted fields may hold separators and
+ * line breaks. The header names the columns, in French or English, in any case and with or without
+ * accents ({@code Nom}, {@code Prénom}, {@code Tél. bureau}, {@code lastName}, {@code Mobile}…);
+ * missing columns are empty. Rows are checked as contacts are, and every problem is reported with
+ * the physical line where its row starts. Export writes UTF-8 with a byte-order mark and {@code ;},
+ * with the English header that import reads back.
+ */
+public final class ContactCsv {
+
+  /** The column of the visibility, which an import only accepts empty or public. */
+  public static final String VISIBILITY = "visibility";
+
+  private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
+  private static final char BOM = '\uFEFF';
+  private static final Map<String, String> COLUMNS = columns();
+  private static final Set<String> PUBLIC_WORDS =
+      Set.of("public", "publique", "publico", "publica", "publiques");
+
+  private ContactCsv() {}
+
+  /** The rows of a file that make valid contacts, and why the others (or the file) were refused. */
+  public record Parsed(
+      List<Row> rows, List<Rejection> rejected, int rejectedRows, boolean readable) {
+
+    /** Rows the file holds, valid or not. */
+    public int total() {
+      return rows.size() + rejectedRows;
+    }
+  }
+
+  /** A valid row, checked, and the line where it starts. */
+  public record Row(int line, ContactDetails.Checked contact) {
+
+    public ContactDetails details() {
+      return contact.details();
+    }
+  }
+
+  /**
+   * Reads a whole file. A file-level problem (no header, an unknown or repeated column, a quote
+   * left open) makes it unreadable: no row is kept.
+   *
+   * @param maxListed the largest number of rejections listed (all rejected rows are counted)
+   */
+  public static Parsed read(byte[] file, PhoneNumbers numbers, int maxListed) {
+    String text = decode(file);
+    if (!text.isEmpty() && text.charAt(0) == BOM) {
+      text = text.substring(1);
+    }
+    String headerLine = text.lines().findFirst().orElse("");
+    if (headerLine.isBlank()) {
+      return unreadable(new Rejection(1, null, "NO_HEADER", "the file has no header line"));
+    }
+    CSVFormat format =
+        CSVFormat.DEFAULT
+            .builder()
+            .setDelimiter(separatorOf(headerLine))
+            .setIgnoreEmptyLines(false)
+            .setIgnoreSurroundingSpaces(false)
+            .get();
+    List<Row> rows = new ArrayList<>();
+    List<Rejection> rejected = new ArrayList<>();
+    int rejectedRows = 0;
+    long lineCount = 0;
+    try (CSVParser parser = format.parse(new StringReader(text))) {
+      var records = parser.iterator();
+      List<String> columns = null;
+      while (true) {
+        int line = (int) lineCount + 1;
+        CSVRecord record;
+        try {
+          if (!records.hasNext()) {
+            break;
+          }
+          record = records.next();
+        } catch (UncheckedIOException | IllegalStateException e) {
+          return unreadable(
+              new Rejection(
+                  line,
+                  null,
+                  "MALFORMED",
+                  "a quoted field is never closed, or a quote is misplaced"));
+        }
+        lineCount = parser.getCurrentLineNumber();
+        if (columns == null) {
+          columns = new ArrayList<>();
+          List<Rejection> headerProblems = header(record, columns);
+          if (!headerProblems.isEmpty()) {
+            return unreadable(headerProblems.toArray(Rejection[]::new));
+          }
+          continue;
+        }
+        if (isBlank(record)) {
+          continue;
+        }
+        List<Rejection> problems = new ArrayList<>(0);
+        ContactDetails details = row(record, columns, line, problems);
+        ContactDetails.Checked checked = null;
+        if (details != null) {
+          checked = details.check(numbers);
+          checked.problems().forEach(p -> problems.add(Rejection.of(line, p)));
+        }
+        if (problems.isEmpty()) {
+          rows.add(new Row(line, checked));
+        } else {
+          rejectedRows++;
+          for (Rejection p : problems) {
+            if (rejected.size() < maxListed) {
+              rejected.add(p);
+            }
+          }
+        }
+      }
+      if (columns == null) {
+        return unreadable(new Rejection(1, null, "NO_HEADER", "the file has no header line"));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return new Parsed(rows, rejected, rejectedRows, true);
+  }
+
+  /** Writes the header, then one line per contact, numbers as they were typed. */
+  public static Printer writer(Writer out) throws IOException {
+    out.write(BOM);
+    CSVPrinter printer =
+        CSVFormat.DEFAULT.builder().setDelimiter(';').setRecordSeparator("\r\n").get().print(out);
+    printer.printRecord(ContactDetails.FIELDS);
+    return new Printer(printer);
+  }
+
+  /** Prints contacts under the header {@link #writer} wrote. */
+  public static final class Printer {
+    private final CSVPrinter printer;
+
+    private Printer(CSVPrinter printer) {
+      this.printer = printer;
+    }
+
+    public void print(Contact contact) throws IOException {
+      printer.printRecord(contact.details().values());
+    }
+
+    public void flush() throws IOException {
+      printer.flush();
+    }
+  }
+
+  /** UTF-8 if the bytes are valid UTF-8, else Windows-1252 (what Excel saves as "CSV"). */
+  static String decode(byte[] file) {
+    try {
+      return StandardCharsets.UTF_8
+          .newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(file))
+          .toString();
+    } catch (CharacterCodingException e) {
+      return new String(file, WINDOWS_1252);
+    }
+  }
+
+  /** The separator the header line uses most, outside quotes: {@code ;}, {@code ,} or tab. */
+  static char separatorOf(String headerLine) {
+    int semicolons = 0;
+    int commas = 0;
+    int tabs = 0;
+    boolean quoted = false;
+    for (char c : headerLine.toCharArray()) {
+      if (c == '"') {
+        quoted = !quoted;
+      } else if (!quoted) {
+        switch (c) {
+          case ';' -> semicolons++;
+          case ',' -> commas++;
+          case '\t' -> tabs++;
+          default -> {}
+        }
+      }
+    }
+    if (tabs > semicolons && tabs > commas) {
+      return '\t';
+    }
+    return commas > semicolons ? ',' : ';';
+  }
+
+  /** Maps each header cell to a field (null for an empty trailing cell); lists what is wrong. */
+  private static List<Rejection> header(CSVRecord record, List<String> columns) {
+    List<Rejection> problems = new ArrayList<>();
+    for (String cell : record) {
+      String key = key(cell);
+      if (key.isEmpty()) {
+        columns.add(null);
+        continue;
+      }
+      String field = COLUMNS.get(key);
+      if (field == null) {
+        problems.add(
+            new Rejection(
+                1, cell.strip(), "UNKNOWN_COLUMN", "unknown column '" + cell.strip() + "'"));
+      } else if (columns.contains(field)) {
+        problems.add(
+            new Rejection(
+                1,
+                field,
+                "DUPLICATE_COLUMN",
+                "two columns hold " + field + " ('" + cell.strip() + "')"));
+      }
+      columns.add(field);
+    }
+    return problems;
+  }
+
+  /** The details of one record, or null when its shape is wrong (reported in problems). */
+  private static ContactDetails row(
+      CSVRecord record, List<String> columns, int line, List<Rejection> problems) {
+    String[] values = new String[ContactDetails.FIELDS.size()];
+    for (int i = 0; i < record.size(); i++) {
+      String value = record.get(i);
+      String field = i < columns.size() ? columns.get(i) : null;
+      if (field == null) {
+        if (!value.isBlank()) {
+          problems.add(
+              new Rejection(
+                  line,
+                  null,
+                  "EXTRA_VALUES",
+                  "more values (" + record.size() + ") than columns (" + columns.size() + ")"));
+          return null;
+        }
+      } else if (field.equals(VISIBILITY)) {
+        if (!value.isBlank() && !PUBLIC_WORDS.contains(ContactDetails.fold(value.strip()))) {
+          problems.add(
+              new Rejection(line, VISIBILITY, "ONLY_PUBLIC", "imported contacts are public"));
+        }
+      } else {
+        values[ContactDetails.FIELDS.indexOf(field)] = value;
+      }
+    }
+    return ContactDetails.of(Arrays.asList(values));
+  }
+
+  private static boolean isBlank(CSVRecord record) {
+    for (String value : record) {
+      if (!value.isBlank()) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static Parsed unreadable(Rejection... problems) {
+    return new Parsed(List.of(), List.of(problems), 0, false);
+  }
+
+  /**
+   * A header cell as compared: folded, letters and digits only ({@code Tél. bureau} → telbureau).
+   */
+  private static String key(String cell) {
+    return ContactDetails.fold(cell.strip()).replaceAll("[^a-z0-9]", "");
+  }
+
+  private static Map<String, String> columns() {
+    Map<String, String> names = new HashMap<>();
+    alias(
+        names, "lastName", "nom", "lastname", "nomdefamille", "surname", "familyname", "apellido");
+    alias(names, "firstName", "prenom", "firstname", "givenname", "nombre");
+    alias(
+        names,
+        "company",
+        "societe",
+        "entreprise",
+        "company",
+        "organisation",
+        "organization",
+        "empresa");
+    alias(names, "email", "email", "courriel", "mail", "adressemail", "adresseemail", "correo");
+    alias(
+        names,
+        "office",
+        "telbureau",
+        "bureau",
+        "telephonebureau",
+        "numerobureau",
+        "office",
+        "officephone",
+        "work",
+        "workphone",
+        "telephone",
+        "tel",
+        "phone",
+        "oficina");
+    alias(
+        names,
+        "mobile",
+        "mobile",
+        "portable",
+        "telmobile",
+        "telportable",
+        "telephonemobile",
+        "telephoneportable",
+        "mobilephone",
+        "cell",
+        "cellphone",
+        "movil");
+    alias(
+        names, "home", "domicile", "teldomicile", "telephonedomicile", "home", "homephone", "casa");
+    alias(
+        names,
+        "other",
+        "autre",
+        "telautre",
+        "autretelephone",
+        "autrenumero",
+        "other",
+        "otherphone",
+        "otro");
+    alias(names, "category", "categorie", "category", "categoria");
+    alias(names, "callData", "donneesdappel", "donneesappel", "calldata", "datosdellamada");
+    alias(names, "address", "adresse", "address", "adressepostale", "direccion");
+    alias(
+        names,
+        "description",
+        "description",
+        "commentaire",
+        "commentaires",
+        "notes",
+        "note",
+        "descripcion");
+    alias(names, VISIBILITY, "visibilite", "visibility", "visibilidad");
+    return Map.copyOf(names);
+  }
+
+  private static void alias(Map<String, String> names, String field, String... keys) {
+    names.put(field.toLowerCase(Locale.ROOT), field);
+    for (String key : keys) {
+      names.put(key, field);
+    }
+  }
+}

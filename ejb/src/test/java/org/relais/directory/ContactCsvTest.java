@@ -1,0 +1,222 @@
+package org.relais.directory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.Test;
+import org.relais.account.Account;
+import org.relais.directory.ContactCsv.Parsed;
+
+class ContactCsvTest {
+
+  private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
+  private final PhoneNumbers france = PhoneNumbers.of("FR");
+
+  @Test
+  void frenchExcelFileInWindows1252WithSemicolonsAndFrenchHeaders() {
+    String csv =
+        "Nom;Prénom;Société;E-mail;Tél. bureau;Portable;Domicile;Autre;Catégorie;Données d'appel;"
+            + "Adresse;Description;Visibilité\r\n"
+            + "Lefèvre;Élodie;Cœur & Fils;elodie@exemple.fr;01 23 45 67 89;06 12 34 56 78;;;"
+            + "Client;VIP;12 rue de l'Église, Lyon;Préfère le matin;Public\r\n";
+
+    Parsed parsed = read(csv.getBytes(WINDOWS_1252));
+
+    assertThat(parsed.rejected()).isEmpty();
+    assertThat(parsed.rows()).hasSize(1);
+    ContactDetails d = parsed.rows().get(0).details();
+    assertThat(d.lastName()).isEqualTo("Lefèvre");
+    assertThat(d.firstName()).isEqualTo("Élodie");
+    assertThat(d.company()).isEqualTo("Cœur & Fils");
+    assertThat(d.office()).isEqualTo("01 23 45 67 89");
+    assertThat(d.mobile()).isEqualTo("06 12 34 56 78");
+    assertThat(d.category()).isEqualTo("Client");
+    assertThat(d.callData()).isEqualTo("VIP");
+    assertThat(d.address()).isEqualTo("12 rue de l'Église, Lyon");
+    assertThat(d.description()).isEqualTo("Préfère le matin");
+  }
+
+  @Test
+  void utf8WithAndWithoutByteOrderMarkReadTheSame() {
+    String csv = "nom;prenom;mobile\nDurand;Aurélie;0600000000\n";
+    byte[] plain = csv.getBytes(StandardCharsets.UTF_8);
+    byte[] withBom = ("\uFEFF" + csv).getBytes(StandardCharsets.UTF_8);
+
+    assertThat(read(plain).rows().get(0).details().firstName()).isEqualTo("Aurélie");
+    assertThat(read(withBom).rows().get(0).details().firstName()).isEqualTo("Aurélie");
+    assertThat(read(withBom).rejected()).isEmpty();
+  }
+
+  @Test
+  void englishHeadersWithCommasInAnyOrder() {
+    String csv =
+        "Mobile,Last name,firstName,Company,EMAIL,callData\n"
+            + "+33 6 00 00 00 01,Smith,John,\"Acme, Inc.\",john@acme.com,\"id=42\"\n";
+
+    Parsed parsed = read(utf8(csv));
+
+    assertThat(parsed.rejected()).isEmpty();
+    ContactDetails d = parsed.rows().get(0).details();
+    assertThat(d.lastName()).isEqualTo("Smith");
+    assertThat(d.company()).isEqualTo("Acme, Inc.");
+    assertThat(d.mobile()).isEqualTo("+33 6 00 00 00 01");
+  }
+
+  @Test
+  void quotedFieldsHoldSeparatorsAndLineBreaksAndLinesStayPhysical() {
+    String csv =
+        "Nom;Adresse;Mobile\n"
+            + "Martin;\"3 place Bellecour;\n69002 Lyon\";0600000001\n"
+            + "\n"
+            + "Bernard;\"a \"\"quoted\"\" word\";06 00 00\n";
+
+    Parsed parsed = read(utf8(csv));
+
+    assertThat(parsed.rows()).hasSize(1);
+    assertThat(parsed.rows().get(0).line()).isEqualTo(2);
+    assertThat(parsed.rows().get(0).details().address())
+        .isEqualTo("3 place Bellecour;\n69002 Lyon");
+    assertThat(parsed.rejected())
+        .containsExactly(
+            new Rejection(
+                5,
+                "mobile",
+                "NUMBER_TOO_SHORT",
+                "mobile: must be a phone number (this one is too short)"));
+  }
+
+  @Test
+  void everyBadRowIsReportedWithItsLineFieldAndReason() {
+    String csv =
+        "Nom;Prénom;Société;Courriel;Mobile\r\n"
+            + "Petit;Jean;;;0611111111\r\n"
+            + ";Jeanne;;;0622222222\r\n"
+            + "Roux;Paul;;paul-at-example;06 33\r\n"
+            + ";;Garage Moderne;;abc\r\n"
+            + "Blanc;"
+            + "x".repeat(129)
+            + ";;;\r\n";
+
+    Parsed parsed = read(utf8(csv));
+
+    assertThat(parsed.rows()).extracting(ContactCsv.Row::line).containsExactly(2);
+    assertThat(parsed.rejectedRows()).isEqualTo(4);
+    assertThat(parsed.rejected())
+        .extracting(r -> r.line() + " " + r.field() + " " + r.reason())
+        .containsExactly(
+            "3 lastName REQUIRED",
+            "4 email INVALID_EMAIL",
+            "4 mobile NUMBER_TOO_SHORT",
+            "5 mobile NOT_A_NUMBER",
+            "6 firstName TOO_LONG");
+  }
+
+  @Test
+  void anUnknownColumnMakesTheWholeFileUnreadable() {
+    Parsed parsed = read(utf8("Nom;Fax;Mobile\nDupont;0100000000;0600000000\n"));
+
+    assertThat(parsed.readable()).isFalse();
+    assertThat(parsed.rows()).isEmpty();
+    assertThat(parsed.rejected())
+        .containsExactly(new Rejection(1, "Fax", "UNKNOWN_COLUMN", "unknown column 'Fax'"));
+  }
+
+  @Test
+  void aRepeatedColumnAnUnclosedQuoteOrNoHeaderAreFileLevelErrors() {
+    assertThat(read(utf8("Nom;Last name\nA;B\n")).rejected().get(0).reason())
+        .isEqualTo("DUPLICATE_COLUMN");
+    Parsed unclosed = read(utf8("Nom;Adresse\nA;\"rue\nB;C\n"));
+    assertThat(unclosed.readable()).isFalse();
+    assertThat(unclosed.rejected().get(0).reason()).isEqualTo("MALFORMED");
+    assertThat(unclosed.rejected().get(0).line()).isEqualTo(2);
+    assertThat(read(new byte[0]).rejected().get(0).reason()).isEqualTo("NO_HEADER");
+  }
+
+  @Test
+  void moreValuesThanColumnsOrAPrivateVisibilityRejectTheRow() {
+    Parsed parsed = read(utf8("Nom;Mobile;Visibilité\nA;0600000000;;extra\nB;0600000000;Privé\n"));
+
+    assertThat(parsed.rejected())
+        .extracting(r -> r.line() + " " + r.field() + " " + r.reason())
+        .containsExactly("2 null EXTRA_VALUES", "3 visibility ONLY_PUBLIC");
+  }
+
+  @Test
+  void exportIsUtf8WithBomAndSemicolonsAndImportsBack() throws IOException {
+    Account account = new Account("demo", OffsetDateTime.now(ZoneOffset.UTC));
+    Contact contact =
+        new Contact(
+            account,
+            null,
+            new ContactDetails(
+                "Lefèvre",
+                "Élodie",
+                "Cœur; Fils",
+                null,
+                null,
+                "06 12 34 56 78",
+                null,
+                null,
+                null,
+                null,
+                "1 rue \"Haute\"\nParis",
+                null),
+            france,
+            OffsetDateTime.now(ZoneOffset.UTC));
+    StringWriter out = new StringWriter();
+
+    ContactCsv.Printer printer = ContactCsv.writer(out);
+    printer.print(contact);
+    printer.flush();
+
+    String csv = out.toString();
+    assertThat(csv)
+        .startsWith(
+            "\uFEFFlastName;firstName;company;email;office;mobile;home;other;category;callData;"
+                + "address;description\r\n");
+    Parsed back = read(utf8(csv));
+    assertThat(back.rejected()).isEmpty();
+    assertThat(back.rows().get(0).details()).isEqualTo(contact.details());
+  }
+
+  @Test
+  void separatorIsTheOneTheHeaderUses() {
+    assertThat(ContactCsv.separatorOf("Nom;Prénom;Société")).isEqualTo(';');
+    assertThat(ContactCsv.separatorOf("lastName,firstName")).isEqualTo(',');
+    assertThat(ContactCsv.separatorOf("\"Nom, complet\";Mobile")).isEqualTo(';');
+    assertThat(ContactCsv.separatorOf("Nom\tMobile")).isEqualTo('\t');
+  }
+
+  @Test
+  void aHundredThousandRowsParseWellUnderAMinute() {
+    StringBuilder csv = new StringBuilder("Nom;Prénom;Société;Mobile;Bureau\n");
+    for (int i = 0; i < 100_000; i++) {
+      csv.append("Nom")
+          .append(i)
+          .append(";Prénom;Société ")
+          .append(i % 100)
+          .append(";06")
+          .append(String.format("%08d", i))
+          .append(";01 23 45 67 89\n");
+    }
+    long start = System.nanoTime();
+
+    Parsed parsed = read(utf8(csv.toString()));
+
+    assertThat(parsed.rows()).hasSize(100_000);
+    assertThat((System.nanoTime() - start) / 1_000_000_000.0).isLessThan(30.0);
+  }
+
+  private Parsed read(byte[] bytes) {
+    return ContactCsv.read(bytes, france, 1000);
+  }
+
+  private static byte[] utf8(String text) {
+    return text.getBytes(StandardCharsets.UTF_8);
+  }
+}

@@ -65,6 +65,16 @@ public final class PhoneNumbers {
     return new Normalised(PLAN.format(number, PhoneNumberFormat.E164), null);
   }
 
+  /** Whether the number is a mobile phone's (where the country's plan tells them apart). */
+  public boolean isMobile(String typed) {
+    try {
+      PhoneNumberUtil.PhoneNumberType type = PLAN.getNumberType(PLAN.parse(typed, country));
+      return type == PhoneNumberUtil.PhoneNumberType.MOBILE;
+    } catch (NumberParseException e) {
+      return false;
+    }
+  }
+
   /** A number's E.164 form, or the reason it has none. */
   public record Normalised(String e164, Reason problem) {}
 

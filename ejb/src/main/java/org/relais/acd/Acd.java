@@ -45,6 +45,8 @@ import org.relais.call.Call;
 import org.relais.call.CallOutcome;
 import org.relais.call.CallStatus;
 import org.relais.call.Callback;
+import org.relais.directory.ContactProblem;
+import org.relais.directory.PhoneNumbers;
 import org.relais.group.GroupService;
 import org.relais.group.GroupSettings;
 import org.relais.group.QueueGroup;
@@ -86,7 +88,6 @@ import org.relais.telephony.SwitchEvents;
 public class Acd implements SwitchEvents {
 
   private static final Logger LOG = Logger.getLogger(Acd.class.getName());
-  private static final String PHONE_NUMBER = "\\+?[0-9][0-9 .()-]{1,31}";
 
   @PersistenceContext(unitName = "relais")
   EntityManager em;
@@ -262,20 +263,23 @@ public class Acd implements SwitchEvents {
   }
 
   /**
-   * Click-to-dial (SPEC B9): places a call for one of the agent's groups. Allowed while idle, even
-   * unavailable (availability is about inbound calls); the agent is then DIALING, so no inbound
-   * call is offered meanwhile. {@code presentedNumber} is one of the group's caller IDs, chosen
-   * where the group allows it; by default the group's first.
+   * Click-to-dial (SPEC B9): places a call for one of the agent's groups, to the number in its
+   * E.164 form (read in the account's country), which the call history keeps. Allowed while idle,
+   * even unavailable (availability is about inbound calls); the agent is then DIALING, so no
+   * inbound call is offered meanwhile. {@code presentedNumber} is one of the group's caller IDs,
+   * chosen where the group allows it; by default the group's first.
    *
    * @return the new call
    */
   public Call dial(long agentId, String groupName, String number, String presentedNumber) {
     AgentPresence presence = connected(agentId);
     check(presence, AgentEvent.DIAL);
-    if (number == null || !number.matches(PHONE_NUMBER)) {
-      throw new InvalidFieldException("number", "a phone number");
-    }
     Agent agent = presence.getAgent();
+    PhoneNumbers.Normalised dialled =
+        PhoneNumbers.of(agent.getAccount().getCountry()).normalise(number);
+    if (dialled.problem() != null) {
+      throw new ContactProblem("number", dialled.problem()).toException();
+    }
     QueueGroup group =
         agent.getMemberships().stream()
             .map(Membership::getGroup)
@@ -289,7 +293,7 @@ public class Acd implements SwitchEvents {
             group,
             agent,
             presented(group, agent, presentedNumber),
-            number,
+            dialled.e164(),
             now);
     em.persist(call);
     em.flush();
@@ -298,11 +302,17 @@ public class Acd implements SwitchEvents {
     em.flush();
     fire(
         new AcdEvent.CallDialing(
-            presence.getAccountId(), now, call.getId(), group.getName(), login(presence), number));
+            presence.getAccountId(),
+            now,
+            call.getId(),
+            group.getName(),
+            login(presence),
+            call.getCallee()));
     String account = agent.getAccount().getName();
     String extension = agent.getExtension();
     String presented = call.getCaller();
-    afterCommit(() -> phoneSwitch.originate(account, call.getId(), extension, number, presented));
+    String callee = call.getCallee();
+    afterCommit(() -> phoneSwitch.originate(account, call.getId(), extension, callee, presented));
     return call;
   }
 

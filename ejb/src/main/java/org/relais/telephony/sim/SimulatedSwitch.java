@@ -73,9 +73,9 @@ public class SimulatedSwitch implements Switch {
     acd.callerHungUp(account, callId);
   }
 
-  /** Sets how a customer's number behaves when an agent calls it. */
+  /** Sets how a customer's number (as the engine dials it) behaves when an agent calls it. */
   public void farEnd(String account, String number, FarEnd behaviour) {
-    farEnds.put(new NumberKey(account, digits(number)), behaviour);
+    farEnds.put(new NumberKey(account, number), behaviour);
   }
 
   /** The called customer picks up. */
@@ -230,7 +230,7 @@ public class SimulatedSwitch implements Switch {
     }
     call.customerRinging = true;
     FarEnd behaviour =
-        farEnds.getOrDefault(new NumberKey(call.account, digits(call.number)), DEFAULT_FAR_END);
+        farEnds.getOrDefault(new NumberKey(call.account, call.number), DEFAULT_FAR_END);
     Runnable outcome =
         switch (behaviour.answer()) {
           case ANSWER -> () -> customerAnswers(call.account, callId);
@@ -269,11 +269,6 @@ public class SimulatedSwitch implements Switch {
             }
           });
     }
-  }
-
-  /** Numbers compare by their digits, whatever the spaces and dots typed. */
-  private static String digits(String number) {
-    return number.replaceAll("[^0-9+]", "");
   }
 
   private SimPhone phone(String account, String extension) {

@@ -17,6 +17,7 @@ import org.relais.InvalidFieldException;
 import org.relais.NoSuchEntityException;
 import org.relais.agent.Agent;
 import org.relais.agent.Role;
+import org.relais.directory.PhoneNumbers;
 import org.relais.telephony.SwitchProducer;
 import org.relais.telephony.sim.SimulatedSwitch;
 import org.relais.telephony.sim.SimulatedSwitch.AutoPilot;
@@ -95,9 +96,11 @@ public class SimResource {
   @Path("numbers/{number}")
   public Response farEnd(@PathParam("number") String number, JsonValue body) {
     String account = requireAdmin();
-    if (!number.matches(PHONE_NUMBER)) {
-      throw new InvalidFieldException("number", "a phone number");
-    }
+    // Keyed as the engine dials it: the E.164 form in the account's country.
+    String e164 =
+        PhoneNumbers.of(caller.account().getCountry())
+            .e164(number)
+            .orElseThrow(() -> new InvalidFieldException("number", "a phone number"));
     JsonInput in = JsonInput.of(body);
     String answer = in.string("answer", 16);
     FarEndAnswer behaviour;
@@ -107,7 +110,7 @@ public class SimResource {
       throw new InvalidFieldException("answer", "ANSWER, BUSY, NO_ANSWER or MANUAL");
     }
     Duration after = delay(in, "afterMs");
-    sim.farEnd(account, number, new FarEnd(behaviour, after == null ? Duration.ZERO : after));
+    sim.farEnd(account, e164, new FarEnd(behaviour, after == null ? Duration.ZERO : after));
     return Response.noContent().build();
   }
 

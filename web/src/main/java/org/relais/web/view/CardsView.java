@@ -16,6 +16,7 @@ import org.relais.agent.Agent;
 import org.relais.agent.AgentService;
 import org.relais.call.Call;
 import org.relais.card.CardUrl;
+import org.relais.directory.Directory;
 import org.relais.presence.AgentPresence;
 import org.relais.web.security.CurrentCaller;
 
@@ -32,6 +33,7 @@ public class CardsView implements Serializable {
   @Inject transient CurrentCaller caller;
   @Inject transient AgentService agents;
   @Inject transient DeskQueries desk;
+  @Inject transient Directory directory;
 
   private String login;
   private final List<Card> cards = new ArrayList<>();
@@ -46,7 +48,17 @@ public class CardsView implements Serializable {
       String group,
       long waited,
       String ivrPath,
-      String crmUrl)
+      String crmUrl,
+      CardContact contact)
+      implements Serializable {
+
+    Card identified(CardContact found) {
+      return new Card(callId, direction, number, at, group, waited, ivrPath, crmUrl, found);
+    }
+  }
+
+  /** The caller as the directory knows it: its name and the fields that have a value. */
+  public record CardContact(long id, String name, List<DirectoryView.Field> fields)
       implements Serializable {}
 
   @PostConstruct
@@ -64,7 +76,7 @@ public class CardsView implements Serializable {
     if (call == null || cards.stream().anyMatch(c -> c.callId().equals(call.getId().toString()))) {
       return;
     }
-    cards.add(cardOf(call, agent));
+    cards.add(cardOf(call, agent).identified(identify(agent, call.customerNumber())));
     active = call.getId().toString();
     int max = agent.getSettings().getMaxOpenCards();
     while (cards.size() > max) {
@@ -92,7 +104,21 @@ public class CardsView implements Serializable {
         call.getGroupName(),
         call.waitSeconds(),
         call.getIvrPath(),
-        crmUrl);
+        crmUrl,
+        null);
+  }
+
+  /** Looks the callers of unknown cards up again: the agent may just have created their contact. */
+  public void reidentify() {
+    Agent agent = agents.get(caller.account(), login);
+    cards.replaceAll(c -> c.contact() == null ? c.identified(identify(agent, c.number())) : c);
+  }
+
+  private CardContact identify(Agent agent, String number) {
+    return directory
+        .identify(agent.getAccount(), agent, number)
+        .map(c -> new CardContact(c.getId(), c.displayName(), DirectoryView.fields(c.details())))
+        .orElse(null);
   }
 
   public void select(String callId) {

@@ -25,6 +25,12 @@ public final class Messages {
         .addMessage(clientId, new FacesMessage(FacesMessage.SEVERITY_ERROR, text(key), null));
   }
 
+  /** An error whose text is already in the user's language (a message with arguments). */
+  public static void errorText(String clientId, String text) {
+    FacesContext.getCurrentInstance()
+        .addMessage(clientId, new FacesMessage(FacesMessage.SEVERITY_ERROR, text, null));
+  }
+
   /** An information that is shown on the page the action redirects to. */
   public static void infoAfterRedirect(String key) {
     info(key);

@@ -433,7 +433,7 @@ class AcdApiIT extends RelaisDeployment {
       assertThat(placed.object().getString("caller")).isEqualTo("0100000001");
 
       JsonObject dialing = awaitActivity(alice, "DIALING");
-      assertThat(dialing.getJsonObject("call").getString("number")).isEqualTo("06 11 11 11 11");
+      assertThat(dialing.getJsonObject("call").getString("number")).isEqualTo("+33611111111");
       JsonObject phone = api.get(admin, "api/v1/sim/extensions/301").object();
       assertThat(phone.get("ringingCallId").toString()).isEqualTo(callId);
       // The customer's phone rings only once the agent's phone answered.

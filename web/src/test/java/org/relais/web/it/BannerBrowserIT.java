@@ -104,20 +104,87 @@ class BannerBrowserIT extends RelaisDeployment {
       carol.type("desk:dialNumber", "0677777777").click("desk:dialCall");
 
       awaitText(carol, By.id("activity"), "Numérotation");
-      awaitText(carol, By.id("ringing"), "0677777777");
+      awaitText(carol, By.id("ringing"), "+33677777777");
       carol.click("desk:answer");
       awaitText(carol, By.id("activity"), "En communication");
-      awaitText(carol, By.id("callerNumber"), "0677777777");
+      awaitText(carol, By.id("callerNumber"), "+33677777777");
       carol.click("desk:hangup");
       awaitText(carol, By.id("activity"), "Repos");
       awaitText(carol, By.id("dialOutcome"), "Abouti");
 
       carol.type("desk:dialNumber", "0688888888").click("desk:dialCall");
-      awaitText(carol, By.id("ringing"), "0688888888");
+      awaitText(carol, By.id("ringing"), "+33688888888");
       carol.click("desk:answer");
       awaitText(carol, By.id("dialOutcome"), "Occupé");
-      assertThat(carol.text("dialLastNumber")).isEqualTo("0688888888");
+      assertThat(carol.text("dialLastNumber")).isEqualTo("+33688888888");
       awaitText(carol, By.id("activity"), "Repos");
+    }
+  }
+
+  @Test
+  void ringingCallsPopTheirCardsAnUnknownCallerBecomesAContactAndADirectoryNumberDials() {
+    Api api = api();
+    Caller admin = api.newAccount();
+    String account = admin.user().substring(admin.user().indexOf('@') + 1);
+    api.send(admin, "POST", "api/v1/groups", "{\"name\":\"Support\",\"wrapUp\":0}");
+    api.send(
+        admin,
+        "POST",
+        "api/v1/agents",
+        "{\"login\":\"dave\",\"name\":\"Dave\",\"password\":\"pass-dave\","
+            + "\"extension\":\"304\",\"groups\":[{\"name\":\"Support\"}]}");
+    api.send(
+        admin,
+        "POST",
+        "api/v1/contacts",
+        "{\"lastName\":\"Martin\",\"firstName\":\"Élodie\",\"company\":\"ACME\","
+            + "\"mobile\":\"06 12 34 56 78\",\"visibility\":\"PUBLIC\"}");
+    api.send(admin, "PUT", "api/v1/sim/numbers/0612345678", "{\"answer\":\"MANUAL\"}");
+
+    try (Browser dave = new Browser(baseUrl())) {
+      dave.login(account, "dave", "pass-dave").waitForText("Indisponible");
+      dave.click("desk:available");
+      awaitText(dave, By.id("availability"), "Disponible");
+
+      // A known caller, in another format of the contact's number.
+      api.send(
+          admin,
+          "POST",
+          "api/v1/sim/calls",
+          "{\"group\":\"Support\",\"caller\":\"+33612345678\",\"ivrPath\":\"GDA\"}");
+      awaitText(dave, By.id("cardContactName"), "Élodie Martin");
+      awaitText(dave, By.id("cardJourney"), "GDA");
+      assertThat(dave.text("cardGroup")).isEqualTo("Support");
+      dave.click("desk:answer");
+      awaitText(dave, By.id("activity"), "En communication");
+      dave.click("desk:hangup");
+      awaitText(dave, By.id("activity"), "Repos");
+
+      // An unknown caller: one click opens the contact form with the number.
+      api.send(
+          admin, "POST", "api/v1/sim/calls", "{\"group\":\"Support\",\"caller\":\"0298765432\"}");
+      awaitText(dave, By.id("cardUnknown"), "Appelant inconnu");
+      dave.click("desk:cardCreateContact");
+      By lastName = By.cssSelector("#contactForm input[data-field='lastName']");
+      dave.visible(lastName).sendKeys("Durand");
+      assertThat(
+              dave.visible(By.cssSelector("#contactForm input[data-field='office']"))
+                  .getAttribute("value"))
+          .isEqualTo("0298765432");
+      dave.click("contactForm:saveContact");
+      awaitText(dave, By.id("cardContactName"), "Durand");
+      dave.click("desk:answer");
+      dave.click("desk:hangup");
+      awaitText(dave, By.id("activity"), "Repos");
+
+      // The directory finds the contact whatever the accents, and its number dials.
+      dave.click("desk:unavailable");
+      awaitText(dave, By.id("availability"), "Indisponible");
+      dave.type("desk:directoryQuery", "elodie").click("desk:directorySearch");
+      dave.visible(By.cssSelector("a.relais-dial-number[data-number='06 12 34 56 78']")).click();
+      awaitText(dave, By.id("activity"), "Numérotation");
+      awaitText(dave, By.id("ringing"), "+33612345678");
+      awaitText(dave, By.id("cardContactName"), "Élodie Martin");
     }
   }
 

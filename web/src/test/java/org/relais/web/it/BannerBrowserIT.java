@@ -181,7 +181,8 @@ class BannerBrowserIT extends RelaisDeployment {
       dave.click("desk:unavailable");
       awaitText(dave, By.id("availability"), "Indisponible");
       dave.type("desk:directoryQuery", "elodie").click("desk:directorySearch");
-      dave.visible(By.cssSelector("a.relais-dial-number[data-number='06 12 34 56 78']")).click();
+      dave.awaitCount(By.cssSelector("li.relais-contact"), 1);
+      dave.click(By.cssSelector("a.relais-dial-number[data-number='06 12 34 56 78']"));
       awaitText(dave, By.id("activity"), "Numérotation");
       awaitText(dave, By.id("ringing"), "+33612345678");
       awaitText(dave, By.id("cardContactName"), "Élodie Martin");

@@ -74,11 +74,17 @@ public final class Browser implements AutoCloseable {
 
   /** Clicks, looking the element up again if a pushed update re-rendered it meanwhile. */
   public Browser click(String id) {
+    return click(By.id(id));
+  }
+
+  /** Clicks, looking the element up again if an update re-rendered it meanwhile. */
+  public Browser click(By locator) {
     wait(Duration.ofSeconds(10))
         .ignoring(ElementClickInterceptedException.class)
+        .ignoring(StaleElementReferenceException.class)
         .until(
             d -> {
-              WebElement element = d.findElement(By.id(id));
+              WebElement element = d.findElement(locator);
               if (!element.isDisplayed() || !element.isEnabled()) {
                 return false;
               }
@@ -92,6 +98,12 @@ public final class Browser implements AutoCloseable {
     wait(Duration.ofSeconds(10))
         .until(ExpectedConditions.elementToBeClickable(By.linkText(text)))
         .click();
+    return this;
+  }
+
+  /** Waits until exactly {@code count} elements match, as after a search narrowed a list. */
+  public Browser awaitCount(By locator, int count) {
+    wait(Duration.ofSeconds(10)).until(d -> d.findElements(locator).size() == count);
     return this;
   }
 

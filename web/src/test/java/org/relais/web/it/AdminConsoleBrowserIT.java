@@ -112,7 +112,9 @@ class AdminConsoleBrowserIT extends RelaisDeployment {
       browser.waitForText(csv.getFileName().toString());
       browser.click("import:start");
       browser.await(
-          Duration.ofSeconds(30), By.id("import:report"), "Rien n'a été importé : 1 ligne(s) refusée(s)");
+          Duration.ofSeconds(30),
+          By.id("import:report"),
+          "Rien n'a été importé : 1 ligne(s) refusée(s)");
       assertThat(browser.text("import:rejections")).contains("3", "Mobile", "Numéro trop court.");
       assertThat(browser.text("list:contacts")).contains("Aucun contact.");
 

@@ -29,7 +29,10 @@ public final class DirectoryImport {
   private static final String[] CATEGORIES = {"Client", "Prospect", "Fournisseur", "Partenaire"};
 
   private final HttpClient http =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(5))
+          .build();
   private final String base;
 
   private DirectoryImport(String base) {

@@ -2,6 +2,7 @@ package org.relais.directory;
 
 import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -85,7 +86,7 @@ public record ContactDetails(
 
   /** The values in the order of {@link #FIELDS}. */
   public List<String> values() {
-    return java.util.Arrays.asList(
+    return Arrays.asList(
         lastName,
         firstName,
         company,
@@ -100,7 +101,7 @@ public record ContactDetails(
         description);
   }
 
-  /** The largest length of each field, in the order of {@link #FIELDS}. */
+  /** The largest length of a field. */
   public static int maxLength(String field) {
     return switch (field) {
       case "lastName", "firstName", "company" -> 128;

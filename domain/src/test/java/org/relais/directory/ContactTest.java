@@ -43,7 +43,7 @@ class ContactTest {
   @Test
   void searchTextIsFoldedNamesCompanyAndEmail() {
     assertThat(élodie(null).searchText())
-        .isEqualTo("lefevre elodie cœur & fils elodie@exemple.fr".replace("cœur", "coeur"));
+        .isEqualTo("lefevre elodie coeur & fils elodie@exemple.fr");
   }
 
   @Test

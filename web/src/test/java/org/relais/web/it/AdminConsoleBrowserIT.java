@@ -2,11 +2,16 @@ package org.relais.web.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.relais.web.it.Api.Caller;
 
-/** The admin console (SPEC E1, E2) in headless Chromium, as an admin clicks through it. */
+/** The admin console (SPEC E1, E2, E3) in headless Chromium, as an admin clicks through it. */
 class AdminConsoleBrowserIT extends RelaisDeployment {
 
   @Test
@@ -83,6 +88,49 @@ class AdminConsoleBrowserIT extends RelaisDeployment {
       browser.open("admin/agent.xhtml?login=marc");
 
       assertThat(browser.pageText()).contains("404").doesNotContain("Marc");
+    }
+  }
+
+  @Test
+  void adminImportsACsvReadsTheReportThenImportsTheValidRows() throws IOException {
+    Caller admin = api().newAccount();
+    Path csv = Files.createTempFile("annuaire", ".csv");
+    Files.write(
+        csv,
+        ("Nom;Prénom;Société;Portable\r\n"
+                + "Durand;Aurélie;Boulangerie Durand;06 00 00 00 01\r\n"
+                + "Roux;Paul;;06 00\r\n"
+                + "Petit;Jean;;06 00 00 00 02\r\n")
+            .getBytes(Charset.forName("windows-1252")));
+    try (Browser browser = new Browser(baseUrl())) {
+      browser.login(account(admin), "admin", "secret-admin");
+      browser.waitForText("Agents");
+      browser.click("navContacts");
+      browser.waitForText("Importer un fichier CSV");
+
+      browser.driver().findElement(By.cssSelector("input[type='file']")).sendKeys(csv.toString());
+      browser.waitForText(csv.getFileName().toString());
+      browser.click("import:start");
+      browser.await(
+          Duration.ofSeconds(30),
+          By.id("import:report"),
+          "Rien n'a été importé : 1 ligne(s) refusée(s)");
+      assertThat(browser.text("import:rejections")).contains("3", "Mobile", "Numéro trop court.");
+      assertThat(browser.text("list:contacts")).contains("Aucun contact.");
+
+      browser.visible(By.cssSelector("[id='import:validOnly'] .ui-chkbox-box")).click();
+      browser.click("import:start");
+
+      browser.await(
+          Duration.ofSeconds(30),
+          By.id("import:report"),
+          "2 contact(s) importé(s), 1 ligne(s) refusée(s).");
+      browser.await(Duration.ofSeconds(10), By.id("list:contacts"), "Durand");
+      assertThat(browser.text("list:contacts"))
+          .contains("Aurélie", "Boulangerie Durand", "Petit", "06 00 00 00 02")
+          .doesNotContain("Roux");
+    } finally {
+      Files.deleteIfExists(csv);
     }
   }
 

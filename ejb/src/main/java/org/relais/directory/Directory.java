@@ -11,8 +11,10 @@ import java.io.Writer;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -123,6 +125,50 @@ public class Directory {
         .min(
             Comparator.comparing(Contact::isPublic)
                 .thenComparing(Contact::getId, Comparator.naturalOrder()));
+  }
+
+  /**
+   * The names the directory gives to the numbers of a history page (SPEC B6): each number, as
+   * given, that identifies a contact among the account's public contacts and the viewer's private
+   * ones (a null viewer sees the public ones only), with the identified contact's name. A few
+   * queries for the whole page, however many numbers it shows; the same choice as {@link #identify}
+   * when several contacts share a number.
+   */
+  public Map<String, String> names(Account account, Agent viewer, Collection<String> numbers) {
+    PhoneNumbers plan = numbers(account);
+    Map<String, List<String>> typedByE164 = new HashMap<>();
+    for (String typed : new HashSet<>(numbers)) {
+      plan.e164(typed)
+          .ifPresent(e -> typedByE164.computeIfAbsent(e, k -> new ArrayList<>()).add(typed));
+    }
+    Map<String, String> names = new HashMap<>();
+    if (typedByE164.isEmpty()) {
+      return names;
+    }
+    Map<String, Contact> chosen = new HashMap<>();
+    Comparator<Contact> preferred =
+        Comparator.comparing(Contact::isPublic).thenComparing(Contact::getId);
+    for (String column : NUMBER_COLUMNS) {
+      TypedQuery<Contact> query =
+          em.createQuery(
+                  "SELECT c FROM Contact c WHERE c."
+                      + column
+                      + " IN :n AND "
+                      + (viewer == null ? PUBLIC : VISIBLE),
+                  Contact.class)
+              .setParameter("account", account.getId())
+              .setParameter("n", typedByE164.keySet());
+      if (viewer != null) {
+        query.setParameter("viewer", viewer.getId());
+      }
+      for (Contact c : query.getResultList()) {
+        String e164 =
+            c.e164Of(column.substring(0, column.length() - "E164".length())).orElseThrow();
+        chosen.merge(e164, c, (a, b) -> preferred.compare(a, b) <= 0 ? a : b);
+      }
+    }
+    chosen.forEach((e164, c) -> typedByE164.get(e164).forEach(t -> names.put(t, c.displayName())));
+    return names;
   }
 
   /**

@@ -2,11 +2,16 @@ package org.relais.web.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.relais.web.it.Api.Caller;
 
-/** The admin console (SPEC E1, E2) in headless Chromium, as an admin clicks through it. */
+/** The admin console (SPEC E1, E2, E6) in headless Chromium, as an admin clicks through it. */
 class AdminConsoleBrowserIT extends RelaisDeployment {
 
   @Test
@@ -85,6 +90,63 @@ class AdminConsoleBrowserIT extends RelaisDeployment {
       assertThat(browser.pageText()).contains("404").doesNotContain("Marc");
     }
   }
+
+  @Test
+  void adminFiltersTheCallsReportByGroupAndExportsTheRowsAsCsv() {
+    Api api = api();
+    Caller admin = api.newAccount();
+    for (String[] call : new String[][] {{"Support", "0711111111"}, {"Ventes", "0722222222"}}) {
+      api.send(admin, "POST", "api/v1/groups", "{\"name\":\"" + call[0] + "\"}");
+      String id =
+          api.send(
+                  admin,
+                  "POST",
+                  "api/v1/sim/calls",
+                  "{\"group\":\"" + call[0] + "\",\"caller\":\"" + call[1] + "\"}")
+              .object()
+              .getString("callId");
+      api.send(admin, "POST", "api/v1/sim/calls/" + id + "/hangup", null);
+    }
+    try (Browser browser = new Browser(baseUrl())) {
+      browser.login(account(admin), "admin", "secret-admin");
+      browser.waitForText("Agents");
+      browser.clickLink("Historique des appels");
+      browser.waitForText("Exporter en CSV");
+      assertThat(browser.text("report:calls")).contains("0711111111", "0722222222");
+
+      browser.click("report:group");
+      browser.visible(By.cssSelector("li.ui-selectonemenu-item[data-label='Support']")).click();
+      browser.click("report:apply");
+      new WebDriverWait(browser.driver(), Duration.ofSeconds(10))
+          .ignoring(StaleElementReferenceException.class)
+          .until(d -> !d.findElement(By.id("report:calls")).getText().contains("0722222222"));
+      assertThat(browser.text("report:calls")).contains("0711111111", "Support", "Abandonné");
+
+      assertThat(browser.visible(By.id("report:export")).isEnabled()).isTrue();
+      String csv =
+          (String) ((JavascriptExecutor) browser.driver()).executeAsyncScript(SUBMIT_EXPORT);
+      assertThat(csv).startsWith("text/csv");
+      List<String> lines = csv.lines().toList();
+      assertThat(lines.get(1)).startsWith("\uFEFFDate et heure;Sens;Numéro;Contact;Groupement;");
+      assertThat(lines).hasSize(3);
+      assertThat(lines.get(2))
+          .contains(";INBOUND;0711111111;;Support;")
+          .endsWith(";ABANDONED;ENDED");
+    }
+  }
+
+  /**
+   * Posts the report form as its export button does, and hands back the answer's content type and
+   * body: what the browser would save as a file.
+   */
+  private static final String SUBMIT_EXPORT =
+      "const done = arguments[arguments.length - 1];"
+          + "const form = document.getElementById('report');"
+          + "const data = new URLSearchParams(new FormData(form));"
+          + "data.append('report:export', '');"
+          + "fetch(form.action, {method: 'POST', body: data, credentials: 'same-origin'})"
+          + ".then(r => r.text().then(t => done(r.headers.get('Content-Type') + '\\n' + t)))"
+          + ".catch(e => done('failed: ' + e));";
 
   private static String account(Caller admin) {
     return admin.user().substring(admin.user().indexOf('@') + 1);

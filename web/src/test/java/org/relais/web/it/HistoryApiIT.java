@@ -163,7 +163,10 @@ class HistoryApiIT extends RelaisDeployment {
     assertThat(history(alice, "?period=yesterday")).isEmpty();
     String today = LocalDate.now().toString();
     assertThat(history(alice, "?from=" + today + "&to=" + today)).hasSize(1);
-    assertThat(history(alice, "?from=" + LocalDate.now().minusDays(3) + "&to=" + LocalDate.now().minusDays(1)))
+    assertThat(
+            history(
+                alice,
+                "?from=" + LocalDate.now().minusDays(3) + "&to=" + LocalDate.now().minusDays(1)))
         .isEmpty();
 
     JsonObject figures = today(alice);
@@ -273,7 +276,9 @@ class HistoryApiIT extends RelaisDeployment {
 
     JsonObject states = report(admin, "states?agent=alice");
     List<JsonObject> items = states.getJsonArray("items").getValuesAs(JsonObject.class);
-    assertThat(items).extracting(s -> s.getString("availability")).containsExactly("AVAILABLE", "UNAVAILABLE");
+    assertThat(items)
+        .extracting(s -> s.getString("availability"))
+        .containsExactly("AVAILABLE", "UNAVAILABLE");
     assertThat(items.get(0).containsKey("seconds")).as("still in that state").isFalse();
     assertThat(items.get(1).getJsonNumber("seconds").longValue()).isGreaterThanOrEqualTo(0);
     assertThat(report(admin, "states?group=Support").getInt("total")).isEqualTo(2);

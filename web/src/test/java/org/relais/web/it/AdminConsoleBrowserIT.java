@@ -114,8 +114,7 @@ class AdminConsoleBrowserIT extends RelaisDeployment {
       browser.waitForText("Exporter en CSV");
       assertThat(browser.text("report:calls")).contains("0711111111", "0722222222");
 
-      browser.click("report:group");
-      browser.visible(By.cssSelector("li.ui-selectonemenu-item[data-label='Support']")).click();
+      browser.choose("report:group", "Support");
       browser.click("report:apply");
       new WebDriverWait(browser.driver(), Duration.ofSeconds(10))
           .ignoring(StaleElementReferenceException.class)

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.relais.web.it.Api.Caller;
 
 /**
@@ -127,13 +126,7 @@ class BannerBrowserIT extends RelaisDeployment {
       }
       assertThat(carol.text("desk:history")).contains("Support", "Répondu");
 
-      // An open menu closes when the page scrolls: bring it into view before opening it.
-      ((JavascriptExecutor) carol.driver())
-          .executeScript(
-              "arguments[0].scrollIntoView({block: 'center'})",
-              carol.visible(By.id("desk:historyPeriodChoice")));
-      carol.click("desk:historyPeriodChoice");
-      carol.visible(By.cssSelector("li.ui-selectonemenu-item[data-label='Hier']")).click();
+      carol.choose("desk:historyPeriodChoice", "Hier");
       awaitText(carol, history, "Aucun appel sur cette période.");
     }
   }

@@ -16,6 +16,9 @@ import java.util.stream.Collectors;
 import org.relais.agent.Agent;
 import org.relais.agent.Membership;
 import org.relais.call.Call;
+import org.relais.call.CallDirection;
+import org.relais.call.CallHistory;
+import org.relais.call.CallOutcome;
 import org.relais.call.CallStatus;
 import org.relais.call.Callback;
 import org.relais.presence.Activity;
@@ -48,7 +51,10 @@ public class DeskQueries {
   /** The team of one group. */
   public record TeamGroup(String group, List<TeamMember> members) {}
 
-  /** Figures of the statistics module (SPEC B14) over one period. */
+  /**
+   * Figures of the statistics module (SPEC B14) over one period. Offered, answered, missed, talk
+   * and handling count inbound calls only; the outbound figures count the calls the agent placed.
+   */
   public record Figures(
       long offered,
       long answered,
@@ -56,7 +62,14 @@ public class DeskQueries {
       long totalTalk,
       long averageTalk,
       long totalHandling,
-      long averageHandling) {}
+      long averageHandling,
+      long outbound,
+      long totalOutboundTalk,
+      long averageOutboundTalk) {
+
+    /** The figures of a period without any call. */
+    public static final Figures NONE = new Figures(0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+  }
 
   /** The agent's presence, empty while disconnected. */
   public Optional<AgentPresence> presence(Agent agent) {
@@ -132,10 +145,34 @@ public class DeskQueries {
   }
 
   /**
-   * The agent's figures since a moment (SPEC B14): offers are the rings, missed the penalty pauses,
-   * handling is talk plus qualification and wrap-up time.
+   * The agent's figures since a moment (SPEC B14), read from the audit trail of states and the call
+   * rows:
+   *
+   * <ul>
+   *   <li>offered: the rings of inbound calls; missed: those rings the agent let go (timeout or
+   *       refusal), whether a penalty pause followed or not, but not those the caller ended by
+   *       hanging up while it rang;
+   *   <li>answered: the inbound calls the agent picked up; talk: their conversation time; handling:
+   *       talk plus the qualification and wrap-up that followed them (the wrap-up after a missed
+   *       ring is no handling);
+   *   <li>outbound: the calls the agent placed; outbound talk: their conversation time, averaged
+   *       over those the customer answered.
+   * </ul>
+   *
+   * A call or an after-call pause still in progress counts up to {@code now}: the figures are live,
+   * and the answered call the agent is talking in already counts as answered.
    */
   public Figures figures(Agent agent, OffsetDateTime since, OffsetDateTime now) {
+    List<Call> calls =
+        em.createQuery(
+                "SELECT c FROM Call c WHERE c.agent.id = :agent"
+                    + " AND (c.arrivedAt >= :since OR c.answeredAt >= :since)",
+                Call.class)
+            .setParameter("agent", agent.getId())
+            .setParameter("since", since)
+            .getResultList();
+    Map<Long, Call> callsById = new HashMap<>();
+    calls.forEach(c -> callsById.put(c.getId(), c));
     List<AgentStateChange> changes =
         em.createQuery(
                 "SELECT s FROM AgentStateChange s WHERE s.agentId = :agent AND s.changedAt >= :since"
@@ -147,32 +184,96 @@ public class DeskQueries {
     long offered = 0;
     long missed = 0;
     long afterCallSeconds = 0;
+    boolean afterInboundTalk = false;
     for (int i = 0; i < changes.size(); i++) {
       AgentStateChange change = changes.get(i);
       Activity activity = change.getActivity();
-      boolean entered = i == 0 || changes.get(i - 1).getActivity() != activity;
-      if (entered && activity == Activity.RINGING) {
-        offered++;
+      Activity previous = i == 0 ? null : changes.get(i - 1).getActivity();
+      AgentStateChange next = i + 1 < changes.size() ? changes.get(i + 1) : null;
+      if (activity != previous) {
+        if (activity == Activity.TALKING) {
+          afterInboundTalk = !isOutbound(callsById.get(change.getCallId()));
+        } else if (activity != Activity.QUALIFYING && activity != Activity.WRAP_UP) {
+          afterInboundTalk = false;
+        } else if (previous == Activity.RINGING || previous == Activity.PENALTY) {
+          afterInboundTalk = false; // the wrap-up that follows a missed ring
+        }
+        if (activity == Activity.RINGING && !isOutbound(callsById.get(change.getCallId()))) {
+          offered++;
+          if (next != null && ringLetGo(changes, i, callsById)) {
+            missed++;
+          }
+        }
       }
-      if (entered && activity == Activity.PENALTY) {
-        missed++;
-      }
-      if (activity == Activity.QUALIFYING || activity == Activity.WRAP_UP) {
-        OffsetDateTime end = i + 1 < changes.size() ? changes.get(i + 1).getChangedAt() : now;
+      if (afterInboundTalk && (activity == Activity.QUALIFYING || activity == Activity.WRAP_UP)) {
+        OffsetDateTime end = next != null ? next.getChangedAt() : now;
         afterCallSeconds += Duration.between(change.getChangedAt(), end).toSeconds();
       }
     }
-    List<Call> answered =
-        em.createQuery(
-                "SELECT c FROM Call c WHERE c.agent.id = :agent AND c.answeredAt >= :since",
-                Call.class)
-            .setParameter("agent", agent.getId())
-            .setParameter("since", since)
-            .getResultList();
-    long talk = answered.stream().mapToLong(Call::talkSeconds).sum();
+    long answered = 0;
+    long talk = 0;
+    long outbound = 0;
+    long outboundConnected = 0;
+    long outboundTalk = 0;
+    for (Call c : calls) {
+      if (isOutbound(c)) {
+        if (!c.getArrivedAt().isBefore(since)) {
+          outbound++;
+          if (c.getAnsweredAt() != null) {
+            outboundConnected++;
+            outboundTalk += CallHistory.talkSeconds(c, now);
+          }
+        }
+      } else if (c.getAnsweredAt() != null && !c.getAnsweredAt().isBefore(since)) {
+        answered++;
+        talk += CallHistory.talkSeconds(c, now);
+      }
+    }
     long handling = talk + afterCallSeconds;
-    int n = answered.size();
     return new Figures(
-        offered, n, missed, talk, n == 0 ? 0 : talk / n, handling, n == 0 ? 0 : handling / n);
+        offered,
+        answered,
+        missed,
+        talk,
+        average(talk, answered),
+        handling,
+        average(handling, answered),
+        outbound,
+        outboundTalk,
+        average(outboundTalk, outboundConnected));
+  }
+
+  /**
+   * Whether the ring that starts at {@code changes[i]} ended without the agent answering and
+   * without the caller hanging up: the next activity is not TALKING, and the call was not abandoned
+   * by then (an abandon while ringing sends the agent straight back to IDLE).
+   */
+  private static boolean ringLetGo(List<AgentStateChange> changes, int i, Map<Long, Call> calls) {
+    int j = i + 1;
+    while (j < changes.size() && changes.get(j).getActivity() == Activity.RINGING) {
+      j++; // an availability change while ringing leaves the ring going
+    }
+    if (j == changes.size()) {
+      return false; // still ringing
+    }
+    AgentStateChange end = changes.get(j);
+    if (end.getActivity() == Activity.TALKING) {
+      return false;
+    }
+    Call call = calls.get(changes.get(i).getCallId());
+    boolean abandoned =
+        call != null
+            && call.getOutcome() == CallOutcome.ABANDONED
+            && call.getEndedAt() != null
+            && !call.getEndedAt().isAfter(end.getChangedAt());
+    return !abandoned;
+  }
+
+  private static boolean isOutbound(Call call) {
+    return call != null && call.getDirection() == CallDirection.OUTBOUND;
+  }
+
+  private static long average(long total, long count) {
+    return count == 0 ? 0 : total / count;
   }
 }

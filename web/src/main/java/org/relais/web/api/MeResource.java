@@ -10,12 +10,11 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Clock;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import org.relais.acd.Acd;
@@ -25,10 +24,18 @@ import org.relais.acd.DeskQueries.GroupLine;
 import org.relais.agent.Agent;
 import org.relais.agent.BannerModule;
 import org.relais.call.Call;
+import org.relais.call.CallHistory;
+import org.relais.call.CallHistory.CallFilter;
+import org.relais.call.CallHistory.HistoryLine;
+import org.relais.call.HistoryPeriod;
+import org.relais.call.TimeRange;
 import org.relais.presence.AgentPresence;
 import org.relais.web.security.CurrentCaller;
 
-/** The agent's own desk (API.md): session, availability, groups, qualification, pauses. */
+/**
+ * The agent's own desk (API.md): session, availability, groups, qualification, pauses, history and
+ * statistics.
+ */
 @Path("/me")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -37,6 +44,7 @@ public class MeResource {
   @Inject CurrentCaller caller;
   @Inject Acd acd;
   @Inject DeskQueries desk;
+  @Inject CallHistory history;
   @Inject Clock clock;
 
   /** The call in the agent's hands. */
@@ -77,6 +85,15 @@ public class MeResource {
       OffsetDateTime deadline,
       CallView call,
       List<GroupLine> groups) {}
+
+  /** The agent's calls over a range (SPEC B6), newest first; {@code page} counts from 0. */
+  public record HistoryPage(
+      OffsetDateTime from,
+      OffsetDateTime to,
+      long total,
+      int page,
+      int size,
+      List<HistoryLine> calls) {}
 
   /** The statistics module's figures (SPEC B14). */
   public record StatsView(Figures session, Figures today) {}
@@ -174,20 +191,48 @@ public class MeResource {
     return Response.status(Response.Status.CREATED).entity(CallView.of(call)).build();
   }
 
+  /**
+   * The agent's calls taken and placed over a period: {@code period} (today, yesterday, thisWeek,
+   * lastWeek, thisMonth) or {@code from} and {@code to} (ISO dates or date-times), today by
+   * default.
+   */
+  @GET
+  @Path("history")
+  public HistoryPage history(
+      @QueryParam("period") String period,
+      @QueryParam("from") String from,
+      @QueryParam("to") String to,
+      @QueryParam("page") String page,
+      @QueryParam("size") String size) {
+    Agent agent = caller.agent();
+    TimeRange range = ReportQuery.range(period, from, to, history.now(agent.getAccount()));
+    int p = ReportQuery.page(page);
+    int s = ReportQuery.size(size, ReportQuery.MAX_SIZE);
+    CallFilter filter = CallFilter.of(agent, range);
+    return new HistoryPage(
+        range.from(),
+        range.to(),
+        history.count(agent.getAccount(), filter),
+        p,
+        s,
+        history.lines(agent.getAccount(), agent, filter, p * s, s));
+  }
+
+  /**
+   * Session and today figures (SPEC B14). See {@link DeskQueries#figures} for what each counts: a
+   * call in progress counts up to now.
+   */
   @GET
   @Path("stats")
   public StatsView stats() {
     Agent agent = caller.agent();
     OffsetDateTime now = OffsetDateTime.now(clock);
-    OffsetDateTime midnight =
-        LocalDate.now(clock.withZone(ZoneId.systemDefault()))
-            .atStartOfDay(ZoneId.systemDefault())
-            .toOffsetDateTime();
+    OffsetDateTime midnight = HistoryPeriod.TODAY.around(history.now(agent.getAccount())).from();
     Figures today = desk.figures(agent, midnight, now);
     Figures session =
         desk.presence(agent)
             .map(p -> desk.figures(agent, p.getSessionStarted(), now))
-            .orElse(new Figures(0, 0, 0, 0, 0, 0, 0));
+            .orElse(Figures.NONE);
     return new StatsView(session, today);
   }
 }

@@ -386,6 +386,9 @@ public class BannerView implements Serializable {
       case "totalTalk" -> figures.totalTalk();
       case "averageHandling" -> figures.averageHandling();
       case "totalHandling" -> figures.totalHandling();
+      case "outbound" -> figures.outbound();
+      case "averageOutboundTalk" -> figures.averageOutboundTalk();
+      case "totalOutboundTalk" -> figures.totalOutboundTalk();
       default -> throw new IllegalArgumentException(figure);
     };
   }

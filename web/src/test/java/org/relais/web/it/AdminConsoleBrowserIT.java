@@ -7,11 +7,15 @@ import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.relais.web.it.Api.Caller;
 
-/** The admin console (SPEC E1, E2, E3) in headless Chromium, as an admin clicks through it. */
+/** The admin console (SPEC E1, E2, E3, E6) in headless Chromium, as an admin clicks through it. */
 class AdminConsoleBrowserIT extends RelaisDeployment {
 
   @Test
@@ -133,6 +137,64 @@ class AdminConsoleBrowserIT extends RelaisDeployment {
       Files.deleteIfExists(csv);
     }
   }
+
+  @Test
+  void adminFiltersTheCallsReportByGroupAndExportsTheRowsAsCsv() {
+    Api api = api();
+    Caller admin = api.newAccount();
+    for (String[] call : new String[][] {{"Support", "0711111111"}, {"Ventes", "0722222222"}}) {
+      api.send(admin, "POST", "api/v1/groups", "{\"name\":\"" + call[0] + "\"}");
+      String id =
+          api.send(
+                  admin,
+                  "POST",
+                  "api/v1/sim/calls",
+                  "{\"group\":\"" + call[0] + "\",\"caller\":\"" + call[1] + "\"}")
+              .object()
+              .getString("callId");
+      api.send(admin, "POST", "api/v1/sim/calls/" + id + "/hangup", null);
+    }
+    try (Browser browser = new Browser(baseUrl())) {
+      browser.login(account(admin), "admin", "secret-admin");
+      browser.waitForText("Agents");
+      browser.clickLink("Historique des appels");
+      browser.waitForText("Exporter en CSV");
+      assertThat(browser.text("report:calls")).contains("0711111111", "0722222222");
+
+      browser.choose("report:group", "Support");
+      browser.click("report:apply");
+      new WebDriverWait(browser.driver(), Duration.ofSeconds(10))
+          .ignoring(StaleElementReferenceException.class)
+          .until(d -> !d.findElement(By.id("report:calls")).getText().contains("0722222222"));
+      assertThat(browser.text("report:calls")).contains("0711111111", "Support", "Abandonné");
+
+      assertThat(browser.visible(By.id("report:export")).isEnabled()).isTrue();
+      String csv =
+          (String) ((JavascriptExecutor) browser.driver()).executeAsyncScript(SUBMIT_EXPORT);
+      assertThat(csv).startsWith("text/csv");
+      List<String> lines = csv.lines().toList();
+      assertThat(lines.get(1)).as("UTF-8 byte-order mark").isEqualTo("239,187,191");
+      assertThat(lines.get(2)).startsWith("Date et heure;Sens;Numéro;Contact;Groupement;");
+      assertThat(lines).hasSize(4);
+      assertThat(lines.get(3))
+          .contains(";INBOUND;0711111111;;Support;")
+          .endsWith(";ABANDONED;ENDED");
+    }
+  }
+
+  /**
+   * Posts the report form as its export button does, and hands back what the browser would save as
+   * a file: the answer's content type, its first three bytes, then its text.
+   */
+  private static final String SUBMIT_EXPORT =
+      "const done = arguments[arguments.length - 1];"
+          + "const form = document.getElementById('report');"
+          + "const data = new URLSearchParams(new FormData(form));"
+          + "data.append('report:export', '');"
+          + "fetch(form.action, {method: 'POST', body: data, credentials: 'same-origin'})"
+          + ".then(r => r.arrayBuffer().then(b => done(r.headers.get('Content-Type') + '\\n'"
+          + " + new Uint8Array(b).slice(0, 3).join(',') + '\\n' + new TextDecoder().decode(b))))"
+          + ".catch(e => done('failed: ' + e));";
 
   private static String account(Caller admin) {
     return admin.user().substring(admin.user().indexOf('@') + 1);

@@ -189,6 +189,54 @@ class BannerBrowserIT extends RelaisDeployment {
     }
   }
 
+  @Test
+  void historyModuleShowsTheCallsOfTheDayWithTheirNumbersAsTheyEnd() {
+    Api api = api();
+    Caller admin = api.newAccount();
+    String account = admin.user().substring(admin.user().indexOf('@') + 1);
+    api.send(
+        admin,
+        "POST",
+        "api/v1/groups",
+        "{\"name\":\"Support\",\"ringTimeout\":30,\"wrapUp\":0,\"qualificationRequired\":false}");
+    api.send(
+        admin,
+        "POST",
+        "api/v1/agents",
+        "{\"login\":\"carol\",\"name\":\"carol\",\"password\":\"pass-carol\","
+            + "\"extension\":\"311\",\"groups\":[{\"name\":\"Support\"}]}");
+
+    try (Browser carol = new Browser(baseUrl())) {
+      carol.login(account, "carol", "pass-carol").waitForText("Indisponible");
+      By history = By.cssSelector("#module-HISTORY .relais-history");
+      awaitText(carol, history, "Aucun appel sur cette période.");
+      carol.click("desk:available");
+      awaitText(carol, By.id("availability"), "Disponible");
+
+      for (String number : new String[] {"0698765432", "0687654321"}) {
+        api.send(
+            admin,
+            "POST",
+            "api/v1/sim/calls",
+            "{\"group\":\"Support\",\"caller\":\"" + number + "\"}");
+        awaitText(carol, By.id("ringing"), number);
+        api.send(admin, "POST", "api/v1/sim/extensions/311/answer", null);
+        awaitText(carol, By.id("activity"), "En communication");
+        api.send(admin, "POST", "api/v1/sim/extensions/311/hangup", null);
+        awaitText(carol, By.id("activity"), "Repos");
+      }
+
+      for (String number : new String[] {"0698765432", "0687654321"}) {
+        awaitText(
+            carol, By.cssSelector("a.relais-dial-number[data-number='" + number + "']"), number);
+      }
+      assertThat(carol.text("desk:history")).contains("Support", "Répondu");
+
+      carol.choose("desk:historyPeriodChoice", "Hier");
+      awaitText(carol, history, "Aucun appel sur cette période.");
+    }
+  }
+
   /** Waits for pushed changes: the page is never reloaded by the test. */
   private static void awaitText(Browser browser, By locator, String text) {
     browser.await(Duration.ofSeconds(15), locator, text);

@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import org.openqa.selenium.By;
 import org.openqa.selenium.ElementClickInterceptedException;
+import org.openqa.selenium.ElementNotInteractableException;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
@@ -104,6 +106,34 @@ public final class Browser implements AutoCloseable {
   /** Waits until exactly {@code count} elements match, as after a search narrowed a list. */
   public Browser awaitCount(By locator, int count) {
     wait(Duration.ofSeconds(10)).until(d -> d.findElements(locator).size() == count);
+    return this;
+  }
+
+  /**
+   * Picks an item of a PrimeFaces select menu as a user does: opens the menu and clicks the item,
+   * again if the click fell in the menu's opening animation, until the menu shows the item.
+   */
+  public Browser choose(String menuId, String label) {
+    wait(Duration.ofSeconds(15))
+        .ignoring(ElementClickInterceptedException.class)
+        .ignoring(ElementNotInteractableException.class)
+        .until(
+            d -> {
+              WebElement menu = d.findElement(By.id(menuId + "_label"));
+              if (menu.getText().equals(label)) {
+                return true;
+              }
+              WebElement panel = d.findElement(By.id(menuId + "_panel"));
+              if (panel.isDisplayed()) {
+                panel.findElement(By.cssSelector("li[data-label='" + label + "']")).click();
+              } else {
+                // An open menu closes when the page scrolls: bring it into view first.
+                ((JavascriptExecutor) d)
+                    .executeScript("arguments[0].scrollIntoView({block: 'center'})", menu);
+                menu.click();
+              }
+              return false;
+            });
     return this;
   }
 

@@ -4,7 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.util.Optional;
 import jakarta.persistence.TypedQuery;
 import java.time.Clock;
 import java.time.Duration;
@@ -15,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import org.relais.NoSuchEntityException;
 import org.relais.account.Account;
@@ -137,12 +137,7 @@ public class CallHistory {
   }
 
   private List<HistoryLine> read(
-      Account account,
-      Agent viewer,
-      CallFilter filter,
-      int first,
-      int max,
-      boolean newestFirst) {
+      Account account, Agent viewer, CallFilter filter, int first, int max, boolean newestFirst) {
     Map<String, Object> parameters = new LinkedHashMap<>();
     String where = where(account, filter, parameters);
     String order = newestFirst ? " DESC" : " ASC";

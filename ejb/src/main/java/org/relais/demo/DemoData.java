@@ -11,11 +11,15 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.relais.account.Account;
 import org.relais.account.AccountService;
+import org.relais.agent.Agent;
 import org.relais.agent.AgentDraft;
 import org.relais.agent.AgentDraft.GroupChoice;
 import org.relais.agent.AgentService;
 import org.relais.agent.BannerModule;
 import org.relais.agent.Role;
+import org.relais.directory.ContactDetails;
+import org.relais.directory.Directory;
+import org.relais.directory.Visibility;
 import org.relais.group.GroupService;
 import org.relais.group.GroupSettings;
 import org.relais.group.RoutingStrategy;
@@ -39,6 +43,7 @@ public class DemoData {
   @Inject AccountService accounts;
   @Inject GroupService groups;
   @Inject AgentService agents;
+  @Inject Directory directory;
 
   @PostConstruct
   void load() {
@@ -95,7 +100,29 @@ public class DemoData {
             List.of(
                 new GroupChoice("Administratif", true, false, 3),
                 new GroupChoice("Technique", true, true, 9))));
+    // The README's sample call comes from 06 00 00 00 00: its card shows Aurélie Durand.
+    Agent admin = agents.get(demo, "admin");
+    contact(demo, admin, "Durand", "Aurélie", "Boulangerie Durand", null, "06 00 00 00 00");
+    contact(demo, admin, "Lefèvre", "Marc", "ACME Industrie", "01 23 45 67 89", null);
+    contact(demo, admin, "Bernard", "Sophie", null, null, "07 12 34 56 78");
     LOG.info("Demo account 'demo' loaded");
+  }
+
+  private void contact(
+      Account demo,
+      Agent admin,
+      String lastName,
+      String firstName,
+      String company,
+      String office,
+      String mobile) {
+    directory.create(
+        demo,
+        admin,
+        new ContactDetails(
+            lastName, firstName, company, null, office, mobile, null, null, "Client", null, null,
+            null),
+        Visibility.PUBLIC);
   }
 
   private static GroupSettings settings(int priority, String... qualifications) {

@@ -53,6 +53,8 @@ public class SimulatedSwitch implements Switch {
     ANSWER,
     BUSY,
     NO_ANSWER,
+    /** Cannot be reached: no route, network failure. */
+    FAIL,
     /** Waits for the API to answer, refuse or hang up. */
     MANUAL
   }
@@ -236,6 +238,7 @@ public class SimulatedSwitch implements Switch {
           case ANSWER -> () -> customerAnswers(call.account, callId);
           case BUSY -> () -> customerBusy(call.account, callId);
           case NO_ANSWER -> () -> customerDoesNotAnswer(call.account, callId);
+          case FAIL -> () -> acd.outboundFailed(call.account, callId, DialFailure.FAILED);
           case MANUAL -> null;
         };
     if (outcome != null) {

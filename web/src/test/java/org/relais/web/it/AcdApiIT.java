@@ -456,11 +456,24 @@ class AcdApiIT extends RelaisDeployment {
               .toList();
       assertThat(types)
           .containsSubsequence("CALL_DIALING", "CALL_ANSWERED", "CALL_ENDED", "CALL_QUALIFIED");
+
+      JsonObject today = api.get(alice, "api/v1/me/stats").object().getJsonObject("today");
+      assertThat(today.getInt("outbound")).isEqualTo(1);
+      assertThat(today.getInt("answered")).as("inbound calls only").isZero();
+      JsonObject line =
+          api.get(alice, "api/v1/me/history?period=today")
+              .object()
+              .getJsonArray("calls")
+              .getJsonObject(0);
+      assertThat(line.getString("direction")).isEqualTo("OUTBOUND");
+      assertThat(line.getString("number")).isEqualTo("+33611111111");
+      assertThat(line.getString("outcome")).isEqualTo("ANSWERED");
+      assertThat(line.getString("qualification")).isEqualTo("Vendu");
     }
   }
 
   @Test
-  void busyUnansweredAndCancelledOutboundCallsAreRecordedAndFreeTheAgentAtOnce() {
+  void busyUnansweredFailedAndCancelledOutboundCallsAreRecordedAndFreeTheAgentAtOnce() {
     account();
     group("Ventes", "\"wrapUp\":600,\"qualificationRequired\":true,\"qualifications\":[\"Vendu\"]");
     Caller alice = agent("alice", "301", "Ventes");
@@ -468,6 +481,7 @@ class AcdApiIT extends RelaisDeployment {
     farEnd("0622222222", "BUSY", 0);
     farEnd("0633333333", "NO_ANSWER", 200);
     farEnd("0644444444", "MANUAL", 0);
+    farEnd("0666666666", "FAIL", 0);
     try (EventFeed feed = new EventFeed(baseUrl(), admin)) {
       String busy = dialled(alice, "0622222222", "Ventes");
       assertThat(ended(feed, busy).getString("outcome")).isEqualTo("BUSY");
@@ -475,6 +489,10 @@ class AcdApiIT extends RelaisDeployment {
 
       String unanswered = dialled(alice, "0633333333", "Ventes");
       assertThat(ended(feed, unanswered).getString("outcome")).isEqualTo("NO_ANSWER");
+      awaitActivity(alice, "IDLE");
+
+      String failed = dialled(alice, "0666666666", "Ventes");
+      assertThat(ended(feed, failed).getString("outcome")).isEqualTo("FAILED");
       awaitActivity(alice, "IDLE");
 
       String cancelled = dialled(alice, "0644444444", "Ventes");

@@ -84,11 +84,16 @@ class BannerBrowserIT extends RelaisDeployment {
   }
 
   @Test
-  void agentDialsANumberAnswersOnTheSoftphoneThenSeesBusyNumbersReported() {
+  void agentDialsANumberWithTheGroupsCrmCardAnswersOnTheSoftphoneThenSeesBusyNumbersReported() {
     Api api = api();
     Caller admin = api.newAccount();
     String account = admin.user().substring(admin.user().indexOf('@') + 1);
-    api.send(admin, "POST", "api/v1/groups", "{\"name\":\"Ventes\",\"wrapUp\":0}");
+    api.send(
+        admin,
+        "POST",
+        "api/v1/groups",
+        "{\"name\":\"Ventes\",\"wrapUp\":0,"
+            + "\"cardUrl\":\"https://crm.example.com/fiche?tel={caller}&agent={agent}\"}");
     api.send(
         admin,
         "POST",
@@ -105,6 +110,9 @@ class BannerBrowserIT extends RelaisDeployment {
 
       awaitText(carol, By.id("activity"), "Numérotation");
       awaitText(carol, By.id("ringing"), "+33677777777");
+      // The group's CRM opens as the card, with the call's values URL-encoded.
+      assertThat(carol.visible(By.id("cardCrmLink")).getAttribute("href"))
+          .isEqualTo("https://crm.example.com/fiche?tel=%2B33677777777&agent=carol");
       carol.click("desk:answer");
       awaitText(carol, By.id("activity"), "En communication");
       awaitText(carol, By.id("callerNumber"), "+33677777777");

@@ -2,6 +2,7 @@ package org.relais.web.api;
 
 import jakarta.inject.Inject;
 import jakarta.json.JsonValue;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -10,7 +11,6 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Clock;
@@ -198,16 +198,11 @@ public class MeResource {
    */
   @GET
   @Path("history")
-  public HistoryPage history(
-      @QueryParam("period") String period,
-      @QueryParam("from") String from,
-      @QueryParam("to") String to,
-      @QueryParam("page") String page,
-      @QueryParam("size") String size) {
+  public HistoryPage history(@BeanParam ReportQuery query) {
     Agent agent = caller.agent();
-    TimeRange range = ReportQuery.range(period, from, to, history.now(agent.getAccount()));
-    int p = ReportQuery.page(page);
-    int s = ReportQuery.size(size, ReportQuery.MAX_SIZE);
+    TimeRange range = query.range(history.now(agent.getAccount()));
+    int p = query.page();
+    int s = query.size(ReportQuery.MAX_SIZE);
     CallFilter filter = CallFilter.of(agent, range);
     return new HistoryPage(
         range.from(),

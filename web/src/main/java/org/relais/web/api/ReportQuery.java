@@ -1,5 +1,6 @@
 package org.relais.web.api;
 
+import jakarta.ws.rs.QueryParam;
 import java.time.ZonedDateTime;
 import java.util.Arrays;
 import java.util.Locale;
@@ -7,27 +8,41 @@ import org.relais.InvalidFieldException;
 import org.relais.call.TimeRange;
 
 /**
- * Reads the query parameters of history and report requests, so that a bad value answers 400 naming
- * its parameter: the range ({@code period}, or {@code from} and {@code to}), paging ({@code page}
- * from 0, {@code size}), and enumerated filters given by name in any case.
+ * The query parameters of history and report requests ({@code @BeanParam}), read so that a bad
+ * value answers 400 naming its parameter: the range ({@code period}, or {@code from} and {@code
+ * to}) and paging ({@code page} from 0, {@code size}). Each report adds its filters in a subclass.
  */
-final class ReportQuery {
+public class ReportQuery {
 
   static final int DEFAULT_SIZE = 50;
   static final int MAX_SIZE = 1000;
 
-  private ReportQuery() {}
+  @QueryParam("period")
+  String period;
 
-  static TimeRange range(String period, String from, String to, ZonedDateTime now) {
+  @QueryParam("from")
+  String from;
+
+  @QueryParam("to")
+  String to;
+
+  @QueryParam("page")
+  String page;
+
+  @QueryParam("size")
+  String size;
+
+  /** The range asked for, today by default, in the calendar of {@code now}. */
+  TimeRange range(ZonedDateTime now) {
     return TimeRange.parse(period, from, to, now);
   }
 
-  static int page(String value) {
-    return number("page", value, 0, 0, Integer.MAX_VALUE / MAX_SIZE);
+  int page() {
+    return number("page", page, 0, 0, Integer.MAX_VALUE / MAX_SIZE);
   }
 
-  static int size(String value, int defaultSize) {
-    return number("size", value, defaultSize, 1, MAX_SIZE);
+  int size(int defaultSize) {
+    return number("size", size, defaultSize, 1, MAX_SIZE);
   }
 
   /** The constant named by {@code value}, null when absent. */

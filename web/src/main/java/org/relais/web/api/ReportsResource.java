@@ -1,10 +1,10 @@
 package org.relais.web.api;
 
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
@@ -12,12 +12,9 @@ import java.util.List;
 import java.util.function.Function;
 import org.relais.account.Account;
 import org.relais.agent.Role;
-import org.relais.call.CallDirection;
 import org.relais.call.CallHistory;
 import org.relais.call.CallHistory.CallFilter;
 import org.relais.call.CallHistory.HistoryLine;
-import org.relais.call.CallOutcome;
-import org.relais.presence.Activity;
 import org.relais.presence.StateHistory;
 import org.relais.presence.StateHistory.StateFilter;
 import org.relais.presence.StateHistory.StateLine;
@@ -48,36 +45,20 @@ public class ReportsResource {
   @GET
   @Path("calls")
   @Produces(MediaType.APPLICATION_JSON)
-  public Page<HistoryLine> calls(
-      @QueryParam("period") String period,
-      @QueryParam("from") String from,
-      @QueryParam("to") String to,
-      @QueryParam("group") String group,
-      @QueryParam("agent") String agent,
-      @QueryParam("direction") String direction,
-      @QueryParam("outcome") String outcome,
-      @QueryParam("page") String page,
-      @QueryParam("size") String size) {
+  public Page<HistoryLine> calls(@BeanParam CallReportQuery query) {
     Account account = account();
-    CallFilter filter = callFilter(account, period, from, to, group, agent, direction, outcome);
-    int p = ReportQuery.page(page);
-    int s = ReportQuery.size(size, ReportQuery.DEFAULT_SIZE);
+    CallFilter filter = query.filter(calls.now(account));
+    int p = query.page();
+    int s = query.size(ReportQuery.DEFAULT_SIZE);
     return new Page<>(calls.count(account, filter), p, s, calls.lines(account, filter, p * s, s));
   }
 
   @GET
   @Path("calls")
   @Produces(CSV_ON_DEMAND)
-  public Response callsCsv(
-      @QueryParam("period") String period,
-      @QueryParam("from") String from,
-      @QueryParam("to") String to,
-      @QueryParam("group") String group,
-      @QueryParam("agent") String agent,
-      @QueryParam("direction") String direction,
-      @QueryParam("outcome") String outcome) {
+  public Response callsCsv(@BeanParam CallReportQuery query) {
     Account account = account();
-    CallFilter filter = callFilter(account, period, from, to, group, agent, direction, outcome);
+    CallFilter filter = query.filter(calls.now(account));
     StreamingOutput csv =
         out ->
             ReportCsv.calls(
@@ -91,48 +72,27 @@ public class ReportsResource {
   @GET
   @Path("calls/export")
   @Produces(ReportCsv.MEDIA_TYPE)
-  public Response exportCalls(
-      @QueryParam("period") String period,
-      @QueryParam("from") String from,
-      @QueryParam("to") String to,
-      @QueryParam("group") String group,
-      @QueryParam("agent") String agent,
-      @QueryParam("direction") String direction,
-      @QueryParam("outcome") String outcome) {
-    return callsCsv(period, from, to, group, agent, direction, outcome);
+  public Response exportCalls(@BeanParam CallReportQuery query) {
+    return callsCsv(query);
   }
 
   @GET
   @Path("states")
   @Produces(MediaType.APPLICATION_JSON)
-  public Page<StateLine> states(
-      @QueryParam("period") String period,
-      @QueryParam("from") String from,
-      @QueryParam("to") String to,
-      @QueryParam("group") String group,
-      @QueryParam("agent") String agent,
-      @QueryParam("activity") String activity,
-      @QueryParam("page") String page,
-      @QueryParam("size") String size) {
+  public Page<StateLine> states(@BeanParam StateReportQuery query) {
     Account account = account();
-    StateFilter filter = stateFilter(account, period, from, to, group, agent, activity);
-    int p = ReportQuery.page(page);
-    int s = ReportQuery.size(size, ReportQuery.DEFAULT_SIZE);
+    StateFilter filter = query.filter(calls.now(account));
+    int p = query.page();
+    int s = query.size(ReportQuery.DEFAULT_SIZE);
     return new Page<>(states.count(account, filter), p, s, states.lines(account, filter, p * s, s));
   }
 
   @GET
   @Path("states")
   @Produces(CSV_ON_DEMAND)
-  public Response statesCsv(
-      @QueryParam("period") String period,
-      @QueryParam("from") String from,
-      @QueryParam("to") String to,
-      @QueryParam("group") String group,
-      @QueryParam("agent") String agent,
-      @QueryParam("activity") String activity) {
+  public Response statesCsv(@BeanParam StateReportQuery query) {
     Account account = account();
-    StateFilter filter = stateFilter(account, period, from, to, group, agent, activity);
+    StateFilter filter = query.filter(calls.now(account));
     StreamingOutput csv =
         out ->
             ReportCsv.states(
@@ -146,50 +106,12 @@ public class ReportsResource {
   @GET
   @Path("states/export")
   @Produces(ReportCsv.MEDIA_TYPE)
-  public Response exportStates(
-      @QueryParam("period") String period,
-      @QueryParam("from") String from,
-      @QueryParam("to") String to,
-      @QueryParam("group") String group,
-      @QueryParam("agent") String agent,
-      @QueryParam("activity") String activity) {
-    return statesCsv(period, from, to, group, agent, activity);
+  public Response exportStates(@BeanParam StateReportQuery query) {
+    return statesCsv(query);
   }
 
   private Account account() {
     return caller.requireRole(Role.SUPERVISOR, Role.ADMIN);
-  }
-
-  private CallFilter callFilter(
-      Account account,
-      String period,
-      String from,
-      String to,
-      String group,
-      String agent,
-      String direction,
-      String outcome) {
-    return new CallFilter(
-        ReportQuery.range(period, from, to, calls.now(account)),
-        ReportQuery.name(group),
-        ReportQuery.name(agent),
-        ReportQuery.choice("direction", direction, CallDirection.class),
-        ReportQuery.choice("outcome", outcome, CallOutcome.class));
-  }
-
-  private StateFilter stateFilter(
-      Account account,
-      String period,
-      String from,
-      String to,
-      String group,
-      String agent,
-      String activity) {
-    return new StateFilter(
-        ReportQuery.range(period, from, to, calls.now(account)),
-        ReportQuery.name(group),
-        ReportQuery.name(agent),
-        ReportQuery.choice("activity", activity, Activity.class));
   }
 
   private static Response download(StreamingOutput csv, String name) {

@@ -1,34 +1,18 @@
 package org.relais.web.view.admin;
 
-import jakarta.annotation.PostConstruct;
 import jakarta.faces.view.ViewScoped;
-import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.io.Serializable;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
+import java.io.OutputStream;
+import java.time.ZoneId;
 import java.util.List;
-import org.primefaces.model.DefaultStreamedContent;
-import org.primefaces.model.LazyDataModel;
-import org.primefaces.model.StreamedContent;
-import org.relais.InvalidFieldException;
+import java.util.function.Function;
 import org.relais.account.Account;
-import org.relais.agent.Agent;
-import org.relais.agent.AgentService;
-import org.relais.agent.Role;
 import org.relais.call.CallDirection;
-import org.relais.call.CallHistory;
 import org.relais.call.CallHistory.CallFilter;
 import org.relais.call.CallHistory.HistoryLine;
 import org.relais.call.CallOutcome;
 import org.relais.call.TimeRange;
-import org.relais.group.GroupService;
-import org.relais.group.QueueGroup;
 import org.relais.web.report.ReportCsv;
-import org.relais.web.security.CurrentCaller;
-import org.relais.web.view.HistoryFormat;
-import org.relais.web.view.LazyLines;
-import org.relais.web.view.Messages;
 
 /**
  * The calls report (SPEC E6) for admins and supervisors: the account's calls over a range of days,
@@ -36,92 +20,44 @@ import org.relais.web.view.Messages;
  */
 @Named
 @ViewScoped
-public class CallsReportView implements Serializable {
+public class CallsReportView extends ReportView<CallFilter, HistoryLine> {
 
-  @Inject transient CurrentCaller caller;
-  @Inject transient CallHistory calls;
-  @Inject transient GroupService groups;
-  @Inject transient AgentService agents;
-
-  private LocalDate from;
-  private LocalDate to;
-  private String group;
-  private String agent;
   private CallDirection direction;
   private CallOutcome outcome;
-  private List<String> groupNames;
-  private List<String> agentLogins;
-  private final LazyLines<HistoryLine> lines = new LazyLines<>(new Lines());
 
-  @PostConstruct
-  void init() {
-    Account account = caller.requireRole(Role.ADMIN, Role.SUPERVISOR);
-    from = calls.now(account).toLocalDate();
-    to = from;
-    groupNames = groups.list(account).stream().map(QueueGroup::getName).toList();
-    agentLogins = agents.list(account).stream().map(Agent::getLogin).toList();
+  @Override
+  protected CallFilter filter(TimeRange range, String group, String agent) {
+    return new CallFilter(range, group, agent, direction, outcome);
   }
 
-  /** Applies the filters: the table reads its first page again. */
-  public void apply() {
-    if (filter() == null) {
-      Messages.error(null, "invalid.range");
-    }
+  @Override
+  protected long count(Account account, CallFilter filter) {
+    return calls.count(account, filter);
   }
 
-  /** The filtered rows as CSV, with column labels in the user's language. */
-  public StreamedContent getCsv() {
-    CallFilter filter = filter();
-    return DefaultStreamedContent.builder()
-        .name("calls.csv")
-        .contentType(ReportCsv.MEDIA_TYPE)
-        .writer(
-            out -> {
-              Account account = caller.account();
-              ReportCsv.calls(
-                  out,
-                  calls.zone(account),
-                  key -> Messages.text("report.column." + key),
-                  sink -> {
-                    if (filter != null) {
-                      calls.each(account, filter, sink);
-                    }
-                  });
-            })
-        .build();
+  @Override
+  protected List<HistoryLine> page(Account account, CallFilter filter, int first, int size) {
+    return calls.lines(account, filter, first, size);
   }
 
-  /** The filters as the history reads them; null while the range is invalid. */
-  private CallFilter filter() {
-    if (from == null || to == null) {
-      return null;
-    }
-    try {
-      TimeRange range = TimeRange.days(from, to, calls.zone(caller.account()));
-      return new CallFilter(range, group, agent, direction, outcome);
-    } catch (InvalidFieldException e) {
-      return null;
-    }
+  @Override
+  protected String key(HistoryLine line) {
+    return line.id();
   }
 
-  public String time(OffsetDateTime time) {
-    return HistoryFormat.time(time, calls.zone(caller.account()));
+  @Override
+  protected String csvName() {
+    return "calls.csv";
   }
 
-  public String duration(long seconds) {
-    return HistoryFormat.duration(seconds);
-  }
-
-  public LazyDataModel<HistoryLine> getLines() {
-    return lines;
-  }
-
-  public List<String> getGroupNames() {
-    return groupNames;
-  }
-
-  public List<String> getAgentLogins() {
-    return agentLogins;
+  @Override
+  protected void writeCsv(
+      OutputStream out,
+      ZoneId zone,
+      Function<String, String> header,
+      Account account,
+      CallFilter filter) {
+    ReportCsv.calls(out, zone, header, sink -> calls.each(account, filter, sink));
   }
 
   public CallDirection[] getDirections() {
@@ -130,38 +66,6 @@ public class CallsReportView implements Serializable {
 
   public CallOutcome[] getOutcomes() {
     return CallOutcome.values();
-  }
-
-  public LocalDate getFrom() {
-    return from;
-  }
-
-  public void setFrom(LocalDate from) {
-    this.from = from;
-  }
-
-  public LocalDate getTo() {
-    return to;
-  }
-
-  public void setTo(LocalDate to) {
-    this.to = to;
-  }
-
-  public String getGroup() {
-    return group;
-  }
-
-  public void setGroup(String group) {
-    this.group = group;
-  }
-
-  public String getAgent() {
-    return agent;
-  }
-
-  public void setAgent(String agent) {
-    this.agent = agent;
   }
 
   public CallDirection getDirection() {
@@ -178,26 +82,5 @@ public class CallsReportView implements Serializable {
 
   public void setOutcome(CallOutcome outcome) {
     this.outcome = outcome;
-  }
-
-  /** The account's calls matching the filters, newest first. */
-  private class Lines implements LazyLines.Source<HistoryLine> {
-
-    @Override
-    public long count() {
-      CallFilter filter = filter();
-      return filter == null ? 0 : calls.count(caller.account(), filter);
-    }
-
-    @Override
-    public List<HistoryLine> page(int first, int size) {
-      CallFilter filter = filter();
-      return filter == null ? List.of() : calls.lines(caller.account(), filter, first, size);
-    }
-
-    @Override
-    public String key(HistoryLine line) {
-      return line.id();
-    }
   }
 }

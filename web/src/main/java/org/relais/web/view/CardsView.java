@@ -11,9 +11,11 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.primefaces.PrimeFaces;
 import org.relais.acd.DeskQueries;
 import org.relais.agent.Agent;
 import org.relais.agent.AgentService;
+import org.relais.agent.BannerModule;
 import org.relais.call.Call;
 import org.relais.card.CardUrl;
 import org.relais.directory.Directory;
@@ -29,6 +31,9 @@ import org.relais.web.security.CurrentCaller;
 @Named
 @ViewScoped
 public class CardsView implements Serializable {
+
+  /** The cards region of the banner. */
+  private static final String CARDS = "desk:cards";
 
   @Inject transient CurrentCaller caller;
   @Inject transient AgentService agents;
@@ -64,14 +69,18 @@ public class CardsView implements Serializable {
   @PostConstruct
   void init() {
     login = caller.login();
+    reload();
   }
 
   /**
-   * Opens the card of the call in the agent's hands, once per call; the cards region calls it each
-   * time it is rendered, which every pushed change of the desk does.
+   * Opens the card of the call in the agent's hands, once per call; every pushed change of the desk
+   * calls it. The cards region is rendered again only when a card opened.
    */
   public void reload() {
     Agent agent = agents.get(caller.account(), login);
+    if (!agent.hasModule(BannerModule.SCREEN_POP)) {
+      return;
+    }
     Call call = desk.presence(agent).map(AgentPresence::getCall).orElse(null);
     if (call == null || cards.stream().anyMatch(c -> c.callId().equals(call.getId().toString()))) {
       return;
@@ -81,6 +90,9 @@ public class CardsView implements Serializable {
     int max = agent.getSettings().getMaxOpenCards();
     while (cards.size() > max) {
       cards.remove(0);
+    }
+    if (PrimeFaces.current().isAjaxRequest()) {
+      PrimeFaces.current().ajax().update(CARDS);
     }
   }
 

@@ -34,6 +34,14 @@ import org.relais.group.RoutingStrategy;
 public class DemoData {
 
   public static final String ACCOUNT = "demo";
+
+  /** The demo directory: the README's sample call comes from 06 00 00 00 00, Aurélie Durand. */
+  static final List<ContactDetails> CONTACTS =
+      List.of(
+          client("Durand", "Aurélie", "Boulangerie Durand", null, "06 00 00 00 00"),
+          client("Lefèvre", "Marc", "ACME Industrie", "01 23 45 67 89", null),
+          client("Bernard", "Sophie", null, null, "07 81 23 45 67"));
+
   private static final Logger LOG = Logger.getLogger(DemoData.class.getName());
 
   @Inject
@@ -100,29 +108,17 @@ public class DemoData {
             List.of(
                 new GroupChoice("Administratif", true, false, 3),
                 new GroupChoice("Technique", true, true, 9))));
-    // The README's sample call comes from 06 00 00 00 00: its card shows Aurélie Durand.
     Agent admin = agents.get(demo, "admin");
-    contact(demo, admin, "Durand", "Aurélie", "Boulangerie Durand", null, "06 00 00 00 00");
-    contact(demo, admin, "Lefèvre", "Marc", "ACME Industrie", "01 23 45 67 89", null);
-    contact(demo, admin, "Bernard", "Sophie", null, null, "07 12 34 56 78");
+    for (ContactDetails contact : CONTACTS) {
+      directory.create(demo, admin, contact, Visibility.PUBLIC);
+    }
     LOG.info("Demo account 'demo' loaded");
   }
 
-  private void contact(
-      Account demo,
-      Agent admin,
-      String lastName,
-      String firstName,
-      String company,
-      String office,
-      String mobile) {
-    directory.create(
-        demo,
-        admin,
-        new ContactDetails(
-            lastName, firstName, company, null, office, mobile, null, null, "Client", null, null,
-            null),
-        Visibility.PUBLIC);
+  private static ContactDetails client(
+      String lastName, String firstName, String company, String office, String mobile) {
+    return new ContactDetails(
+        lastName, firstName, company, null, office, mobile, null, null, "Client", null, null, null);
   }
 
   private static GroupSettings settings(int priority, String... qualifications) {

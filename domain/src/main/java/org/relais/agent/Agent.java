@@ -71,6 +71,10 @@ public class Agent {
   @Column(name = "extension_editable", nullable = false)
   private boolean extensionEditable;
 
+  /** Whether the profile lets the agent write the account's public contacts (SPEC B10). */
+  @Column(name = "public_contacts_editable", nullable = false)
+  private boolean publicContactsEditable;
+
   @Column(nullable = false)
   private boolean enabled;
 
@@ -123,6 +127,11 @@ public class Agent {
   public void assignExtension(String newExtension, boolean editableByAgent) {
     this.extension = checkedExtension(newExtension);
     this.extensionEditable = editableByAgent;
+  }
+
+  /** The admin lets the agent add, change and delete public contacts, or not (SPEC B10). */
+  public void allowPublicContacts(boolean allowed) {
+    this.publicContactsEditable = allowed;
   }
 
   /** The agent's own change from the settings dialog, allowed only where the admin said so. */
@@ -225,6 +234,10 @@ public class Agent {
 
   public boolean isExtensionEditable() {
     return extensionEditable;
+  }
+
+  public boolean isPublicContactsEditable() {
+    return publicContactsEditable;
   }
 
   public boolean isEnabled() {

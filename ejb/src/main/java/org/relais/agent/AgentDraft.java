@@ -13,6 +13,7 @@ public record AgentDraft(
     String extension,
     boolean extensionEditable,
     boolean enabled,
+    boolean publicContactsEditable,
     Set<BannerModule> modules,
     List<GroupChoice> groups) {
 

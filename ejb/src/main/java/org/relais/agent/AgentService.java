@@ -103,6 +103,7 @@ public class AgentService {
     } else {
       agent.disable();
     }
+    agent.allowPublicContacts(draft.publicContactsEditable());
     agent.enableModules(draft.modules());
     agent.assignGroups(
         draft.groups().stream()

@@ -140,6 +140,14 @@ public class DemoData {
   private static AgentDraft draft(
       String name, String password, Role role, String extension, List<GroupChoice> groups) {
     return new AgentDraft(
-        name, password, role, extension, true, true, EnumSet.allOf(BannerModule.class), groups);
+        name,
+        password,
+        role,
+        extension,
+        true,
+        true,
+        false,
+        EnumSet.allOf(BannerModule.class),
+        groups);
   }
 }

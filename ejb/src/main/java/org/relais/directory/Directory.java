@@ -287,9 +287,14 @@ public class Directory {
     printer.flush();
   }
 
-  /** Whether the agent may add, change and delete public contacts. */
+  /**
+   * Whether the agent may add, change and delete public contacts: admins and supervisors, and
+   * agents whose profile allows it.
+   */
   public boolean mayWritePublic(Agent agent) {
-    return agent.getRole() == Role.ADMIN || agent.getRole() == Role.SUPERVISOR;
+    return agent.getRole() == Role.ADMIN
+        || agent.getRole() == Role.SUPERVISOR
+        || agent.isPublicContactsEditable();
   }
 
   private Contact visible(Account account, Agent viewer, long id) {

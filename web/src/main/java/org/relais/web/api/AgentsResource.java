@@ -51,6 +51,7 @@ public class AgentsResource {
       String extension,
       boolean extensionEditable,
       boolean enabled,
+      boolean publicContactsEditable,
       Set<BannerModule> modules,
       List<GroupMembershipView> groups) {
 
@@ -62,6 +63,7 @@ public class AgentsResource {
           a.getExtension(),
           a.isExtensionEditable(),
           a.isEnabled(),
+          a.isPublicContactsEditable(),
           a.getModules(),
           a.getMemberships().stream().map(GroupMembershipView::of).toList());
     }
@@ -96,6 +98,7 @@ public class AgentsResource {
                     null,
                     false,
                     true,
+                    false,
                     EnumSet.allOf(BannerModule.class),
                     List.of())));
     return Response.created(URI.create("agents/" + agent.getLogin()))
@@ -117,6 +120,7 @@ public class AgentsResource {
             current.getExtension(),
             current.isExtensionEditable(),
             current.isEnabled(),
+            current.isPublicContactsEditable(),
             current.getModules(),
             current.getMemberships().stream()
                 .map(
@@ -142,6 +146,7 @@ public class AgentsResource {
         in.has("extension") ? in.optionalString("extension", 32) : base.extension(),
         in.bool("extensionEditable", base.extensionEditable()),
         in.bool("enabled", base.enabled()),
+        in.bool("publicContactsEditable", base.publicContactsEditable()),
         in.has("modules") ? modules(in.strings("modules", 20, 32, List.of())) : base.modules(),
         in.objects(
             "groups",

@@ -95,6 +95,24 @@ class ContactsApiIT extends RelaisDeployment {
   }
 
   @Test
+  void anAgentWhoseProfileAllowsItWritesPublicContacts() {
+    Api api = api();
+    Caller admin = api.newAccount();
+    Caller marie = agent(api, admin, "marie", "agent");
+    Reply allowed =
+        api.send(admin, "PUT", "api/v1/agents/marie", "{\"publicContactsEditable\":true}");
+    assertThat(allowed.object().getBoolean("publicContactsEditable")).isTrue();
+
+    Reply created = api.send(marie, "POST", "api/v1/contacts", ÉLODIE);
+    assertThat(created.status()).as(created.body()).isEqualTo(201);
+    assertThat(created.object().getString("visibility")).isEqualTo("PUBLIC");
+    long id = created.object().getInt("id");
+    api.send(admin, "PUT", "api/v1/agents/marie", "{\"publicContactsEditable\":false}");
+
+    assertThat(api.send(marie, "DELETE", "api/v1/contacts/" + id, null).status()).isEqualTo(403);
+  }
+
+  @Test
   void anAgentWithoutTheDirectoryModuleIsRefused() {
     Api api = api();
     Caller admin = api.newAccount();

@@ -42,6 +42,7 @@ public class AgentEditView implements Serializable {
   private String role = Role.AGENT.securityName();
   private String extension;
   private boolean extensionEditable;
+  private boolean publicContactsEditable;
   private boolean enabled = true;
   private List<String> modules = Arrays.stream(BannerModule.values()).map(Enum::name).toList();
   private List<GroupRow> groupRows = new ArrayList<>();
@@ -117,6 +118,7 @@ public class AgentEditView implements Serializable {
     role = agent.getRole().securityName();
     extension = agent.getExtension();
     extensionEditable = agent.isExtensionEditable();
+    publicContactsEditable = agent.isPublicContactsEditable();
     enabled = agent.isEnabled();
     modules = agent.getModules().stream().map(Enum::name).toList();
     for (Membership m : agent.getMemberships()) {
@@ -143,6 +145,7 @@ public class AgentEditView implements Serializable {
             extension,
             extensionEditable,
             enabled,
+            publicContactsEditable,
             modules.isEmpty()
                 ? EnumSet.noneOf(BannerModule.class)
                 : EnumSet.copyOf(modules.stream().map(BannerModule::valueOf).toList()),
@@ -234,6 +237,14 @@ public class AgentEditView implements Serializable {
 
   public void setExtensionEditable(boolean extensionEditable) {
     this.extensionEditable = extensionEditable;
+  }
+
+  public boolean isPublicContactsEditable() {
+    return publicContactsEditable;
+  }
+
+  public void setPublicContactsEditable(boolean publicContactsEditable) {
+    this.publicContactsEditable = publicContactsEditable;
   }
 
   public boolean isEnabled() {

@@ -18,6 +18,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.logging.Logger;
 import java.util.regex.Pattern;
 import org.relais.InvalidFieldException;
@@ -57,6 +58,11 @@ public class Directory {
   private static final String VISIBLE =
       "c.account.id = :account AND (c.ownerId IS NULL OR c.ownerId = :viewer)";
   private static final String PUBLIC = "c.account.id = :account AND c.ownerId IS NULL";
+
+  /** Among contacts that share a number: the viewer's private one first, then the oldest. */
+  private static final Comparator<Contact> PREFERRED =
+      Comparator.comparing(Contact::isPublic).thenComparing(Contact::getId);
+
   private static final List<String> NUMBER_COLUMNS =
       List.of("officeE164", "mobileE164", "homeE164", "otherE164");
 
@@ -103,28 +109,9 @@ public class Directory {
    * the oldest.
    */
   public Optional<Contact> identify(Account account, Agent agent, String number) {
-    Optional<String> e164 = numbers(account).e164(number);
-    if (e164.isEmpty()) {
-      return Optional.empty();
-    }
-    // One query per number column, so that each one reads its own index (H2 does not combine
-    // indexes for an OR across columns).
-    List<Contact> found = new ArrayList<>();
-    for (String column : NUMBER_COLUMNS) {
-      found.addAll(
-          em.createQuery(
-                  "SELECT c FROM Contact c WHERE c." + column + " = :n AND " + VISIBLE,
-                  Contact.class)
-              .setParameter("account", account.getId())
-              .setParameter("viewer", agent.getId())
-              .setParameter("n", e164.get())
-              .setMaxResults(20)
-              .getResultList());
-    }
-    return found.stream()
-        .min(
-            Comparator.comparing(Contact::isPublic)
-                .thenComparing(Contact::getId, Comparator.naturalOrder()));
+    return numbers(account)
+        .e164(number)
+        .flatMap(e164 -> Optional.ofNullable(holders(account, agent, Set.of(e164), 20).get(e164)));
   }
 
   /**
@@ -145,9 +132,20 @@ public class Directory {
     if (typedByE164.isEmpty()) {
       return names;
     }
+    holders(account, viewer, typedByE164.keySet(), Integer.MAX_VALUE)
+        .forEach((e164, c) -> typedByE164.get(e164).forEach(t -> names.put(t, c.displayName())));
+    return names;
+  }
+
+  /**
+   * The contact each of the E.164 numbers identifies among the account's public contacts and the
+   * viewer's private ones (a null viewer sees the public ones only): the viewer's own first, then
+   * the oldest. One query per number column, so that each one reads its own index (H2 does not
+   * combine indexes for an OR across columns), reading at most {@code perColumn} rows of each.
+   */
+  private Map<String, Contact> holders(
+      Account account, Agent viewer, Collection<String> e164s, int perColumn) {
     Map<String, Contact> chosen = new HashMap<>();
-    Comparator<Contact> preferred =
-        Comparator.comparing(Contact::isPublic).thenComparing(Contact::getId);
     for (String column : NUMBER_COLUMNS) {
       TypedQuery<Contact> query =
           em.createQuery(
@@ -157,18 +155,18 @@ public class Directory {
                       + (viewer == null ? PUBLIC : VISIBLE),
                   Contact.class)
               .setParameter("account", account.getId())
-              .setParameter("n", typedByE164.keySet());
+              .setParameter("n", e164s)
+              .setMaxResults(perColumn);
       if (viewer != null) {
         query.setParameter("viewer", viewer.getId());
       }
       for (Contact c : query.getResultList()) {
         String e164 =
             c.e164Of(column.substring(0, column.length() - "E164".length())).orElseThrow();
-        chosen.merge(e164, c, (a, b) -> preferred.compare(a, b) <= 0 ? a : b);
+        chosen.merge(e164, c, (a, b) -> PREFERRED.compare(a, b) <= 0 ? a : b);
       }
     }
-    chosen.forEach((e164, c) -> typedByE164.get(e164).forEach(t -> names.put(t, c.displayName())));
-    return names;
+    return chosen;
   }
 
   /**

@@ -184,6 +184,24 @@ public class Call {
     return until == null ? 0 : Duration.between(arrivedAt, until).toSeconds();
   }
 
+  /**
+   * Seconds between arrival and answer, or end, or {@code now} for a call still waiting: the live
+   * figure of history and statistics.
+   */
+  public long waitSeconds(OffsetDateTime now) {
+    OffsetDateTime until = answeredAt != null ? answeredAt : endedAt != null ? endedAt : now;
+    return Math.max(0, Duration.between(arrivedAt, until).toSeconds());
+  }
+
+  /** Seconds of conversation, up to {@code now} for a call still talking. */
+  public long talkSeconds(OffsetDateTime now) {
+    if (answeredAt == null) {
+      return 0;
+    }
+    OffsetDateTime until = endedAt != null ? endedAt : now;
+    return Math.max(0, Duration.between(answeredAt, until).toSeconds());
+  }
+
   /** The customer's number: who called in, or who was called. */
   public String customerNumber() {
     return direction == CallDirection.INBOUND ? caller : callee;

@@ -17,7 +17,6 @@ import org.relais.agent.Agent;
 import org.relais.agent.Membership;
 import org.relais.call.Call;
 import org.relais.call.CallDirection;
-import org.relais.call.CallHistory;
 import org.relais.call.CallOutcome;
 import org.relais.call.CallStatus;
 import org.relais.call.Callback;
@@ -221,12 +220,12 @@ public class DeskQueries {
           outbound++;
           if (c.getAnsweredAt() != null) {
             outboundConnected++;
-            outboundTalk += CallHistory.talkSeconds(c, now);
+            outboundTalk += c.talkSeconds(now);
           }
         }
       } else if (c.getAnsweredAt() != null && !c.getAnsweredAt().isBefore(since)) {
         answered++;
-        talk += CallHistory.talkSeconds(c, now);
+        talk += c.talkSeconds(now);
       }
     }
     long handling = talk + afterCallSeconds;

@@ -6,7 +6,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -173,31 +172,13 @@ public class CallHistory {
         c.getGroupName(),
         agent == null ? null : agent.getLogin(),
         agent == null ? null : agent.getName(),
-        waitSeconds(c, now),
-        talkSeconds(c, now),
+        c.waitSeconds(now),
+        c.talkSeconds(now),
         c.getQualification(),
         c.getOutcome(),
         c.getStatus(),
         c.getAnsweredAt(),
         c.getEndedAt());
-  }
-
-  /** Seconds between arrival and answer, or end, or now for a call still waiting. */
-  static long waitSeconds(Call c, OffsetDateTime now) {
-    OffsetDateTime until =
-        c.getAnsweredAt() != null
-            ? c.getAnsweredAt()
-            : c.getEndedAt() != null ? c.getEndedAt() : now;
-    return Math.max(0, Duration.between(c.getArrivedAt(), until).toSeconds());
-  }
-
-  /** Seconds of conversation, up to now for a call still talking. */
-  public static long talkSeconds(Call c, OffsetDateTime now) {
-    if (c.getAnsweredAt() == null) {
-      return 0;
-    }
-    OffsetDateTime until = c.getEndedAt() != null ? c.getEndedAt() : now;
-    return Math.max(0, Duration.between(c.getAnsweredAt(), until).toSeconds());
   }
 
   private static String where(Account account, CallFilter filter, Map<String, Object> parameters) {

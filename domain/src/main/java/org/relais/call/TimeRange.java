@@ -8,6 +8,7 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Objects;
+import java.util.Optional;
 import org.relais.InvalidFieldException;
 
 /**
@@ -36,6 +37,17 @@ public record TimeRange(OffsetDateTime from, OffsetDateTime to) {
     return new TimeRange(
         first.atStartOfDay(zone).toOffsetDateTime(),
         last.plusDays(1).atStartOfDay(zone).toOffsetDateTime());
+  }
+
+  /**
+   * The days a form's two date fields pick, both included: empty while a day is missing or the last
+   * comes before the first.
+   */
+  public static Optional<TimeRange> picked(LocalDate first, LocalDate last, ZoneId zone) {
+    if (first == null || last == null || last.isBefore(first)) {
+      return Optional.empty();
+    }
+    return Optional.of(days(first, last, zone));
   }
 
   /**

@@ -7,10 +7,12 @@ import jakarta.inject.Named;
 import java.io.Serializable;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Stream;
 import org.primefaces.model.LazyDataModel;
-import org.relais.InvalidFieldException;
 import org.relais.account.Account;
+import org.relais.agent.Agent;
 import org.relais.agent.AgentService;
 import org.relais.call.CallHistory;
 import org.relais.call.CallHistory.CallFilter;
@@ -52,13 +54,9 @@ public class HistoryView implements Serializable {
 
   /** The periods of the selector, then the custom range. */
   public List<String> getPeriods() {
-    return List.of(
-        HistoryPeriod.TODAY.apiName(),
-        HistoryPeriod.YESTERDAY.apiName(),
-        HistoryPeriod.THIS_WEEK.apiName(),
-        HistoryPeriod.LAST_WEEK.apiName(),
-        HistoryPeriod.THIS_MONTH.apiName(),
-        CUSTOM);
+    return Stream.concat(
+            Arrays.stream(HistoryPeriod.values()).map(HistoryPeriod::apiName), Stream.of(CUSTOM))
+        .toList();
   }
 
   public boolean isCustom() {
@@ -73,14 +71,7 @@ public class HistoryView implements Serializable {
     if (!isCustom()) {
       return HistoryPeriod.named(period).around(history.now(account));
     }
-    if (from == null || to == null) {
-      return null;
-    }
-    try {
-      return TimeRange.days(from, to, history.zone(account));
-    } catch (InvalidFieldException e) {
-      return null;
-    }
+    return TimeRange.picked(from, to, history.zone(account)).orElse(null);
   }
 
   public String time(OffsetDateTime time) {
@@ -124,17 +115,17 @@ public class HistoryView implements Serializable {
 
     @Override
     public long count() {
-      CallFilter filter = filter();
+      CallFilter filter = filter(agents.get(caller.account(), login));
       return filter == null ? 0 : history.count(caller.account(), filter);
     }
 
     @Override
     public List<HistoryLine> page(int first, int size) {
-      CallFilter filter = filter();
+      Agent agent = agents.get(caller.account(), login);
+      CallFilter filter = filter(agent);
       return filter == null
           ? List.of()
-          : history.lines(
-              caller.account(), agents.get(caller.account(), login), filter, first, size);
+          : history.lines(caller.account(), agent, filter, first, size);
     }
 
     @Override
@@ -142,10 +133,9 @@ public class HistoryView implements Serializable {
       return line.id();
     }
 
-    private CallFilter filter() {
-      Account account = caller.account();
-      TimeRange range = range(account);
-      return range == null ? null : CallFilter.of(agents.get(account, login), range);
+    private CallFilter filter(Agent agent) {
+      TimeRange range = range(caller.account());
+      return range == null ? null : CallFilter.of(agent, range);
     }
   }
 }

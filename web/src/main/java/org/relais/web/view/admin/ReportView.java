@@ -12,7 +12,6 @@ import java.util.function.Function;
 import org.primefaces.model.DefaultStreamedContent;
 import org.primefaces.model.LazyDataModel;
 import org.primefaces.model.StreamedContent;
-import org.relais.InvalidFieldException;
 import org.relais.account.Account;
 import org.relais.agent.Agent;
 import org.relais.agent.AgentService;
@@ -107,14 +106,9 @@ public abstract class ReportView<F, L> implements Serializable {
 
   /** The filters as the report reads them; null while the range is invalid. */
   private F filter() {
-    if (from == null || to == null) {
-      return null;
-    }
-    try {
-      return filter(TimeRange.days(from, to, calls.zone(caller.account())), group, agent);
-    } catch (InvalidFieldException e) {
-      return null;
-    }
+    return TimeRange.picked(from, to, calls.zone(caller.account()))
+        .map(range -> filter(range, group, agent))
+        .orElse(null);
   }
 
   public String time(OffsetDateTime time) {

@@ -51,13 +51,7 @@ public class DirectoryView implements Serializable {
 
   /** A contact as the list shows it, with what the agent may do with it. */
   public record ContactLine(
-      long id,
-      String name,
-      String company,
-      String email,
-      List<Field> numbers,
-      boolean isPublic,
-      boolean writable)
+      long id, String name, String company, List<Field> numbers, boolean isPublic, boolean writable)
       implements Serializable {}
 
   /** One field of a contact: its name (which the bundles translate) and its value. */
@@ -156,7 +150,7 @@ public class DirectoryView implements Serializable {
             .filter(f -> ContactDetails.NUMBER_FIELDS.contains(f.name()))
             .toList();
     return new ContactLine(
-        c.getId(), c.displayName(), c.getCompany(), c.getEmail(), numbers, c.isPublic(), writable);
+        c.getId(), c.displayName(), c.getCompany(), numbers, c.isPublic(), writable);
   }
 
   /** The contact's fields that have a value, in the card's order. */
@@ -193,10 +187,6 @@ public class DirectoryView implements Serializable {
 
   public Map<String, String> getForm() {
     return form;
-  }
-
-  public boolean isEditing() {
-    return editing != null;
   }
 
   public boolean isPublicContact() {

@@ -182,7 +182,7 @@ public class SimulatedSwitch implements Switch {
   @Override
   public void originate(
       String account, long callId, String extension, String number, String presentedNumber) {
-    outbound.put(callId, new OutboundCall(account, extension, number));
+    outbound.put(callId, new OutboundCall(callId, account, extension, number));
     SimPhone phone = phone(account, extension);
     synchronized (phone) {
       phone.ringing = callId;
@@ -224,9 +224,11 @@ public class SimulatedSwitch implements Switch {
   /** The agent's phone took its own leg of an outbound call: now the customer's phone rings. */
   private void callCustomer(OutboundCall call) {
     SimPhone phone = phone(call.account, call.extension);
-    long callId;
+    long callId = call.callId;
     synchronized (phone) {
-      callId = phone.ringing;
+      if (!Long.valueOf(callId).equals(phone.ringing)) {
+        return; // hung up meanwhile
+      }
       phone.ringing = null;
       phone.connected = callId;
     }
@@ -298,12 +300,14 @@ public class SimulatedSwitch implements Switch {
 
   /** An outbound call the switch places: the agent's extension, then the customer's number. */
   static final class OutboundCall {
+    final long callId;
     final String account;
     final String extension;
     final String number;
     volatile boolean customerRinging;
 
-    OutboundCall(String account, String extension, String number) {
+    OutboundCall(long callId, String account, String extension, String number) {
+      this.callId = callId;
       this.account = account;
       this.extension = extension;
       this.number = number;

@@ -5,7 +5,6 @@ import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.DependsOn;
-import jakarta.ejb.Local;
 import jakarta.ejb.LocalBean;
 import jakarta.ejb.Lock;
 import jakarta.ejb.LockType;
@@ -28,11 +27,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.relais.InvalidFieldException;
@@ -60,18 +62,18 @@ import org.relais.presence.IllegalTransitionException;
 import org.relais.routing.Router;
 import org.relais.telephony.DialFailure;
 import org.relais.telephony.Switch;
-import org.relais.telephony.SwitchEvents;
 
 /**
  * The automatic call distributor of one node (SPEC C1-C5): queues inbound calls per group, offers
  * them to eligible agents, and moves agents through ringing, talking, qualification, wrap-up and
  * penalty pauses.
  *
- * <p>Every mutation runs under the singleton's write lock in one transaction: it changes the
- * presence, call and audit rows, fires {@link AcdEvent}s (announced by observers only after the
- * commit) and queues the switch commands it implies, which run only once the transaction has
- * committed. The database is the source of truth: the in-memory {@link Floor}s, which only serve
- * routing decisions, are rebuilt from it at startup and after any rolled-back transaction.
+ * <p>Every mutation runs under the singleton's write lock in a transaction (switch events come in
+ * batches, several to a transaction: {@link BatchedSwitchEvents}): it changes the presence, call
+ * and audit rows, fires {@link AcdEvent}s (announced by observers only after the commit) and queues
+ * the switch commands it implies, which run only once the transaction has committed. The database
+ * is the source of truth: the in-memory {@link Floor}s, which only serve routing decisions, are
+ * rebuilt from it at startup and after any rolled-back transaction.
  *
  * <p>Timers (ring timeout, penalty, wrap-up, auto-qualification) are non-persistent EJB timers
  * whose deadline is also stored in the presence row; at startup every deadline is armed again, and
@@ -79,13 +81,12 @@ import org.relais.telephony.SwitchEvents;
  */
 @Singleton
 @LocalBean
-@Local(SwitchEvents.class)
 @Startup
 @DependsOn("DatabaseMigration")
 @ConcurrencyManagement(ConcurrencyManagementType.CONTAINER)
 @Lock(LockType.WRITE)
 @TransactionAttribute(TransactionAttributeType.REQUIRED)
-public class Acd implements SwitchEvents {
+public class Acd {
 
   private static final Logger LOG = Logger.getLogger(Acd.class.getName());
 
@@ -333,7 +334,22 @@ public class Acd implements SwitchEvents {
 
   // ---------------------------------------------------------------- switch events
 
-  @Override
+  /**
+   * Applies switch events in one transaction ({@link BatchedSwitchEvents}); an event's failure
+   * rolls back them all.
+   *
+   * @return each event's answer, in order
+   */
+  public List<Object> applyAll(List<Function<Acd, Object>> switchEvents) {
+    List<Object> answers = new ArrayList<>(switchEvents.size());
+    for (Function<Acd, Object> event : switchEvents) {
+      answers.add(event.apply(this));
+    }
+    return answers;
+  }
+
+  // One method per event of org.relais.telephony.SwitchEvents, which BatchedSwitchEvents reports.
+
   public long inboundCall(String accountName, String groupName, String caller, String ivrPath) {
     Account account = accountNamed(accountName);
     QueueGroup group = groups.named(account, groupName, "group");
@@ -348,7 +364,6 @@ public class Acd implements SwitchEvents {
     return call.getId();
   }
 
-  @Override
   public void answered(String accountName, String extension) {
     AgentPresence presence = byExtension(accountName, extension);
     check(presence, AgentEvent.ANSWER);
@@ -360,13 +375,11 @@ public class Acd implements SwitchEvents {
     afterCommit(() -> phoneSwitch.bridge(accountName, call.getId(), extension));
   }
 
-  @Override
   public void refused(String accountName, String extension) {
     AgentPresence presence = byExtension(accountName, extension);
     notAnswered(presence, AgentEvent.REFUSE, "REFUSED");
   }
 
-  @Override
   public void agentHungUp(String accountName, String extension) {
     AgentPresence presence = byExtension(accountName, extension);
     if (presence.getActivity() == Activity.RINGING) {
@@ -385,7 +398,6 @@ public class Acd implements SwitchEvents {
     dispatch(presence.getAccountId());
   }
 
-  @Override
   public void callerHungUp(String accountName, long callId) {
     Account account = accountNamed(accountName);
     Call call = em.find(Call.class, callId);
@@ -416,7 +428,6 @@ public class Acd implements SwitchEvents {
     dispatch(account.getId());
   }
 
-  @Override
   public void outboundAnswered(String accountName, long callId) {
     AgentPresence presence = dialing(accountName, callId);
     Call call = presence.getCall();
@@ -425,7 +436,6 @@ public class Acd implements SwitchEvents {
     fire(new AcdEvent.CallAnswered(presence.getAccountId(), now(), callId, login(presence)));
   }
 
-  @Override
   public void outboundFailed(String accountName, long callId, DialFailure failure) {
     dialFailed(dialing(accountName, callId), failure.outcome());
   }

@@ -1,13 +1,17 @@
 package org.relais.telephony.sim;
 
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -35,7 +39,15 @@ public class SimulatedSwitch implements Switch {
 
   @Inject SwitchEvents acd;
 
-  @Resource ManagedScheduledExecutorService scheduler;
+  /**
+   * Phones act on threads of their own. The container's scheduled executor would do, but it runs
+   * one thread by default and captures the caller's context for each task (a class path scan), so
+   * the phones of a load run would wait on each other rather than on the engine.
+   */
+  private static final int PHONE_THREADS = 4;
+
+  @Resource ManagedThreadFactory threads;
+  private ScheduledExecutorService scheduler;
 
   /** A customer's phone nobody configured: it answers after two seconds. */
   public static final FarEnd DEFAULT_FAR_END =
@@ -64,6 +76,16 @@ public class SimulatedSwitch implements Switch {
 
   /** What a simulated phone shows: the call ringing or connected, and who calls. */
   public record PhoneState(Long ringingCallId, Long connectedCallId, String caller) {}
+
+  @PostConstruct
+  void start() {
+    scheduler = new ScheduledThreadPoolExecutor(PHONE_THREADS, threads);
+  }
+
+  @PreDestroy
+  void stop() {
+    scheduler.shutdownNow();
+  }
 
   // ------------------------------------------------------------- the caller's side
 

@@ -1,13 +1,17 @@
 package org.relais.web.push;
 
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
+import jakarta.json.spi.JsonProvider;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
@@ -16,20 +20,50 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Logger;
 import org.relais.acd.AcdEvent;
 
 /**
  * Streams committed ACD events to the SSE subscribers of their account. Events are observed {@code
- * AFTER_SUCCESS}, in the committing thread, so a subscriber sees them in commit order and never
- * sees what was rolled back. Internal ids stay inside: the JSON names agents by login.
+ * AFTER_SUCCESS}, so a subscriber never sees what was rolled back, and handed in commit order to
+ * one sending thread: the engine never waits for a subscriber's network, and a subscriber still
+ * sees the events in commit order. Internal ids stay inside: the JSON names agents by login.
  */
 @ApplicationScoped
 public class EventStream {
 
+  private static final Logger LOG = Logger.getLogger(EventStream.class.getName());
+
+  /** Events waiting to be sent; beyond, the subscribers read too slowly and their streams close. */
+  private static final int BACKLOG = 50_000;
+
+  @Resource ManagedThreadFactory threads;
+  private ExecutorService sender;
+
   private final Map<Long, List<Subscriber>> subscribers = new ConcurrentHashMap<>();
   private final Jsonb jsonb = JsonbBuilder.create();
 
+  /** Looked up once: {@code Json.createReader} and the like search the class path at each call. */
+  private final JsonProvider json = JsonProvider.provider();
+
   private record Subscriber(SseEventSink sink, Sse sse) {}
+
+  @PostConstruct
+  void start() {
+    sender =
+        new ThreadPoolExecutor(
+            1, 1, 0, TimeUnit.SECONDS, new LinkedBlockingQueue<>(BACKLOG), threads);
+  }
+
+  @PreDestroy
+  void stop() {
+    sender.shutdownNow();
+  }
 
   public void subscribe(long accountId, SseEventSink sink, Sse sse) {
     subscribers
@@ -44,6 +78,17 @@ public class EventStream {
     if (listeners == null || listeners.isEmpty()) {
       return;
     }
+    try {
+      sender.execute(() -> send(event, listeners));
+    } catch (RejectedExecutionException e) {
+      // Closed rather than left with a gap: a client that reconnects reads the state afresh.
+      LOG.warning("event subscribers of account " + event.accountId() + " fell behind: closed");
+      listeners.forEach(s -> s.sink().close());
+      listeners.clear();
+    }
+  }
+
+  private void send(AcdEvent event, List<Subscriber> listeners) {
     String json = toJson(event);
     for (Subscriber s : listeners) {
       if (s.sink().isClosed()) {
@@ -72,10 +117,10 @@ public class EventStream {
    */
   String toJson(AcdEvent event) {
     JsonObject fields;
-    try (var reader = Json.createReader(new StringReader(jsonb.toJson(event)))) {
+    try (var reader = json.createReader(new StringReader(jsonb.toJson(event)))) {
       fields = reader.readObject();
     }
-    JsonObjectBuilder out = Json.createObjectBuilder().add("type", event.type());
+    JsonObjectBuilder out = json.createObjectBuilder().add("type", event.type());
     fields.forEach(
         (name, value) -> {
           if (name.equals("callId")) {

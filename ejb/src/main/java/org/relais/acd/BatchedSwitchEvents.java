@@ -1,0 +1,175 @@
+package org.relais.acd;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.relais.telephony.DialFailure;
+import org.relais.telephony.SwitchEvents;
+
+/**
+ * The switch's events, as the telephony adapters report them, applied to the {@link Acd} in
+ * batches: one thread takes every event waiting and applies them in one transaction, so that a busy
+ * switch pays one commit for many events instead of one each. Each reporting thread waits for the
+ * commit that holds its event and then gets its own answer or error, exactly as if it had called
+ * the engine alone.
+ *
+ * <p>When an event of a batch fails, the whole batch rolls back and its events are applied again
+ * one per transaction, in the same order: only the failing one fails, and nothing a failed event
+ * began is kept.
+ */
+@ApplicationScoped
+public class BatchedSwitchEvents implements SwitchEvents {
+
+  private static final Logger LOG = Logger.getLogger(BatchedSwitchEvents.class.getName());
+
+  /** Bounds a transaction, and the wait of the first event of the batch for its commit. */
+  private static final int MAX_BATCH = 200;
+
+  @Inject Acd acd;
+  @Resource ManagedThreadFactory threads;
+
+  private final BlockingQueue<Pending> waiting = new LinkedBlockingQueue<>();
+  private Thread applier;
+
+  /** One event and the answer its reporting thread waits for. */
+  private record Pending(Function<Acd, Object> event, CompletableFuture<Object> answer) {}
+
+  @PostConstruct
+  void start() {
+    applier = threads.newThread(this::applyWhileRunning);
+    applier.setDaemon(true);
+    applier.start();
+  }
+
+  @PreDestroy
+  void stop() {
+    applier.interrupt();
+    for (Pending pending : waiting) {
+      pending.answer().completeExceptionally(new IllegalStateException("the ACD is stopping"));
+    }
+  }
+
+  @Override
+  public long inboundCall(String account, String group, String caller, String ivrPath) {
+    return (Long) ask(acd -> acd.inboundCall(account, group, caller, ivrPath));
+  }
+
+  @Override
+  public void answered(String account, String extension) {
+    tell(acd -> acd.answered(account, extension));
+  }
+
+  @Override
+  public void refused(String account, String extension) {
+    tell(acd -> acd.refused(account, extension));
+  }
+
+  @Override
+  public void agentHungUp(String account, String extension) {
+    tell(acd -> acd.agentHungUp(account, extension));
+  }
+
+  @Override
+  public void callerHungUp(String account, long callId) {
+    tell(acd -> acd.callerHungUp(account, callId));
+  }
+
+  @Override
+  public void outboundAnswered(String account, long callId) {
+    tell(acd -> acd.outboundAnswered(account, callId));
+  }
+
+  @Override
+  public void outboundFailed(String account, long callId, DialFailure failure) {
+    tell(acd -> acd.outboundFailed(account, callId, failure));
+  }
+
+  private void tell(Consumer<Acd> event) {
+    ask(
+        acd -> {
+          event.accept(acd);
+          return null;
+        });
+  }
+
+  private Object ask(Function<Acd, Object> event) {
+    if (Thread.currentThread() == applier) {
+      // A switch command run after a commit that reports straight back: waiting for the applier
+      // from the applier itself would never end.
+      return acd.applyAll(List.of(event)).get(0);
+    }
+    Pending pending = new Pending(event, new CompletableFuture<>());
+    waiting.add(pending);
+    try {
+      return pending.answer().get();
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException failure) {
+        throw failure;
+      }
+      throw new IllegalStateException(e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while the ACD applied a switch event", e);
+    }
+  }
+
+  private void applyWhileRunning() {
+    List<Pending> batch = new ArrayList<>();
+    while (!Thread.currentThread().isInterrupted()) {
+      try {
+        batch.add(waiting.take());
+      } catch (InterruptedException e) {
+        return;
+      }
+      waiting.drainTo(batch, MAX_BATCH - 1);
+      try {
+        apply(batch);
+      } catch (RuntimeException e) {
+        // Not an event's failure (those are answered): the container itself failed.
+        LOG.log(Level.SEVERE, "switch events could not be applied", e);
+        batch.forEach(pending -> pending.answer().completeExceptionally(e));
+      }
+      batch.clear();
+    }
+  }
+
+  private void apply(List<Pending> batch) {
+    if (batch.size() > 1 && applyTogether(batch)) {
+      return;
+    }
+    for (Pending pending : batch) {
+      try {
+        pending.answer().complete(acd.applyAll(List.of(pending.event())).get(0));
+      } catch (RuntimeException e) {
+        pending.answer().completeExceptionally(e);
+      }
+    }
+  }
+
+  /** Applies the batch in one transaction; false if an event failed and all rolled back. */
+  private boolean applyTogether(List<Pending> batch) {
+    List<Object> answers;
+    try {
+      answers = acd.applyAll(batch.stream().map(Pending::event).toList());
+    } catch (RuntimeException rolledBack) {
+      return false;
+    }
+    for (int i = 0; i < batch.size(); i++) {
+      batch.get(i).answer().complete(answers.get(i));
+    }
+    return true;
+  }
+}

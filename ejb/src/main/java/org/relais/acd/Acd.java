@@ -19,6 +19,7 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
@@ -111,6 +112,9 @@ public class Acd {
   @Resource TransactionSynchronizationRegistry transactions;
 
   private final Map<Long, Floor> floors = new HashMap<>();
+
+  /** Account ids by name: the switch names the account in every event, and names never change. */
+  private final Map<String, Long> accountIds = new HashMap<>();
 
   // ---------------------------------------------------------------- startup
 
@@ -745,6 +749,8 @@ public class Acd {
             AgentPresence.class)
         .setParameter("account", account.getId())
         .setParameter("extension", extension)
+        // Extensions and presences change only outside switch events: no need to write first.
+        .setFlushMode(FlushModeType.COMMIT)
         .getResultStream()
         .findFirst()
         .orElseThrow(
@@ -763,7 +769,13 @@ public class Acd {
   }
 
   private Account accountNamed(String name) {
-    return accounts.byName(name).orElseThrow(() -> new NoSuchEntityException("account"));
+    Long id = accountIds.get(name);
+    if (id != null) {
+      return em.find(Account.class, id);
+    }
+    Account account = accounts.byName(name).orElseThrow(() -> new NoSuchEntityException("account"));
+    accountIds.put(name, account.getId());
+    return account;
   }
 
   /** Millisecond precision: the databases keep microseconds, and deadlines must compare equal. */

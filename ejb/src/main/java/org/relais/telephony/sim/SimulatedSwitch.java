@@ -41,10 +41,11 @@ public class SimulatedSwitch implements Switch {
 
   /**
    * Phones act on threads of their own. The container's scheduled executor would do, but it runs
-   * one thread by default and captures the caller's context for each task (a class path scan), so
-   * the phones of a load run would wait on each other rather than on the engine.
+   * one thread by default and captures the caller's context for each task (a class path scan). Each
+   * action waits for the commit of its event: a load run's phones need many threads, or they would
+   * wait on each other rather than on the engine.
    */
-  private static final int PHONE_THREADS = 4;
+  private static final int PHONE_THREADS = 32;
 
   @Resource ManagedThreadFactory threads;
   private ScheduledExecutorService scheduler;

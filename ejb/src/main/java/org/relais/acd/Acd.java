@@ -8,6 +8,7 @@ import jakarta.ejb.DependsOn;
 import jakarta.ejb.LocalBean;
 import jakarta.ejb.Lock;
 import jakarta.ejb.LockType;
+import jakarta.ejb.NoSuchObjectLocalException;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.Timeout;
@@ -19,7 +20,6 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.FlushModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
@@ -113,8 +113,38 @@ public class Acd {
 
   private final Map<Long, Floor> floors = new HashMap<>();
 
-  /** Account ids by name: the switch names the account in every event, and names never change. */
-  private final Map<String, Long> accountIds = new HashMap<>();
+  /**
+   * Each agent's running timer, cancelled when its deadline goes (an answered call's ring timeout):
+   * a timer left to fire for nothing would still wait for the engine's lock.
+   */
+  private final Map<Long, Timer> timersByAgent = new HashMap<>();
+
+  // What switch events name, found by id where the name was seen before.
+  private final Remembered<String, Account> accountsByName =
+      new Remembered<>(
+          id -> em.find(Account.class, id),
+          (name, account) -> account.getName().equals(name),
+          name -> accounts.byName(name).orElseThrow(() -> new NoSuchEntityException("account")),
+          Account::getId);
+  private final Remembered<GroupName, QueueGroup> groupsByName =
+      new Remembered<>(
+          id -> em.find(QueueGroup.class, id),
+          (key, group) ->
+              group.getName().equals(key.name()) && group.getAccount().getId() == key.accountId(),
+          key -> groups.named(em.find(Account.class, key.accountId()), key.name(), "group"),
+          QueueGroup::getId);
+  private final Remembered<Extension, AgentPresence> presencesByExtension =
+      new Remembered<>(
+          id -> em.find(AgentPresence.class, id),
+          (key, presence) ->
+              presence.getAccountId() == key.accountId()
+                  && key.extension().equals(presence.getAgent().getExtension()),
+          this::connectedAt,
+          AgentPresence::getAgentId);
+
+  private record GroupName(long accountId, String name) {}
+
+  private record Extension(long accountId, String extension) {}
 
   // ---------------------------------------------------------------- startup
 
@@ -208,6 +238,7 @@ public class Acd {
             Availability.DISCONNECTED,
             Activity.IDLE));
     em.remove(presence);
+    disarm(agentId);
     floor(accountId).leave(agentId);
   }
 
@@ -356,11 +387,10 @@ public class Acd {
 
   public long inboundCall(String accountName, String groupName, String caller, String ivrPath) {
     Account account = accountNamed(accountName);
-    QueueGroup group = groups.named(account, groupName, "group");
+    QueueGroup group = groupsByName.get(new GroupName(account.getId(), groupName));
     OffsetDateTime now = now();
     Call call = Call.inbound(account, group, caller, ivrPath, now);
     em.persist(call);
-    em.flush();
     fire(new AcdEvent.CallQueued(account.getId(), now, call.getId(), group.getName(), caller));
     fire(new AcdEvent.QueueChanged(account.getId(), now, group.getName()));
     floor(account.getId()).enqueue(call, group);
@@ -455,6 +485,7 @@ public class Acd {
         || !presence.getDeadline().isEqual(due.at())) {
       return; // stale: the agent moved on before the timer fired
     }
+    timersByAgent.remove(due.agentId());
     switch (presence.getActivity()) {
       case RINGING -> notAnswered(presence, AgentEvent.RING_TIMEOUT, "TIMEOUT");
       case PENALTY -> {
@@ -585,8 +616,8 @@ public class Acd {
     int ringTimeout = group.settings().ringTimeout();
     transition(
         presence, AgentEvent.OFFER, Activity.RINGING, call, group, now.plusSeconds(ringTimeout));
-    // The unique call_id and the presence version make the database refuse a double offer.
-    em.flush();
+    // The unique call_id and the presence version make the database refuse a double offer, at
+    // the latest when the transaction commits.
     fire(
         new AcdEvent.CallOffered(
             presence.getAccountId(), now, call.getId(), group.getName(), login(presence)));
@@ -606,6 +637,8 @@ public class Acd {
     audit(presence);
     if (deadline != null) {
       arm(presence.getAgentId(), deadline);
+    } else {
+      disarm(presence.getAgentId());
     }
     floor(presence.getAccountId()).update(presence);
   }
@@ -656,10 +689,25 @@ public class Acd {
   }
 
   private void arm(long agentId, OffsetDateTime deadline) {
+    disarm(agentId);
     Date when = Date.from(deadline.toInstant());
     Date now = Date.from(clock.instant());
-    timers.createSingleActionTimer(
-        when.before(now) ? now : when, new TimerConfig(new Deadline(agentId, deadline), false));
+    timersByAgent.put(
+        agentId,
+        timers.createSingleActionTimer(
+            when.before(now) ? now : when,
+            new TimerConfig(new Deadline(agentId, deadline), false)));
+  }
+
+  private void disarm(long agentId) {
+    Timer timer = timersByAgent.remove(agentId);
+    if (timer != null) {
+      try {
+        timer.cancel();
+      } catch (NoSuchObjectLocalException gone) {
+        // It fired meanwhile, or its transaction rolled back: nothing left to cancel.
+      }
+    }
   }
 
   // ---------------------------------------------------------------- lookups and plumbing
@@ -742,19 +790,21 @@ public class Acd {
   }
 
   private AgentPresence byExtension(String accountName, String extension) {
-    Account account = accountNamed(accountName);
+    return presencesByExtension.get(new Extension(accountNamed(accountName).getId(), extension));
+  }
+
+  private AgentPresence connectedAt(Extension key) {
     return em.createQuery(
-            "SELECT p FROM AgentPresence p WHERE p.accountId = :account"
+            // Through the agent's account, so that the database finds the agent by its index.
+            "SELECT p FROM AgentPresence p WHERE p.agent.account.id = :account"
                 + " AND p.agent.extension = :extension",
             AgentPresence.class)
-        .setParameter("account", account.getId())
-        .setParameter("extension", extension)
-        // Extensions and presences change only outside switch events: no need to write first.
-        .setFlushMode(FlushModeType.COMMIT)
+        .setParameter("account", key.accountId())
+        .setParameter("extension", key.extension())
         .getResultStream()
         .findFirst()
         .orElseThrow(
-            () -> new DeskConflictException("no connected agent has extension " + extension));
+            () -> new DeskConflictException("no connected agent has extension " + key.extension()));
   }
 
   private boolean extensionInUse(Agent agent) {
@@ -769,13 +819,7 @@ public class Acd {
   }
 
   private Account accountNamed(String name) {
-    Long id = accountIds.get(name);
-    if (id != null) {
-      return em.find(Account.class, id);
-    }
-    Account account = accounts.byName(name).orElseThrow(() -> new NoSuchEntityException("account"));
-    accountIds.put(name, account.getId());
-    return account;
+    return accountsByName.get(name);
   }
 
   /** Millisecond precision: the databases keep microseconds, and deadlines must compare equal. */

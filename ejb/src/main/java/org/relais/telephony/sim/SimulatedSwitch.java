@@ -58,6 +58,9 @@ public class SimulatedSwitch implements Switch {
   private final Map<NumberKey, FarEnd> farEnds = new ConcurrentHashMap<>();
   private final Map<Long, OutboundCall> outbound = new ConcurrentHashMap<>();
 
+  /** The phone each call rings or is connected to. */
+  private final Map<Long, SimPhone> lines = new ConcurrentHashMap<>();
+
   /** An agent phone's settings: answer by itself after a delay, hang up after another. */
   public record AutoPilot(Duration answerAfter, Duration hangUpAfter) {}
 
@@ -169,6 +172,7 @@ public class SimulatedSwitch implements Switch {
       phone.ringing = callId;
       phone.caller = caller;
     }
+    lines.put(callId, phone);
     AutoPilot pilot = phone.autoPilot;
     if (pilot != null && pilot.answerAfter() != null) {
       later(
@@ -190,6 +194,7 @@ public class SimulatedSwitch implements Switch {
         phone.caller = null;
       }
     }
+    lines.remove(callId, phone);
   }
 
   @Override
@@ -199,6 +204,7 @@ public class SimulatedSwitch implements Switch {
       phone.ringing = null;
       phone.connected = callId;
     }
+    lines.put(callId, phone);
     hangUpLater(account, extension, phone, callId);
   }
 
@@ -211,6 +217,7 @@ public class SimulatedSwitch implements Switch {
       phone.ringing = callId;
       phone.caller = number;
     }
+    lines.put(callId, phone);
     AutoPilot pilot = phone.autoPilot;
     if (pilot != null && pilot.answerAfter() != null) {
       later(
@@ -226,18 +233,16 @@ public class SimulatedSwitch implements Switch {
   @Override
   public void hangUp(String account, long callId) {
     outbound.remove(callId);
-    for (Map.Entry<PhoneKey, SimPhone> entry : phones.entrySet()) {
-      if (!entry.getKey().account().equals(account)) {
-        continue;
-      }
-      SimPhone phone = entry.getValue();
-      synchronized (phone) {
-        if (Long.valueOf(callId).equals(phone.connected)
-            || Long.valueOf(callId).equals(phone.ringing)) {
-          phone.connected = null;
-          phone.ringing = null;
-          phone.caller = null;
-        }
+    SimPhone phone = lines.remove(callId);
+    if (phone == null) {
+      return;
+    }
+    synchronized (phone) {
+      if (Long.valueOf(callId).equals(phone.connected)
+          || Long.valueOf(callId).equals(phone.ringing)) {
+        phone.connected = null;
+        phone.ringing = null;
+        phone.caller = null;
       }
     }
   }

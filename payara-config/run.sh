@@ -13,6 +13,9 @@
 #                            (default 0: none)
 #   RELAIS_OPERATOR_PASSWORD password of the platform operator (default "operator" in demo mode;
 #                            without it and without demo mode, the operator cannot log in)
+#   RELAIS_JAVA_OPTIONS      options of the Java virtual machine (default: the ZGC collector, whose
+#                            pauses stay under a millisecond where G1's young collections stop
+#                            every call for tens of milliseconds)
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -65,7 +68,8 @@ fi
 # application beside the new one. The database lives apart from it.
 rm -rf "$data/payara"
 mkdir -p "$data/tmp"
-java -Djava.io.tmpdir="$data/tmp" "${sysprops[@]}" -jar "$micro" \
+read -r -a jvm <<< "${RELAIS_JAVA_OPTIONS:--XX:+UseZGC}"
+java "${jvm[@]}" -Djava.io.tmpdir="$data/tmp" "${sysprops[@]}" -jar "$micro" \
   --nocluster --port "$port" --rootdir "$data/payara" \
   --postbootcommandfile "$postboot" "${extra[@]}" \
   --deploy "$war:/" 2>&1 | tee "$data/relais.log" | while IFS= read -r line; do

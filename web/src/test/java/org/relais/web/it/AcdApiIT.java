@@ -374,6 +374,47 @@ class AcdApiIT extends RelaisDeployment {
     }
   }
 
+  /**
+   * The switch's events are applied several to a transaction: those that cannot apply must fail
+   * alone, with their own answer, and take nothing of the others with them.
+   */
+  @Test
+  void switchEventsArrivingTogetherFailAloneAndTheOthersAllApply() throws Exception {
+    account();
+    group("Mixed", "\"ringTimeout\":60");
+    Caller carol = agent("carol", "501", "Mixed");
+    ExecutorService reporters = Executors.newFixedThreadPool(20);
+    List<Future<Integer>> valid = new ArrayList<>();
+    List<Future<Integer>> unknownGroup = new ArrayList<>();
+    List<Future<Integer>> nothingRinging = new ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      String number = String.format("07%08d", i);
+      valid.add(reporters.submit(() -> placeCallStatus("Mixed", number)));
+      unknownGroup.add(reporters.submit(() -> placeCallStatus("Nowhere", number)));
+      nothingRinging.add(
+          reporters.submit(
+              () -> api.send(admin, "POST", "api/v1/sim/extensions/599/answer", null).status()));
+    }
+    for (int i = 0; i < 40; i++) {
+      assertThat(valid.get(i).get()).isEqualTo(201);
+      assertThat(unknownGroup.get(i).get()).isEqualTo(400);
+      assertThat(nothingRinging.get(i).get()).isEqualTo(409);
+    }
+    reporters.shutdown();
+
+    assertThat(awaitActivity(carol, "RINGING").getJsonObject("call")).isNotNull();
+    assertThat(waiting(carol, "Mixed")).as("one call rings, every other one waits").isEqualTo(39);
+  }
+
+  private int placeCallStatus(String group, String caller) {
+    return api.send(
+            admin,
+            "POST",
+            "api/v1/sim/calls",
+            "{\"group\":\"" + group + "\",\"caller\":\"" + caller + "\"}")
+        .status();
+  }
+
   private static long countEnded(List<JsonObject> events) {
     return events.stream().filter(e -> e.getString("type").equals("CALL_ENDED")).count();
   }

@@ -109,7 +109,7 @@ public class BatchedSwitchEvents implements SwitchEvents {
     if (Thread.currentThread() == applier) {
       // A switch command run after a commit that reports straight back: waiting for the applier
       // from the applier itself would never end.
-      return acd.applyAll(List.of(event)).get(0);
+      return applyAlone(event);
     }
     Pending pending = new Pending(event, new CompletableFuture<>());
     waiting.add(pending);
@@ -152,11 +152,15 @@ public class BatchedSwitchEvents implements SwitchEvents {
     }
     for (Pending pending : batch) {
       try {
-        pending.answer().complete(acd.applyAll(List.of(pending.event())).get(0));
+        pending.answer().complete(applyAlone(pending.event()));
       } catch (RuntimeException e) {
         pending.answer().completeExceptionally(e);
       }
     }
+  }
+
+  private Object applyAlone(Function<Acd, Object> event) {
+    return acd.applyAll(List.of(event)).get(0);
   }
 
   /** Applies the batch in one transaction; false if an event failed and all rolled back. */

@@ -1,11 +1,14 @@
 package org.relais.web.security;
 
-import jakarta.json.Json;
+import jakarta.json.spi.JsonProvider;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 
 /** Writes the API's error shape from the servlet layer, before JAX-RS is reached. */
 final class ApiErrorWriter {
+
+  /** Looked up once: {@code Json.createObjectBuilder} searches the class path at each call. */
+  private static final JsonProvider JSON = JsonProvider.provider();
 
   private ApiErrorWriter() {}
 
@@ -16,7 +19,7 @@ final class ApiErrorWriter {
     response
         .getWriter()
         .write(
-            Json.createObjectBuilder()
+            JSON.createObjectBuilder()
                 .add("error", error)
                 .add("message", message)
                 .build()

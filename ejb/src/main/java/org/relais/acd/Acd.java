@@ -71,7 +71,7 @@ import org.relais.telephony.Switch;
  *
  * <p>Every mutation runs under the singleton's write lock in a transaction (switch events come in
  * batches, several to a transaction: {@link BatchedSwitchEvents}): it changes the presence, call
- * and audit rows, fires {@link AcdEvent}s (announced by observers only after the commit) and queues
+ * and audit rows, collects {@link AcdEvent}s (announced together only after the commit) and queues
  * the switch commands it implies, which run only once the transaction has committed. The database
  * is the source of truth: the in-memory {@link Floor}s, which only serve routing decisions, are
  * rebuilt from it at startup and after any rolled-back transaction.
@@ -95,7 +95,7 @@ public class Acd {
   EntityManager em;
 
   @Inject Clock clock;
-  @Inject Event<AcdEvent> events;
+  @Inject Event<AcdEvents> events;
   @Inject Switch phoneSwitch;
   @Inject AccountService accounts;
   @Inject GroupService groups;
@@ -764,8 +764,31 @@ public class Acd {
         });
   }
 
+  /**
+   * Keeps the event with the transaction's others; they are announced together ({@link AcdEvents})
+   * once the transaction has committed, and never if it rolls back.
+   */
   private void fire(AcdEvent event) {
-    events.fire(event);
+    @SuppressWarnings("unchecked")
+    List<AcdEvent> pending = (List<AcdEvent>) transactions.getResource(AcdEvents.class);
+    if (pending == null) {
+      List<AcdEvent> created = new ArrayList<>();
+      transactions.putResource(AcdEvents.class, created);
+      transactions.registerInterposedSynchronization(
+          new Synchronization() {
+            @Override
+            public void beforeCompletion() {}
+
+            @Override
+            public void afterCompletion(int status) {
+              if (status == Status.STATUS_COMMITTED) {
+                events.fire(new AcdEvents(created));
+              }
+            }
+          });
+      pending = created;
+    }
+    pending.add(event);
   }
 
   private AgentPresence connected(long agentId) {

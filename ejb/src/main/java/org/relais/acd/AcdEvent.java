@@ -6,9 +6,9 @@ import org.relais.presence.Activity;
 import org.relais.presence.Availability;
 
 /**
- * What the ACD announces after each committed transition (API.md, Events). Fired as CDI events
- * inside the engine's transaction; observers that push or stream them observe {@code
- * AFTER_SUCCESS}, so nothing is announced that the database does not hold.
+ * What the ACD announces after each committed transition (API.md, Events). The engine collects them
+ * during its transaction and fires them together, as {@link AcdEvents}, once it has committed:
+ * nothing is announced that the database does not hold.
  */
 public sealed interface AcdEvent {
 

@@ -2,7 +2,6 @@ package org.relais.web.push;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.event.TransactionPhase;
 import jakarta.faces.event.WebsocketEvent;
 import jakarta.faces.event.WebsocketEvent.Closed;
 import jakarta.faces.event.WebsocketEvent.Opened;
@@ -13,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.relais.acd.AcdEvent;
+import org.relais.acd.AcdEvents;
 
 /**
  * Carries committed ACD events to the open banners over the Faces websocket channel {@code desk}
@@ -47,10 +47,12 @@ public class DeskPush {
     }
   }
 
-  void announce(@Observes(during = TransactionPhase.AFTER_SUCCESS) AcdEvent event) {
-    Set<String> users = openBanners.get(event.accountId());
-    if (users != null && !users.isEmpty()) {
-      desk.send(event.type(), users);
+  void announce(@Observes AcdEvents committed) {
+    for (AcdEvent event : committed.events()) {
+      Set<String> users = openBanners.get(event.accountId());
+      if (users != null && !users.isEmpty()) {
+        desk.send(event.type(), users);
+      }
     }
   }
 

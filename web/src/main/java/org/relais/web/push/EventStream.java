@@ -6,7 +6,6 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.event.TransactionPhase;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.bind.Jsonb;
@@ -27,12 +26,14 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 import org.relais.acd.AcdEvent;
+import org.relais.acd.AcdEvents;
 
 /**
- * Streams committed ACD events to the SSE subscribers of their account. Events are observed {@code
- * AFTER_SUCCESS}, so a subscriber never sees what was rolled back, and handed in commit order to
- * one sending thread: the engine never waits for a subscriber's network, and a subscriber still
- * sees the events in commit order. Internal ids stay inside: the JSON names agents by login.
+ * Streams committed ACD events to the SSE subscribers of their account. The engine fires them once
+ * committed ({@link AcdEvents}), so a subscriber never sees what was rolled back; they are handed
+ * in commit order to one sending thread: the engine never waits for a subscriber's network, and a
+ * subscriber still sees the events in commit order. Internal ids stay inside: the JSON names agents
+ * by login.
  */
 @ApplicationScoped
 public class EventStream {
@@ -73,11 +74,16 @@ public class EventStream {
     sink.send(sse.newEventBuilder().comment("subscribed").build());
   }
 
-  void publish(@Observes(during = TransactionPhase.AFTER_SUCCESS) AcdEvent event) {
-    List<Subscriber> listeners = subscribers.get(event.accountId());
-    if (listeners == null || listeners.isEmpty()) {
-      return;
+  void publish(@Observes AcdEvents committed) {
+    for (AcdEvent event : committed.events()) {
+      List<Subscriber> listeners = subscribers.get(event.accountId());
+      if (listeners != null && !listeners.isEmpty()) {
+        publish(event, listeners);
+      }
     }
+  }
+
+  private void publish(AcdEvent event, List<Subscriber> listeners) {
     try {
       sender.execute(() -> send(event, listeners));
     } catch (RejectedExecutionException e) {

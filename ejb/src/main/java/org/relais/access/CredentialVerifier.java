@@ -55,6 +55,12 @@ public class CredentialVerifier {
   private SecretKeySpec rememberKey;
   private final Map<String, Remembered> remembered = new ConcurrentHashMap<>();
 
+  /**
+   * The accounts of the principals seen, as every request asks for its caller's: an account is
+   * never renamed nor deleted, and its fields never change, so the copy read once stays true.
+   */
+  private final Map<String, Account> accountsByName = new ConcurrentHashMap<>();
+
   @PostConstruct
   void init() {
     throttle =
@@ -87,7 +93,7 @@ public class CredentialVerifier {
     if (wait.isPresent()) {
       return new Verification.Throttled(wait.get());
     }
-    Optional<Agent> agent = accounts.byName(accountName).flatMap(a -> agents.find(a, login));
+    Optional<Agent> agent = agents.signingIn(accountName, login);
     Verification result = check(agent, accountName, login, password);
     if (result instanceof Verification.Verified) {
       throttle.succeeded(throttleKey);
@@ -144,7 +150,17 @@ public class CredentialVerifier {
   /** The account an agent principal ({@code login@account}) belongs to. */
   public Optional<Account> accountOf(String principal) {
     int at = principal.lastIndexOf('@');
-    return at < 0 ? Optional.empty() : accounts.byName(principal.substring(at + 1));
+    if (at < 0) {
+      return Optional.empty();
+    }
+    String name = principal.substring(at + 1);
+    Account known = accountsByName.get(name);
+    if (known != null) {
+      return Optional.of(known);
+    }
+    Optional<Account> found = accounts.byName(name);
+    found.ifPresent(account -> accountsByName.put(name, account));
+    return found;
   }
 
   private String rememberKey(String accountName, String login, String password) {

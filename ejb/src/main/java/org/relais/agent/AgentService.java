@@ -43,6 +43,17 @@ public class AgentService {
         .findFirst();
   }
 
+  /** The agent signing in as {@code login@accountName}: one query, for every API request. */
+  public Optional<Agent> signingIn(String accountName, String login) {
+    return em.createQuery(
+            "SELECT a FROM Agent a WHERE a.account.name = :account AND a.login = :login",
+            Agent.class)
+        .setParameter("account", accountName)
+        .setParameter("login", login)
+        .getResultStream()
+        .findFirst();
+  }
+
   public Agent get(Account account, String login) {
     return find(account, login).orElseThrow(() -> new NoSuchEntityException("agent"));
   }

@@ -1,5 +1,6 @@
 package org.relais.web.api;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
@@ -17,6 +18,7 @@ import org.relais.account.AccountService;
 import org.relais.web.security.CurrentCaller;
 
 /** The platform operator's resource: accounts and their first admin. Sees no account's data. */
+@ApplicationScoped
 @Path("/accounts")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

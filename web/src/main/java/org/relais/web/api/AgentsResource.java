@@ -1,5 +1,6 @@
 package org.relais.web.api;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
@@ -27,6 +28,7 @@ import org.relais.agent.Role;
 import org.relais.web.security.CurrentCaller;
 
 /** The admin's agents (API.md, Administration; SPEC E1). No answer ever carries a password. */
+@ApplicationScoped
 @Path("/agents")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

@@ -1,5 +1,6 @@
 package org.relais.web.api;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -13,6 +14,7 @@ import org.relais.call.CallHistory;
 import org.relais.web.security.CurrentCaller;
 
 /** One call of the account's history, for supervisors, admins and integrations. */
+@ApplicationScoped
 @Path("/calls")
 @Produces(MediaType.APPLICATION_JSON)
 public class CallsResource {

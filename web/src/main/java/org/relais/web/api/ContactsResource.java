@@ -1,5 +1,6 @@
 package org.relais.web.api;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonValue;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
@@ -51,6 +52,7 @@ import org.relais.web.security.CurrentCaller;
  * deletes the contacts the directory's rules let it; the screen pop's number lookup; the admin's
  * CSV import and export of public contacts.
  */
+@ApplicationScoped
 @Path("/contacts")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

@@ -1,5 +1,6 @@
 package org.relais.web.api;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -16,6 +17,7 @@ import org.relais.web.security.CurrentCaller;
  * The account's ACD events as Server-Sent Events, in the order they were committed (API.md,
  * Events). For supervisors and admins: wallboards and integrations.
  */
+@ApplicationScoped
 @Path("/events")
 public class EventsResource {
 

@@ -1,5 +1,6 @@
 package org.relais.web.api;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
@@ -23,6 +24,7 @@ import org.relais.group.RoutingStrategy;
 import org.relais.web.security.CurrentCaller;
 
 /** The admin's groups (API.md, Administration; SPEC E2). */
+@ApplicationScoped
 @Path("/groups")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

@@ -1,5 +1,6 @@
 package org.relais.web.api;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.BeanParam;
@@ -36,6 +37,7 @@ import org.relais.web.security.CurrentCaller;
  * The agent's own desk (API.md): session, availability, groups, qualification, pauses, history and
  * statistics.
  */
+@ApplicationScoped
 @Path("/me")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

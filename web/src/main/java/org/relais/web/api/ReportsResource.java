@@ -1,5 +1,6 @@
 package org.relais.web.api;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
@@ -29,6 +30,7 @@ import org.relais.web.security.CurrentCaller;
  * outcome} for calls, {@code activity} for states. A group or agent of another account matches
  * nothing.
  */
+@ApplicationScoped
 @Path("/reports")
 public class ReportsResource {
 

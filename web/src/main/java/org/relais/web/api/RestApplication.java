@@ -6,7 +6,11 @@ import jakarta.ws.rs.core.Application;
 import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
 import org.eclipse.microprofile.openapi.annotations.info.Info;
 
-/** The REST API, version 1 (see API.md): every banner and admin action as JSON. */
+/**
+ * The REST API, version 1 (see API.md): every banner and admin action as JSON. The resources are
+ * application-scoped: they keep no state of their own, only proxies (the caller is request-scoped),
+ * and a resource built for each request cost every request a CDI creation and injection.
+ */
 @ApplicationPath("/api/v1")
 @DeclareRoles({"agent", "supervisor", "admin", "operator"})
 @OpenAPIDefinition(

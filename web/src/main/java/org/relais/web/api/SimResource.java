@@ -1,5 +1,6 @@
 package org.relais.web.api;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
@@ -31,6 +32,7 @@ import org.relais.web.security.CurrentCaller;
  * while the simulated switch is active (404 otherwise). The admin may act on any extension of the
  * account; an agent only on its own.
  */
+@ApplicationScoped
 @Path("/sim")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

@@ -1,5 +1,6 @@
 package org.relais.web.api;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -11,6 +12,7 @@ import org.relais.acd.DeskQueries.TeamGroup;
 import org.relais.web.security.CurrentCaller;
 
 /** Agents sharing a group with the caller, with their live states (SPEC B7). */
+@ApplicationScoped
 @Path("/team")
 @Produces(MediaType.APPLICATION_JSON)
 public class TeamResource {

@@ -74,13 +74,13 @@ public class QueueGroup {
   @Column(name = "caller_id_selectable", nullable = false)
   private boolean callerIdSelectable;
 
-  @ElementCollection(fetch = FetchType.EAGER)
+  @ElementCollection(fetch = FetchType.LAZY)
   @CollectionTable(name = "group_qualification", joinColumns = @JoinColumn(name = "group_id"))
   @OrderColumn(name = "position")
   @Column(name = "code", nullable = false, length = 128)
   private List<String> qualifications = new ArrayList<>();
 
-  @ElementCollection(fetch = FetchType.EAGER)
+  @ElementCollection(fetch = FetchType.LAZY)
   @CollectionTable(name = "group_caller_id", joinColumns = @JoinColumn(name = "group_id"))
   @OrderColumn(name = "position")
   @Column(name = "number", nullable = false, length = 32)
@@ -132,6 +132,37 @@ public class QueueGroup {
         callerIds,
         callerIdSelectable,
         cardUrl);
+  }
+
+  // The engine reads these at every call: straight from the row, without building and checking
+  // the whole settings, nor loading the group's lists of codes and caller IDs.
+
+  public int ringTimeout() {
+    return ringTimeout;
+  }
+
+  public int penalty() {
+    return penalty;
+  }
+
+  public int wrapUp() {
+    return wrapUp;
+  }
+
+  public boolean qualificationRequired() {
+    return qualificationRequired;
+  }
+
+  public int autoQualify() {
+    return autoQualify;
+  }
+
+  public int priority() {
+    return priority;
+  }
+
+  public RoutingStrategy strategy() {
+    return strategy;
   }
 
   public Long getId() {

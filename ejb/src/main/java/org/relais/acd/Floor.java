@@ -107,6 +107,6 @@ final class Floor {
   }
 
   private void configure(QueueGroup group) {
-    router.configureGroup(group.getId(), group.settings().priority(), group.settings().strategy());
+    router.configureGroup(group.getId(), group.priority(), group.strategy());
   }
 }

@@ -50,7 +50,7 @@ public class BatchedSwitchEvents implements SwitchEvents {
   @Inject Acd acd;
 
   @Inject
-  @ConfigProperty(name = "relais.acd.batch-interval-ms", defaultValue = "2")
+  @ConfigProperty(name = "relais.acd.batch-interval-ms", defaultValue = "5")
   long batchIntervalMs;
 
   @Resource ManagedThreadFactory threads;

@@ -748,7 +748,7 @@ public class Acd {
         });
   }
 
-  /** Switch commands run only once the transaction that decided them has committed. */
+  /** Switch commands and announcements run only once the transaction has committed. */
   private void afterCommit(Runnable command) {
     transactions.registerInterposedSynchronization(
         new Synchronization() {
@@ -774,18 +774,7 @@ public class Acd {
     if (pending == null) {
       List<AcdEvent> created = new ArrayList<>();
       transactions.putResource(AcdEvents.class, created);
-      transactions.registerInterposedSynchronization(
-          new Synchronization() {
-            @Override
-            public void beforeCompletion() {}
-
-            @Override
-            public void afterCompletion(int status) {
-              if (status == Status.STATUS_COMMITTED) {
-                events.fire(new AcdEvents(created));
-              }
-            }
-          });
+      afterCommit(() -> events.fire(new AcdEvents(created)));
       pending = created;
     }
     pending.add(event);

@@ -87,6 +87,7 @@ public final class LoadDriver {
 
     Map<String, Long> arrivedAt = new ConcurrentHashMap<>();
     Map<String, Long> offeredAt = new ConcurrentHashMap<>();
+    List<Long> answerLatencies = Collections.synchronizedList(new ArrayList<>());
     Thread events = streamOffers(admin, offeredAt);
 
     System.out.printf("placing %d calls/s for %d s%n", rate, seconds);
@@ -112,6 +113,7 @@ public final class LoadDriver {
               authorization, "{\"group\":\"Load\",\"caller\":\"" + caller + "\"}");
           Matcher m = CALL_ID.matcher(reply.body());
           if (reply.status() == 201 && m.find()) {
+            answerLatencies.add(System.nanoTime() - due);
             arrivedAt.put(m.group(1), due);
             return;
           }
@@ -141,6 +143,10 @@ public final class LoadDriver {
     System.out.printf(
         "calls accepted %d of %d (%d failed) in %.1f s: %.0f calls/s sustained%n",
         arrivedAt.size(), total, failed.get(), placing, arrivedAt.size() / placing);
+    List<Long> answers = new ArrayList<>(answerLatencies);
+    Collections.sort(answers);
+    System.out.printf("arrival -> 201 answer (the call committed) p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
+        percentile(answers, 50), percentile(answers, 99), percentile(answers, 100));
     System.out.printf("offered %d; arrival -> offer latency p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
         latencies.size(), percentile(latencies, 50), percentile(latencies, 99), percentile(latencies, 100));
     System.exit(0);

@@ -3,6 +3,7 @@ package org.relais.routing;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
@@ -239,6 +240,18 @@ public final class Router {
     markIneligible(chosen);
     chosen.lastOffer = ++offers;
     return Optional.of(new Offer(call.callId(), chosen.id));
+  }
+
+  /**
+   * The eligible agents the group would be offered first, best first, without deciding anything:
+   * what the next offers will most likely need.
+   */
+  public List<Long> preferredAgents(long groupId, int count) {
+    Line line = lines.get(groupId);
+    if (line == null) {
+      return List.of();
+    }
+    return line.agents.stream().limit(count).map(Candidate::agentId).toList();
   }
 
   private Line lineOf(long groupId) {

@@ -58,6 +58,23 @@ class RouterTest {
   }
 
   @Test
+  void preferredAgentsAreThoseTheNextOffersWouldTakeInOrderWithoutTakingThem() {
+    idleAgent(100, Map.of(SUPPORT, 5), 30);
+    idleAgent(101, Map.of(SUPPORT, 5), 10);
+    idleAgent(102, Map.of(SUPPORT, 5), 20);
+    idleAgent(200, Map.of(SALES, 5), 0);
+
+    assertThat(router.preferredAgents(SUPPORT, 2)).containsExactly(101L, 102L);
+    assertThat(router.preferredAgents(SUPPORT, 5)).containsExactly(101L, 102L, 100L);
+    assertThat(router.preferredAgents(99, 5)).isEmpty();
+
+    router.enqueue(10, SUPPORT, T0.plusSeconds(60));
+    router.enqueue(11, SUPPORT, T0.plusSeconds(61));
+    assertThat(router.next()).contains(new Offer(10, 101));
+    assertThat(router.next()).contains(new Offer(11, 102));
+  }
+
+  @Test
   void fewestCallsStrategyPrefersTheAgentWithFewestAnsweredCallsToday() {
     router.configureGroup(SUPPORT, 0, RoutingStrategy.FEWEST_CALLS);
     idleAgent(100, Map.of(SUPPORT, 5), 0);

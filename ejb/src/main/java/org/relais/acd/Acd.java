@@ -145,6 +145,15 @@ public class Acd {
 
   private record GroupName(long accountId, String name) {}
 
+  /** What a switch event is about: the batch reads the presences it will need together. */
+  public sealed interface Subject permits Phone, Arrival {}
+
+  /** An agent's phone, as the switch names it in its events. */
+  public record Phone(String account, String extension) implements Subject {}
+
+  /** A call arriving in a group, which will most likely be offered to the group's best agent. */
+  public record Arrival(String account, String group) implements Subject {}
+
   private record Extension(long accountId, String extension) {}
 
   // ---------------------------------------------------------------- startup
@@ -374,9 +383,14 @@ public class Acd {
    * Applies switch events in one transaction ({@link BatchedSwitchEvents}); an event's failure
    * rolls back them all.
    *
+   * @param subjects what the events are about: the presences they will need are read together
+   *     first, in one query for the batch instead of one per event
    * @return each event's answer, in order
    */
-  public List<Object> applyAll(List<Function<Acd, Object>> switchEvents) {
+  public List<Object> applyAll(List<Function<Acd, Object>> switchEvents, List<Subject> subjects) {
+    if (subjects.size() > 1) {
+      readPresencesFor(subjects);
+    }
     List<Object> answers = new ArrayList<>(switchEvents.size());
     for (Function<Acd, Object> event : switchEvents) {
       answers.add(event.apply(this));
@@ -807,20 +821,90 @@ public class Acd {
 
   /**
    * The presence with its agent, call and group, which every switch event about an agent reads: one
-   * query rather than four. Without flushing first: a presence this transaction changed is found as
-   * this transaction left it (the one in memory), and the batch's changes are written together at
-   * commit.
+   * query rather than four, and none when this transaction already read it. Without flushing first:
+   * a presence this transaction changed is found as this transaction left it (the one in memory, as
+   * the query itself would answer), and the batch's changes are written together at commit.
    */
   private AgentPresence presenceWithItsCall(long agentId) {
+    Map<Long, AgentPresence> read = presencesRead();
+    AgentPresence known = read.get(agentId);
+    if (known != null && em.contains(known)) {
+      return known;
+    }
+    AgentPresence found =
+        presencesWithTheirCalls("p.agentId = :agents", agentId).stream().findFirst().orElse(null);
+    if (found != null) {
+      read.put(agentId, found);
+    }
+    return found;
+  }
+
+  /**
+   * Reads, in one query, the presences of the agents whose phones the events name and of those the
+   * arriving calls' groups would be offered first. Only what the engine has seen before is named
+   * here: a name it does not know is looked up, or refused, by its own event. A guess that turns
+   * out wrong costs nothing but the row read.
+   */
+  private void readPresencesFor(List<Subject> subjects) {
+    List<Long> agentIds = agentsLikelyNeeded(subjects);
+    if (agentIds.size() > 1) {
+      Map<Long, AgentPresence> read = presencesRead();
+      for (AgentPresence presence : presencesWithTheirCalls("p.agentId IN :agents", agentIds)) {
+        read.put(presence.getAgentId(), presence);
+      }
+    }
+  }
+
+  private List<Long> agentsLikelyNeeded(List<Subject> subjects) {
+    List<Long> agentIds = new ArrayList<>(subjects.size());
+    Map<GroupName, Integer> arrivals = new HashMap<>();
+    for (Subject subject : subjects) {
+      if (subject instanceof Phone phone) {
+        accountsByName
+            .knownId(phone.account())
+            .flatMap(
+                account -> presencesByExtension.knownId(new Extension(account, phone.extension())))
+            .ifPresent(agentIds::add);
+      } else if (subject instanceof Arrival arrival) {
+        accountsByName
+            .knownId(arrival.account())
+            .ifPresent(
+                account ->
+                    arrivals.merge(new GroupName(account, arrival.group()), 1, Integer::sum));
+      }
+    }
+    arrivals.forEach(
+        (group, calls) -> {
+          Floor floor = floors.get(group.accountId());
+          Optional<Long> groupId = groupsByName.knownId(group);
+          if (floor != null && groupId.isPresent()) {
+            agentIds.addAll(floor.preferredAgents(groupId.get(), calls));
+          }
+        });
+    return agentIds;
+  }
+
+  private List<AgentPresence> presencesWithTheirCalls(String condition, Object agents) {
     return em.createQuery(
             "SELECT p FROM AgentPresence p JOIN FETCH p.agent"
-                + " LEFT JOIN FETCH p.call LEFT JOIN FETCH p.group WHERE p.agentId = :agent",
+                + " LEFT JOIN FETCH p.call LEFT JOIN FETCH p.group WHERE "
+                + condition,
             AgentPresence.class)
-        .setParameter("agent", agentId)
+        .setParameter("agents", agents)
         .setFlushMode(FlushModeType.COMMIT)
-        .getResultStream()
-        .findFirst()
-        .orElse(null);
+        .getResultList();
+  }
+
+  /** The presences this transaction has read, by agent id. */
+  private Map<Long, AgentPresence> presencesRead() {
+    String key = "relais.presences";
+    @SuppressWarnings("unchecked")
+    Map<Long, AgentPresence> read = (Map<Long, AgentPresence>) transactions.getResource(key);
+    if (read == null) {
+      read = new HashMap<>();
+      transactions.putResource(key, read);
+    }
+    return read;
   }
 
   private AgentPresence connectedAt(Extension key) {

@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -19,6 +20,9 @@ import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.relais.acd.Acd.Arrival;
+import org.relais.acd.Acd.Phone;
+import org.relais.acd.Acd.Subject;
 import org.relais.telephony.DialFailure;
 import org.relais.telephony.SwitchEvents;
 
@@ -58,8 +62,12 @@ public class BatchedSwitchEvents implements SwitchEvents {
   private final BlockingQueue<Pending> waiting = new LinkedBlockingQueue<>();
   private Thread applier;
 
-  /** One event and the answer its reporting thread waits for. */
-  private record Pending(Function<Acd, Object> event, CompletableFuture<Object> answer) {}
+  /**
+   * One event, what it is about (if the engine can tell ahead), and the answer its reporting thread
+   * waits for.
+   */
+  private record Pending(
+      Function<Acd, Object> event, Subject subject, CompletableFuture<Object> answer) {}
 
   @PostConstruct
   void start() {
@@ -78,54 +86,56 @@ public class BatchedSwitchEvents implements SwitchEvents {
 
   @Override
   public long inboundCall(String account, String group, String caller, String ivrPath) {
-    return (Long) ask(acd -> acd.inboundCall(account, group, caller, ivrPath));
+    return (Long)
+        ask(new Arrival(account, group), acd -> acd.inboundCall(account, group, caller, ivrPath));
   }
 
   @Override
   public void answered(String account, String extension) {
-    tell(acd -> acd.answered(account, extension));
+    tell(new Phone(account, extension), acd -> acd.answered(account, extension));
   }
 
   @Override
   public void refused(String account, String extension) {
-    tell(acd -> acd.refused(account, extension));
+    tell(new Phone(account, extension), acd -> acd.refused(account, extension));
   }
 
   @Override
   public void agentHungUp(String account, String extension) {
-    tell(acd -> acd.agentHungUp(account, extension));
+    tell(new Phone(account, extension), acd -> acd.agentHungUp(account, extension));
   }
 
   @Override
   public void callerHungUp(String account, long callId) {
-    tell(acd -> acd.callerHungUp(account, callId));
+    tell(null, acd -> acd.callerHungUp(account, callId));
   }
 
   @Override
   public void outboundAnswered(String account, long callId) {
-    tell(acd -> acd.outboundAnswered(account, callId));
+    tell(null, acd -> acd.outboundAnswered(account, callId));
   }
 
   @Override
   public void outboundFailed(String account, long callId, DialFailure failure) {
-    tell(acd -> acd.outboundFailed(account, callId, failure));
+    tell(null, acd -> acd.outboundFailed(account, callId, failure));
   }
 
-  private void tell(Consumer<Acd> event) {
+  private void tell(Subject subject, Consumer<Acd> event) {
     ask(
+        subject,
         acd -> {
           event.accept(acd);
           return null;
         });
   }
 
-  private Object ask(Function<Acd, Object> event) {
+  private Object ask(Subject subject, Function<Acd, Object> event) {
     if (Thread.currentThread() == applier) {
       // A switch command run after a commit that reports straight back: waiting for the applier
       // from the applier itself would never end.
       return applyAlone(event);
     }
-    Pending pending = new Pending(event, new CompletableFuture<>());
+    Pending pending = new Pending(event, subject, new CompletableFuture<>());
     waiting.add(pending);
     try {
       return pending.answer().get();
@@ -181,14 +191,17 @@ public class BatchedSwitchEvents implements SwitchEvents {
   }
 
   private Object applyAlone(Function<Acd, Object> event) {
-    return acd.applyAll(List.of(event)).get(0);
+    return acd.applyAll(List.of(event), List.of()).get(0);
   }
 
   /** Applies the batch in one transaction; false if an event failed and all rolled back. */
   private boolean applyTogether(List<Pending> batch) {
     List<Object> answers;
     try {
-      answers = acd.applyAll(batch.stream().map(Pending::event).toList());
+      answers =
+          acd.applyAll(
+              batch.stream().map(Pending::event).toList(),
+              batch.stream().map(Pending::subject).filter(Objects::nonNull).toList());
     } catch (RuntimeException rolledBack) {
       return false;
     }

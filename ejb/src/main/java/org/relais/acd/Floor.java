@@ -4,6 +4,7 @@ import jakarta.persistence.EntityManager;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.relais.agent.Agent;
@@ -100,6 +101,11 @@ final class Floor {
         presence.getAvailability() == Availability.AVAILABLE
             && presence.getActivity() == Activity.IDLE,
         presence.getIdleSince().toInstant());
+  }
+
+  /** The eligible agents the group would be offered first, best first. */
+  List<Long> preferredAgents(long groupId, int count) {
+    return router.preferredAgents(groupId, count);
   }
 
   Optional<Router.Offer> nextOffer() {

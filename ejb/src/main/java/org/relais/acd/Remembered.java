@@ -2,6 +2,7 @@ package org.relais.acd;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.BiPredicate;
 import java.util.function.Function;
 
@@ -37,6 +38,11 @@ final class Remembered<K, T> {
     this.named = named;
     this.lookUp = lookUp;
     this.idOf = idOf;
+  }
+
+  /** The id last seen under the name, if any: the row may have gone or changed name since. */
+  Optional<Long> knownId(K name) {
+    return Optional.ofNullable(ids.get(name));
   }
 
   T get(K name) {

@@ -2,6 +2,8 @@ package org.relais.access;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -15,6 +17,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -28,8 +31,9 @@ import org.relais.agent.AgentService;
  * operator. Failed attempts are throttled per account and login. Since PBKDF2 costs hundreds of
  * milliseconds by design, a successful check is remembered for a few minutes under a keyed hash of
  * the credentials (never the password itself), so that API clients sending Basic credentials on
- * every request do not pay it each time; the memory is bypassed as soon as the agent's password
- * hash changes or the agent is disabled.
+ * every request pay neither it nor a query each time. Whatever was remembered is forgotten as soon
+ * as a change to an agent's password, role or enabled flag, or an agent's removal, commits ({@link
+ * AgentCredentialsChanged}): the next request of each client is checked against the database again.
  */
 @ApplicationScoped
 public class CredentialVerifier {
@@ -54,6 +58,12 @@ public class CredentialVerifier {
   private LoginThrottle throttle;
   private SecretKeySpec rememberKey;
   private final Map<String, Remembered> remembered = new ConcurrentHashMap<>();
+
+  /**
+   * Counts the committed changes to agents' credentials; what was verified under an older count is
+   * no longer trusted.
+   */
+  private final AtomicLong credentialChanges = new AtomicLong();
 
   /**
    * The accounts of the principals seen, as every request asks for its caller's: an account is
@@ -93,8 +103,8 @@ public class CredentialVerifier {
     if (wait.isPresent()) {
       return new Verification.Throttled(wait.get());
     }
-    Optional<Agent> agent = agents.signingIn(accountName, login);
-    Verification result = check(agent, accountName, login, password);
+    String key = rememberKey(accountName, login, password);
+    Verification result = remembered(key).orElseGet(() -> check(key, accountName, login, password));
     if (result instanceof Verification.Verified) {
       throttle.succeeded(throttleKey);
     } else {
@@ -103,29 +113,44 @@ public class CredentialVerifier {
     return result;
   }
 
-  private Verification check(
-      Optional<Agent> found, String accountName, String login, String password) {
-    if (found.isEmpty() || !found.get().isEnabled()) {
+  /** Forgets every verification: the change is committed, so the next check reads it. */
+  void credentialsChanged(
+      @Observes(during = TransactionPhase.AFTER_COMPLETION) AgentCredentialsChanged change) {
+    credentialChanges.incrementAndGet();
+  }
+
+  private Optional<Verification> remembered(String key) {
+    Remembered memory = remembered.get(key);
+    if (memory != null
+        && memory.changesSeen == credentialChanges.get()
+        && memory.until.isAfter(clock.instant())) {
+      return Optional.of(memory.verified);
+    }
+    return Optional.empty();
+  }
+
+  private Verification check(String key, String accountName, String login, String password) {
+    // Counted before reading: if a change commits after the read, what is remembered below is
+    // already stale and will not be trusted.
+    long changesSeen = credentialChanges.get();
+    Optional<Agent> found = agents.signingIn(accountName, login);
+    if (found.isEmpty()
+        || !found.get().isEnabled()
+        || !hasher.matches(password, found.get().getPasswordHash())) {
       return new Verification.Rejected();
     }
     Agent agent = found.get();
-    String key = rememberKey(accountName, login, password);
-    Remembered memory = remembered.get(key);
+    Verification.Verified verified =
+        new Verification.Verified(
+            agent.getLogin() + "@" + accountName, agent.getRole().securityName());
     Instant now = clock.instant();
-    boolean verified =
-        memory != null && memory.until.isAfter(now) && memory.hash.equals(agent.getPasswordHash())
-            || hasher.matches(password, agent.getPasswordHash());
-    if (!verified) {
-      return new Verification.Rejected();
-    }
     if (remembered.size() >= REMEMBERED_MAX) {
       remembered.values().removeIf(r -> !r.until.isAfter(now));
     }
     if (remembered.size() < REMEMBERED_MAX) {
-      remembered.put(key, new Remembered(agent.getPasswordHash(), now.plus(REMEMBERED_FOR)));
+      remembered.put(key, new Remembered(verified, changesSeen, now.plus(REMEMBERED_FOR)));
     }
-    return new Verification.Verified(
-        agent.getLogin() + "@" + accountName, agent.getRole().securityName());
+    return verified;
   }
 
   private Verification verifyOperator(String password) {
@@ -176,5 +201,5 @@ public class CredentialVerifier {
     }
   }
 
-  private record Remembered(String hash, Instant until) {}
+  private record Remembered(Verification.Verified verified, long changesSeen, Instant until) {}
 }

@@ -1,6 +1,7 @@
 package org.relais.agent;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -10,6 +11,7 @@ import java.util.Optional;
 import org.relais.DuplicateException;
 import org.relais.InvalidFieldException;
 import org.relais.NoSuchEntityException;
+import org.relais.access.AgentCredentialsChanged;
 import org.relais.access.PasswordHasher;
 import org.relais.account.Account;
 import org.relais.group.GroupService;
@@ -26,6 +28,7 @@ public class AgentService {
 
   @Inject PasswordHasher hasher;
   @Inject GroupService groups;
+  @Inject Event<AgentCredentialsChanged> credentialsChanged;
 
   public List<Agent> list(Account account) {
     return em.createQuery(
@@ -79,6 +82,7 @@ public class AgentService {
 
   public Agent update(Account account, String login, AgentDraft draft) {
     Agent agent = get(account, login);
+    credentialsChanged.fire(new AgentCredentialsChanged());
     agent.rename(draft.name());
     agent.changeRole(draft.role());
     if (draft.password() != null) {
@@ -105,6 +109,7 @@ public class AgentService {
 
   public void delete(Account account, String login) {
     em.remove(get(account, login));
+    credentialsChanged.fire(new AgentCredentialsChanged());
   }
 
   private void apply(Account account, Agent agent, AgentDraft draft) {

@@ -62,6 +62,34 @@ class AdministrationApiIT extends RelaisDeployment {
   }
 
   @Test
+  void rememberedCredentialsGiveWayAtOnceToAPasswordRoleOrEnabledChange() {
+    Api api = api();
+    Caller admin = api.newAccount();
+    api.send(admin, "POST", "api/v1/groups", GROUP);
+    api.send(admin, "POST", "api/v1/agents", AGENT);
+    String user = "agent1@" + admin.user().split("@")[1];
+    Caller before = new Caller(user, "agent-pass");
+    Caller after = new Caller(user, "new-pass");
+    // 403, not 401: authenticated (and now remembered), but an agent does not manage agents.
+    assertThat(api.get(before, "api/v1/agents").status()).isEqualTo(403);
+
+    api.send(admin, "PUT", "api/v1/agents/agent1", "{\"password\":\"new-pass\"}");
+    assertThat(api.get(before, "api/v1/agents").status()).isEqualTo(401);
+    assertThat(api.get(after, "api/v1/agents").status()).isEqualTo(403);
+
+    api.send(admin, "PUT", "api/v1/agents/agent1", "{\"role\":\"admin\"}");
+    assertThat(api.get(after, "api/v1/agents").status()).isEqualTo(200);
+
+    api.send(admin, "PUT", "api/v1/agents/agent1", "{\"enabled\":false}");
+    assertThat(api.get(after, "api/v1/agents").status()).isEqualTo(401);
+
+    api.send(admin, "PUT", "api/v1/agents/agent1", "{\"enabled\":true}");
+    assertThat(api.get(after, "api/v1/agents").status()).isEqualTo(200);
+    api.send(admin, "DELETE", "api/v1/agents/agent1", null);
+    assertThat(api.get(after, "api/v1/agents").status()).isEqualTo(401);
+  }
+
+  @Test
   void updateChangesOnlyTheGivenFieldsAndDeleteRemoves() {
     Api api = api();
     Caller admin = api.newAccount();

@@ -22,6 +22,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.FlushModeType;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
@@ -37,6 +38,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.IntConsumer;
+import java.util.function.Supplier;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.relais.InvalidFieldException;
@@ -741,29 +744,44 @@ public class Acd {
    * drop it, the next use rebuilds it from the database.
    */
   private void forgetOnRollback(long accountId) {
-    String key = "relais.floor." + accountId;
-    if (transactions.getResource(key) != null) {
-      return;
-    }
-    transactions.putResource(key, Boolean.TRUE);
-    transactions.registerInterposedSynchronization(
-        new Synchronization() {
-          @Override
-          public void beforeCompletion() {}
-
-          @Override
-          public void afterCompletion(int status) {
-            if (status != Status.STATUS_COMMITTED) {
-              synchronized (floors) {
-                floors.remove(accountId);
-              }
-            }
-          }
+    perTransaction(
+        "relais.floor." + accountId,
+        () -> {
+          afterCompletion(
+              status -> {
+                if (status != Status.STATUS_COMMITTED) {
+                  synchronized (floors) {
+                    floors.remove(accountId);
+                  }
+                }
+              });
+          return Boolean.TRUE;
         });
+  }
+
+  /** What this transaction keeps under the key, made by {@code create} at its first use. */
+  private <T> T perTransaction(Object key, Supplier<T> create) {
+    @SuppressWarnings("unchecked")
+    T kept = (T) transactions.getResource(key);
+    if (kept == null) {
+      kept = create.get();
+      transactions.putResource(key, kept);
+    }
+    return kept;
   }
 
   /** Switch commands and announcements run only once the transaction has committed. */
   private void afterCommit(Runnable command) {
+    afterCompletion(
+        status -> {
+          if (status == Status.STATUS_COMMITTED) {
+            command.run();
+          }
+        });
+  }
+
+  /** Runs {@code then} with the transaction's outcome ({@link Status}) once it has completed. */
+  private void afterCompletion(IntConsumer then) {
     transactions.registerInterposedSynchronization(
         new Synchronization() {
           @Override
@@ -771,9 +789,7 @@ public class Acd {
 
           @Override
           public void afterCompletion(int status) {
-            if (status == Status.STATUS_COMMITTED) {
-              command.run();
-            }
+            then.accept(status);
           }
         });
   }
@@ -783,14 +799,14 @@ public class Acd {
    * once the transaction has committed, and never if it rolls back.
    */
   private void fire(AcdEvent event) {
-    @SuppressWarnings("unchecked")
-    List<AcdEvent> pending = (List<AcdEvent>) transactions.getResource(AcdEvents.class);
-    if (pending == null) {
-      List<AcdEvent> created = new ArrayList<>();
-      transactions.putResource(AcdEvents.class, created);
-      afterCommit(() -> events.fire(new AcdEvents(created)));
-      pending = created;
-    }
+    List<AcdEvent> pending =
+        perTransaction(
+            AcdEvents.class,
+            () -> {
+              List<AcdEvent> created = new ArrayList<>();
+              afterCommit(() -> events.fire(new AcdEvents(created)));
+              return created;
+            });
     pending.add(event);
   }
 
@@ -832,7 +848,11 @@ public class Acd {
       return known;
     }
     AgentPresence found =
-        presencesWithTheirCalls("p.agentId = :agents", agentId).stream().findFirst().orElse(null);
+        presencesWithTheirCalls("p.agentId = :agent")
+            .setParameter("agent", agentId)
+            .getResultStream()
+            .findFirst()
+            .orElse(null);
     if (found != null) {
       read.put(agentId, found);
     }
@@ -849,7 +869,10 @@ public class Acd {
     List<Long> agentIds = agentsLikelyNeeded(subjects);
     if (agentIds.size() > 1) {
       Map<Long, AgentPresence> read = presencesRead();
-      for (AgentPresence presence : presencesWithTheirCalls("p.agentId IN :agents", agentIds)) {
+      for (AgentPresence presence :
+          presencesWithTheirCalls("p.agentId IN :agents")
+              .setParameter("agents", agentIds)
+              .getResultList()) {
         read.put(presence.getAgentId(), presence);
       }
     }
@@ -884,39 +907,27 @@ public class Acd {
     return agentIds;
   }
 
-  private List<AgentPresence> presencesWithTheirCalls(String condition, Object agents) {
+  /** Presences with their agent, call and group, read without flushing first. */
+  private TypedQuery<AgentPresence> presencesWithTheirCalls(String condition) {
     return em.createQuery(
             "SELECT p FROM AgentPresence p JOIN FETCH p.agent"
                 + " LEFT JOIN FETCH p.call LEFT JOIN FETCH p.group WHERE "
                 + condition,
             AgentPresence.class)
-        .setParameter("agents", agents)
-        .setFlushMode(FlushModeType.COMMIT)
-        .getResultList();
+        .setFlushMode(FlushModeType.COMMIT);
   }
 
   /** The presences this transaction has read, by agent id. */
   private Map<Long, AgentPresence> presencesRead() {
-    String key = "relais.presences";
-    @SuppressWarnings("unchecked")
-    Map<Long, AgentPresence> read = (Map<Long, AgentPresence>) transactions.getResource(key);
-    if (read == null) {
-      read = new HashMap<>();
-      transactions.putResource(key, read);
-    }
-    return read;
+    return perTransaction("relais.presences", HashMap::new);
   }
 
   private AgentPresence connectedAt(Extension key) {
-    return em.createQuery(
-            // Through the agent's account, so that the database finds the agent by its index.
-            "SELECT p FROM AgentPresence p JOIN FETCH p.agent LEFT JOIN FETCH p.call"
-                + " LEFT JOIN FETCH p.group WHERE p.agent.account.id = :account"
-                + " AND p.agent.extension = :extension",
-            AgentPresence.class)
+    // Through the agent's account, so that the database finds the agent by its index.
+    return presencesWithTheirCalls(
+            "p.agent.account.id = :account AND p.agent.extension = :extension")
         .setParameter("account", key.accountId())
         .setParameter("extension", key.extension())
-        .setFlushMode(FlushModeType.COMMIT)
         .getResultStream()
         .findFirst()
         .orElseThrow(

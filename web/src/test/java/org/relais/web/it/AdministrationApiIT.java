@@ -52,10 +52,7 @@ class AdministrationApiIT extends RelaisDeployment {
   @Test
   void createdAgentAuthenticatesWithItsOwnPassword() {
     Api api = api();
-    Caller admin = api.newAccount();
-    api.send(admin, "POST", "api/v1/groups", GROUP);
-    api.send(admin, "POST", "api/v1/agents", AGENT);
-    Caller agent = new Caller("agent1@" + admin.user().split("@")[1], "agent-pass");
+    Caller agent = new Caller(agentOf(api, api.newAccount()), "agent-pass");
 
     assertThat(api.get(agent, "api/v1/agents").status()).isEqualTo(403);
     assertThat(api.get(new Caller(agent.user(), "wrong"), "api/v1/agents").status()).isEqualTo(401);
@@ -65,9 +62,7 @@ class AdministrationApiIT extends RelaisDeployment {
   void rememberedCredentialsGiveWayAtOnceToAPasswordRoleOrEnabledChange() {
     Api api = api();
     Caller admin = api.newAccount();
-    api.send(admin, "POST", "api/v1/groups", GROUP);
-    api.send(admin, "POST", "api/v1/agents", AGENT);
-    String user = "agent1@" + admin.user().split("@")[1];
+    String user = agentOf(api, admin);
     Caller before = new Caller(user, "agent-pass");
     Caller after = new Caller(user, "new-pass");
     // 403, not 401: authenticated (and now remembered), but an agent does not manage agents.
@@ -225,6 +220,13 @@ class AdministrationApiIT extends RelaisDeployment {
     assertThat(ready.body()).contains("\"UP\"");
     assertThat(openapi.status()).isEqualTo(200);
     assertThat(openapi.body()).contains("/api/v1/groups").contains("/api/v1/accounts");
+  }
+
+  /** Creates GROUP and AGENT in the admin's account; answers the agent's user name. */
+  private static String agentOf(Api api, Caller admin) {
+    api.send(admin, "POST", "api/v1/groups", GROUP);
+    api.send(admin, "POST", "api/v1/agents", AGENT);
+    return "agent1@" + admin.user().split("@")[1];
   }
 
   private static void assertField(Reply reply, String field) {

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.function.Function;
 import org.openqa.selenium.By;
 import org.openqa.selenium.ElementClickInterceptedException;
 import org.openqa.selenium.ElementNotInteractableException;
@@ -14,6 +15,7 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -195,10 +197,28 @@ public final class Browser implements AutoCloseable {
     return this;
   }
 
-  /** A wait that leaves a screenshot and the page source behind when it times out. */
+  /**
+   * A wait that leaves a screenshot and the page source behind when it times out, and tries again
+   * when an element it read was replaced meanwhile by a re-render.
+   */
   private WebDriverWait wait(Duration timeout) {
     WebDriverWait wait =
         new WebDriverWait(driver, timeout) {
+          @Override
+          public <V> V until(Function<? super WebDriver, ? extends V> isTrue) {
+            return super.until(
+                d -> {
+                  try {
+                    return isTrue.apply(d);
+                  } catch (WebDriverException e) {
+                    if (replacedMeanwhile(e)) {
+                      return null;
+                    }
+                    throw e;
+                  }
+                });
+          }
+
           @Override
           protected RuntimeException timeoutException(String message, Throwable lastException) {
             keepEvidence(message);
@@ -207,6 +227,15 @@ public final class Browser implements AutoCloseable {
         };
     wait.ignoring(StaleElementReferenceException.class);
     return wait;
+  }
+
+  /**
+   * Chromium reports an element that a re-render removed while it was being read either as stale
+   * or, at times, as an "unknown error" naming a node that no longer belongs to the document.
+   */
+  private static boolean replacedMeanwhile(WebDriverException e) {
+    return e instanceof StaleElementReferenceException
+        || String.valueOf(e.getMessage()).contains("does not belong to the document");
   }
 
   @Override

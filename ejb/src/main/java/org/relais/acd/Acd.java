@@ -124,18 +124,14 @@ public class Acd {
   private final Map<Long, Timer> timersByAgent = new HashMap<>();
 
   // What switch events name, found by id where the name was seen before.
-  private final Remembered<String, Account> accountsByName =
-      new Remembered<>(
-          id -> em.find(Account.class, id),
-          (name, account) -> account.getName().equals(name),
-          name -> accounts.byName(name).orElseThrow(() -> new NoSuchEntityException("account")),
-          Account::getId);
+  private final AccountNames accountNames =
+      new AccountNames(name -> accounts.byName(name), id -> em.find(Account.class, id));
+  // A group never moves to another account: its name is all there is to check.
   private final Remembered<GroupName, QueueGroup> groupsByName =
       new Remembered<>(
           id -> em.find(QueueGroup.class, id),
-          (key, group) ->
-              group.getName().equals(key.name()) && group.getAccount().getId() == key.accountId(),
-          key -> groups.named(em.find(Account.class, key.accountId()), key.name(), "group"),
+          (key, group) -> group.getName().equals(key.name()),
+          key -> groups.named(account(key.accountId()), key.name(), "group"),
           QueueGroup::getId);
   private final Remembered<Extension, AgentPresence> presencesByExtension =
       new Remembered<>(
@@ -176,7 +172,7 @@ public class Acd {
       call.end(CallOutcome.LOST, now);
       fire(
           new AcdEvent.CallEnded(
-              call.getAccount().getId(),
+              call.getAccountId(),
               now,
               call.getId(),
               loginOf(call.getAgent()),
@@ -404,15 +400,15 @@ public class Acd {
   // One method per event of org.relais.telephony.SwitchEvents, which BatchedSwitchEvents reports.
 
   public long inboundCall(String accountName, String groupName, String caller, String ivrPath) {
-    Account account = accountNamed(accountName);
-    QueueGroup group = groupsByName.get(new GroupName(account.getId(), groupName));
+    long accountId = accountNames.idOf(accountName);
+    QueueGroup group = groupsByName.get(new GroupName(accountId, groupName));
     OffsetDateTime now = now();
-    Call call = Call.inbound(account, group, caller, ivrPath, now);
+    Call call = Call.inbound(account(accountId), group, caller, ivrPath, now);
     em.persist(call);
-    fire(new AcdEvent.CallQueued(account.getId(), now, call.getId(), group.getName(), caller));
-    fire(new AcdEvent.QueueChanged(account.getId(), now, group.getName()));
-    floor(account.getId()).enqueue(call, group);
-    dispatch(account.getId());
+    fire(new AcdEvent.CallQueued(accountId, now, call.getId(), group.getName(), caller));
+    fire(new AcdEvent.QueueChanged(accountId, now, group.getName()));
+    floor(accountId).enqueue(call, group);
+    dispatch(accountId);
     return call.getId();
   }
 
@@ -451,11 +447,8 @@ public class Acd {
   }
 
   public void callerHungUp(String accountName, long callId) {
-    Account account = accountNamed(accountName);
-    Call call = em.find(Call.class, callId);
-    if (call == null || !call.getAccount().equals(account)) {
-      throw new NoSuchEntityException("call");
-    }
+    long accountId = accountNames.idOf(accountName);
+    Call call = callOf(accountId, callId);
     if (!call.getStatus().isLive()) {
       throw new DeskConflictException("the call has already ended");
     }
@@ -477,7 +470,7 @@ public class Acd {
       }
       default -> throw new IllegalStateException(call.getStatus().name());
     }
-    dispatch(account.getId());
+    dispatch(accountId);
   }
 
   public void outboundAnswered(String accountName, long callId) {
@@ -534,7 +527,7 @@ public class Acd {
     fire(
         new AcdEvent.CallNotAnswered(
             presence.getAccountId(), now(), call.getId(), login(presence), reason));
-    String account = presence.getAgent().getAccount().getName();
+    String account = accountNames.nameOf(presence.getAccountId());
     afterCommit(() -> phoneSwitch.cancelOffer(account, call.getId(), extension));
     int penalty = group.penalty();
     if (penalty > 0) {
@@ -555,7 +548,7 @@ public class Acd {
     Call call = presence.getCall();
     endCall(call, outcome);
     transition(presence, AgentEvent.DIAL_FAILED, Activity.IDLE, null, null, null);
-    String account = presence.getAgent().getAccount().getName();
+    String account = accountNames.nameOf(presence.getAccountId());
     afterCommit(() -> phoneSwitch.hangUp(account, call.getId()));
     dispatch(presence.getAccountId());
   }
@@ -595,7 +588,7 @@ public class Acd {
     OffsetDateTime now = now();
     call.end(CallOutcome.ABANDONED, now);
     em.persist(Callback.forAbandoned(call, now));
-    long accountId = call.getAccount().getId();
+    long accountId = call.getAccountId();
     fire(
         new AcdEvent.CallAbandoned(
             accountId, now, call.getId(), call.getGroupName(), call.waitSeconds()));
@@ -607,12 +600,7 @@ public class Acd {
     call.end(outcome, now());
     fire(
         new AcdEvent.CallEnded(
-            call.getAccount().getId(),
-            now(),
-            call.getId(),
-            loginOf(call.getAgent()),
-            outcome,
-            null));
+            call.getAccountId(), now(), call.getId(), loginOf(call.getAgent()), outcome, null));
   }
 
   /** Offers waiting calls to eligible agents for as long as the floor finds pairs. */
@@ -641,7 +629,7 @@ public class Acd {
     fire(new AcdEvent.QueueChanged(presence.getAccountId(), now, group.getName()));
     String caller = call.getCaller();
     String extension = presence.getAgent().getExtension();
-    String account = presence.getAgent().getAccount().getName();
+    String account = accountNames.nameOf(presence.getAccountId());
     afterCommit(
         () ->
             phoneSwitch.offer(
@@ -820,11 +808,7 @@ public class Acd {
 
   /** The presence of the agent whose outbound call this is; 409 once the attempt is over. */
   private AgentPresence dialing(String accountName, long callId) {
-    Account account = accountNamed(accountName);
-    Call call = em.find(Call.class, callId);
-    if (call == null || !call.getAccount().equals(account)) {
-      throw new NoSuchEntityException("call");
-    }
+    Call call = callOf(accountNames.idOf(accountName), callId);
     if (call.getStatus() != CallStatus.DIALING) {
       throw new DeskConflictException("the call is not being dialled");
     }
@@ -832,7 +816,7 @@ public class Acd {
   }
 
   private AgentPresence byExtension(String accountName, String extension) {
-    return presencesByExtension.get(new Extension(accountNamed(accountName).getId(), extension));
+    return presencesByExtension.get(new Extension(accountNames.idOf(accountName), extension));
   }
 
   /**
@@ -883,13 +867,13 @@ public class Acd {
     Map<GroupName, Integer> arrivals = new HashMap<>();
     for (Subject subject : subjects) {
       if (subject instanceof Phone phone) {
-        accountsByName
+        accountNames
             .knownId(phone.account())
             .flatMap(
                 account -> presencesByExtension.knownId(new Extension(account, phone.extension())))
             .ifPresent(agentIds::add);
       } else if (subject instanceof Arrival arrival) {
-        accountsByName
+        accountNames
             .knownId(arrival.account())
             .ifPresent(
                 account ->
@@ -945,8 +929,20 @@ public class Acd {
         > 0;
   }
 
-  private Account accountNamed(String name) {
-    return accountsByName.get(name);
+  /**
+   * The account as a reference: the engine needs only its id, and the account's row is not read.
+   */
+  private Account account(long id) {
+    return em.getReference(Account.class, id);
+  }
+
+  /** The account's call; {@link NoSuchEntityException} for another account's. */
+  private Call callOf(long accountId, long callId) {
+    Call call = em.find(Call.class, callId);
+    if (call == null || call.getAccountId() != accountId) {
+      throw new NoSuchEntityException("call");
+    }
+    return call;
   }
 
   /** Millisecond precision: the databases keep microseconds, and deadlines must compare equal. */

@@ -6,15 +6,10 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
-import jakarta.json.bind.Jsonb;
-import jakarta.json.bind.JsonbBuilder;
 import jakarta.json.spi.JsonProvider;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
-import java.io.StringReader;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -40,17 +35,21 @@ public class EventStream {
 
   private static final Logger LOG = Logger.getLogger(EventStream.class.getName());
 
-  /** Events waiting to be sent; beyond, the subscribers read too slowly and their streams close. */
+  /**
+   * Transactions' events waiting to be sent; beyond, the subscribers read too slowly and their
+   * streams close.
+   */
   private static final int BACKLOG = 50_000;
 
   @Resource ManagedThreadFactory threads;
   private ExecutorService sender;
 
   private final Map<Long, List<Subscriber>> subscribers = new ConcurrentHashMap<>();
-  private final Jsonb jsonb = JsonbBuilder.create();
 
-  /** Looked up once: {@code Json.createReader} and the like search the class path at each call. */
-  private final JsonProvider json = JsonProvider.provider();
+  /**
+   * Its provider looked up once: {@code Json.createGenerator} searches the class path each time.
+   */
+  private final EventJson json = new EventJson(JsonProvider.provider());
 
   private record Subscriber(SseEventSink sink, Sse sse) {}
 
@@ -74,28 +73,44 @@ public class EventStream {
     sink.send(sse.newEventBuilder().comment("subscribed").build());
   }
 
+  /**
+   * Hands the events some subscriber watches to the sending thread, one task for the whole
+   * transaction: a handover per event cost the sender as much as writing the event.
+   */
   void publish(@Observes AcdEvents committed) {
-    for (AcdEvent event : committed.events()) {
-      List<Subscriber> listeners = subscribers.get(event.accountId());
-      if (listeners != null && !listeners.isEmpty()) {
-        publish(event, listeners);
-      }
+    List<AcdEvent> watched =
+        committed.events().stream().filter(event -> watched(event.accountId())).toList();
+    if (watched.isEmpty()) {
+      return;
+    }
+    try {
+      sender.execute(() -> watched.forEach(this::send));
+    } catch (RejectedExecutionException e) {
+      watched.stream().map(AcdEvent::accountId).distinct().forEach(this::closeFellBehind);
     }
   }
 
-  private void publish(AcdEvent event, List<Subscriber> listeners) {
-    try {
-      sender.execute(() -> send(event, listeners));
-    } catch (RejectedExecutionException e) {
-      // Closed rather than left with a gap: a client that reconnects reads the state afresh.
-      LOG.warning("event subscribers of account " + event.accountId() + " fell behind: closed");
+  private boolean watched(long accountId) {
+    List<Subscriber> listeners = subscribers.get(accountId);
+    return listeners != null && !listeners.isEmpty();
+  }
+
+  /** Closed rather than left with a gap: a client that reconnects reads the state afresh. */
+  private void closeFellBehind(long accountId) {
+    LOG.warning("event subscribers of account " + accountId + " fell behind: closed");
+    List<Subscriber> listeners = subscribers.get(accountId);
+    if (listeners != null) {
       listeners.forEach(s -> s.sink().close());
       listeners.clear();
     }
   }
 
-  private void send(AcdEvent event, List<Subscriber> listeners) {
-    String json = toJson(event);
+  private void send(AcdEvent event) {
+    List<Subscriber> listeners = subscribers.getOrDefault(event.accountId(), List.of());
+    if (listeners.isEmpty()) {
+      return;
+    }
+    String json = this.json.of(event);
     for (Subscriber s : listeners) {
       if (s.sink().isClosed()) {
         listeners.remove(s);
@@ -115,26 +130,5 @@ public class EventStream {
                 return null;
               });
     }
-  }
-
-  /**
-   * The event's fields with its {@code type}, without the internal account and agent ids (agents
-   * are named by login).
-   */
-  String toJson(AcdEvent event) {
-    JsonObject fields;
-    try (var reader = json.createReader(new StringReader(jsonb.toJson(event)))) {
-      fields = reader.readObject();
-    }
-    JsonObjectBuilder out = json.createObjectBuilder().add("type", event.type());
-    fields.forEach(
-        (name, value) -> {
-          if (name.equals("callId")) {
-            out.add(name, value.toString()); // ids are strings in the API, as sim answers them
-          } else if (!name.equals("accountId") && !name.equals("agentId")) {
-            out.add(name, value);
-          }
-        });
-    return out.build().toString();
   }
 }

@@ -1,6 +1,6 @@
 package org.relais.web.security;
 
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.SecurityContext;
 import java.security.Principal;
@@ -15,16 +15,16 @@ import org.relais.agent.Role;
 /**
  * Who is calling, for the current request: the principal, its role and its account. Every
  * application call made for a page or an API request takes the account from here, which is how
- * every query stays scoped to the caller's account.
+ * every query stays scoped to the caller's account. It keeps nothing itself (the security context
+ * answers for the current request, the verifier remembers accounts), so one instance serves every
+ * request rather than one built and injected for each.
  */
-@RequestScoped
+@ApplicationScoped
 public class CurrentCaller {
 
   @Inject SecurityContext security;
   @Inject CredentialVerifier verifier;
   @Inject AgentService agents;
-
-  private Account account;
 
   public String principal() {
     Principal p = security.getCallerPrincipal();
@@ -49,13 +49,9 @@ public class CurrentCaller {
   }
 
   public Account account() {
-    if (account == null) {
-      account =
-          verifier
-              .accountOf(principal())
-              .orElseThrow(() -> new NotAllowedException("no account for the caller"));
-    }
-    return account;
+    return verifier
+        .accountOf(principal())
+        .orElseThrow(() -> new NotAllowedException("no account for the caller"));
   }
 
   /** The calling agent (any role of an account). */

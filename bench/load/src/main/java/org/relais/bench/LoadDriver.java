@@ -13,6 +13,7 @@ import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -96,6 +97,7 @@ public final class LoadDriver {
         ThreadLocal.withInitial(() -> new KeepAliveConnection(URI.create(base)));
     String authorization = basic(admin, "load-admin");
     AtomicInteger failed = new AtomicInteger();
+    Optional<MachineCpu> cpuBefore = MachineCpu.read();
     long start = System.nanoTime();
     int total = rate * seconds;
     for (int i = 0; i < total; i++) {
@@ -126,6 +128,7 @@ public final class LoadDriver {
     callers.shutdown();
     callers.awaitTermination(5, TimeUnit.MINUTES);
     double placing = (System.nanoTime() - start) / 1e9;
+    Optional<MachineCpu> cpuAfter = MachineCpu.read();
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
     while (offeredAt.keySet().containsAll(arrivedAt.keySet()) == false && System.nanoTime() < deadline) {
       Thread.sleep(100);
@@ -149,6 +152,10 @@ public final class LoadDriver {
         percentile(answers, 50), percentile(answers, 99), percentile(answers, 100));
     System.out.printf("offered %d; arrival -> offer latency p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
         latencies.size(), percentile(latencies, 50), percentile(latencies, 99), percentile(latencies, 100));
+    if (cpuBefore.isPresent() && cpuAfter.isPresent()) {
+      System.out.printf("machine busy while placing: %.2f of %d cores (every process, driver included)%n",
+          cpuAfter.get().coresBusySince(cpuBefore.get()), Runtime.getRuntime().availableProcessors());
+    }
     System.exit(0);
   }
 

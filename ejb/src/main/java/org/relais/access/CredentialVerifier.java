@@ -22,7 +22,7 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.relais.account.Account;
-import org.relais.account.AccountService;
+import org.relais.account.KnownAccounts;
 import org.relais.agent.Agent;
 import org.relais.agent.AgentService;
 
@@ -42,7 +42,7 @@ public class CredentialVerifier {
   private static final Duration REMEMBERED_FOR = Duration.ofMinutes(5);
   private static final int REMEMBERED_MAX = 10_000;
 
-  @Inject AccountService accounts;
+  @Inject KnownAccounts knownAccounts;
   @Inject AgentService agents;
   @Inject PasswordHasher hasher;
   @Inject Clock clock;
@@ -64,12 +64,6 @@ public class CredentialVerifier {
    * no longer trusted.
    */
   private final AtomicLong credentialChanges = new AtomicLong();
-
-  /**
-   * The accounts of the principals seen, as every request asks for its caller's: an account is
-   * never renamed nor deleted, and its fields never change, so the copy read once stays true.
-   */
-  private final Map<String, Account> accountsByName = new ConcurrentHashMap<>();
 
   @PostConstruct
   void init() {
@@ -178,14 +172,7 @@ public class CredentialVerifier {
     if (at < 0) {
       return Optional.empty();
     }
-    String name = principal.substring(at + 1);
-    Account known = accountsByName.get(name);
-    if (known != null) {
-      return Optional.of(known);
-    }
-    Optional<Account> found = accounts.byName(name);
-    found.ifPresent(account -> accountsByName.put(name, account));
-    return found;
+    return knownAccounts.named(principal.substring(at + 1));
   }
 
   private String rememberKey(String accountName, String login, String password) {

@@ -49,4 +49,8 @@ public class AccountService {
         .getResultStream()
         .findFirst();
   }
+
+  public Optional<Account> byId(long id) {
+    return Optional.ofNullable(em.find(Account.class, id));
+  }
 }

@@ -45,7 +45,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.relais.InvalidFieldException;
 import org.relais.NoSuchEntityException;
 import org.relais.account.Account;
-import org.relais.account.AccountService;
+import org.relais.account.KnownAccounts;
 import org.relais.agent.Agent;
 import org.relais.agent.Membership;
 import org.relais.call.Call;
@@ -101,7 +101,7 @@ public class Acd {
   @Inject Clock clock;
   @Inject Event<AcdEvents> events;
   @Inject Switch phoneSwitch;
-  @Inject AccountService accounts;
+  @Inject KnownAccounts knownAccounts;
   @Inject GroupService groups;
 
   /**
@@ -123,9 +123,6 @@ public class Acd {
    */
   private final Map<Long, Timer> timersByAgent = new HashMap<>();
 
-  // What switch events name, found by id where the name was seen before.
-  private final AccountNames accountNames =
-      new AccountNames(name -> accounts.byName(name), id -> em.find(Account.class, id));
   // A group never moves to another account: its name is all there is to check.
   private final Remembered<GroupName, QueueGroup> groupsByName =
       new Remembered<>(
@@ -400,7 +397,7 @@ public class Acd {
   // One method per event of org.relais.telephony.SwitchEvents, which BatchedSwitchEvents reports.
 
   public long inboundCall(String accountName, String groupName, String caller, String ivrPath) {
-    long accountId = accountNames.idOf(accountName);
+    long accountId = knownAccounts.idOf(accountName);
     QueueGroup group = groupsByName.get(new GroupName(accountId, groupName));
     OffsetDateTime now = now();
     Call call = Call.inbound(account(accountId), group, caller, ivrPath, now);
@@ -447,7 +444,7 @@ public class Acd {
   }
 
   public void callerHungUp(String accountName, long callId) {
-    long accountId = accountNames.idOf(accountName);
+    long accountId = knownAccounts.idOf(accountName);
     Call call = callOf(accountId, callId);
     if (!call.getStatus().isLive()) {
       throw new DeskConflictException("the call has already ended");
@@ -527,7 +524,7 @@ public class Acd {
     fire(
         new AcdEvent.CallNotAnswered(
             presence.getAccountId(), now(), call.getId(), login(presence), reason));
-    String account = accountNames.nameOf(presence.getAccountId());
+    String account = knownAccounts.nameOf(presence.getAccountId());
     afterCommit(() -> phoneSwitch.cancelOffer(account, call.getId(), extension));
     int penalty = group.penalty();
     if (penalty > 0) {
@@ -548,7 +545,7 @@ public class Acd {
     Call call = presence.getCall();
     endCall(call, outcome);
     transition(presence, AgentEvent.DIAL_FAILED, Activity.IDLE, null, null, null);
-    String account = accountNames.nameOf(presence.getAccountId());
+    String account = knownAccounts.nameOf(presence.getAccountId());
     afterCommit(() -> phoneSwitch.hangUp(account, call.getId()));
     dispatch(presence.getAccountId());
   }
@@ -629,7 +626,7 @@ public class Acd {
     fire(new AcdEvent.QueueChanged(presence.getAccountId(), now, group.getName()));
     String caller = call.getCaller();
     String extension = presence.getAgent().getExtension();
-    String account = accountNames.nameOf(presence.getAccountId());
+    String account = knownAccounts.nameOf(presence.getAccountId());
     afterCommit(
         () ->
             phoneSwitch.offer(
@@ -808,7 +805,7 @@ public class Acd {
 
   /** The presence of the agent whose outbound call this is; 409 once the attempt is over. */
   private AgentPresence dialing(String accountName, long callId) {
-    Call call = callOf(accountNames.idOf(accountName), callId);
+    Call call = callOf(knownAccounts.idOf(accountName), callId);
     if (call.getStatus() != CallStatus.DIALING) {
       throw new DeskConflictException("the call is not being dialled");
     }
@@ -816,7 +813,7 @@ public class Acd {
   }
 
   private AgentPresence byExtension(String accountName, String extension) {
-    return presencesByExtension.get(new Extension(accountNames.idOf(accountName), extension));
+    return presencesByExtension.get(new Extension(knownAccounts.idOf(accountName), extension));
   }
 
   /**
@@ -867,13 +864,13 @@ public class Acd {
     Map<GroupName, Integer> arrivals = new HashMap<>();
     for (Subject subject : subjects) {
       if (subject instanceof Phone phone) {
-        accountNames
+        knownAccounts
             .knownId(phone.account())
             .flatMap(
                 account -> presencesByExtension.knownId(new Extension(account, phone.extension())))
             .ifPresent(agentIds::add);
       } else if (subject instanceof Arrival arrival) {
-        accountNames
+        knownAccounts
             .knownId(arrival.account())
             .ifPresent(
                 account ->

@@ -5,14 +5,14 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 
 /** Writes the API's error shape from the servlet layer, before JAX-RS is reached. */
-final class ApiErrorWriter {
+public final class ApiErrorWriter {
 
   /** Looked up once: {@code Json.createObjectBuilder} searches the class path at each call. */
   private static final JsonProvider JSON = JsonProvider.provider();
 
   private ApiErrorWriter() {}
 
-  static void write(HttpServletResponse response, int status, String error, String message)
+  public static void write(HttpServletResponse response, int status, String error, String message)
       throws IOException {
     response.setStatus(status);
     response.setContentType("application/json;charset=UTF-8");

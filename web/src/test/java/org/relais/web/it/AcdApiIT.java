@@ -322,6 +322,20 @@ class AcdApiIT extends RelaisDeployment {
   }
 
   @Test
+  void theEventStreamIsForSupervisorsAndAdminsOfTheAccount() {
+    account();
+    group("Support", "\"ringTimeout\":20");
+    Caller alice = agent("alice", "301", "Support");
+
+    Reply asAgent = api.get(alice, "api/v1/events");
+    Reply anonymous = api.get(null, "api/v1/events");
+
+    assertThat(asAgent.status()).isEqualTo(403);
+    assertThat(asAgent.object().getString("error")).isEqualTo("forbidden");
+    assertThat(anonymous.status()).isEqualTo(401);
+  }
+
+  @Test
   void twoHundredSimultaneousCallsOnFiveAutoAnsweringAgentsNeverDoubleBookAnAgent()
       throws Exception {
     account();

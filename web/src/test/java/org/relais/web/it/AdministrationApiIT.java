@@ -219,7 +219,10 @@ class AdministrationApiIT extends RelaisDeployment {
     assertThat(ready.status()).isEqualTo(200);
     assertThat(ready.body()).contains("\"UP\"");
     assertThat(openapi.status()).isEqualTo(200);
-    assertThat(openapi.body()).contains("/api/v1/groups").contains("/api/v1/accounts");
+    assertThat(openapi.body())
+        .contains("/api/v1/groups")
+        .contains("/api/v1/accounts")
+        .contains("/api/v1/events");
   }
 
   /** Creates GROUP and AGENT in the admin's account; answers the agent's user name. */

@@ -1,0 +1,50 @@
+package org.relais.web.api;
+
+import jakarta.inject.Inject;
+import jakarta.servlet.AsyncContext;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.relais.agent.Role;
+import org.relais.web.push.EventStream;
+import org.relais.web.security.ApiErrorWriter;
+import org.relais.web.security.CurrentCaller;
+import org.relais.web.security.CurrentCaller.NotAllowedException;
+
+/**
+ * {@code GET /api/v1/events}: the account's ACD events as Server-Sent Events, in the order they
+ * were committed (API.md, Events), for supervisors and admins: wallboards and integrations.
+ *
+ * <p>A servlet rather than a JAX-RS resource: JAX-RS sends and flushes each event on its own, one
+ * socket write per event, whereas a transaction commits many events at once; here each
+ * transaction's events go out in one write ({@link EventStream}). Its exact path takes precedence
+ * over the JAX-RS application's {@code /api/v1/*}, and the authentication mechanism has already
+ * checked the caller's credentials, as for every {@code /api/} request.
+ */
+@WebServlet(urlPatterns = "/api/v1/events", asyncSupported = true)
+public class EventsServlet extends HttpServlet {
+
+  @Inject CurrentCaller caller;
+  @Inject EventStream stream;
+
+  @Override
+  protected void doGet(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
+    long accountId;
+    try {
+      accountId = caller.requireRole(Role.SUPERVISOR, Role.ADMIN).getId();
+    } catch (NotAllowedException e) {
+      ApiErrorWriter.write(response, 403, "forbidden", e.getMessage());
+      return;
+    }
+    response.setContentType("text/event-stream");
+    response.setCharacterEncoding("UTF-8");
+    response.setHeader("Cache-Control", "no-cache");
+    AsyncContext async = request.startAsync();
+    // A subscription lasts until the client leaves.
+    async.setTimeout(0);
+    stream.subscribe(accountId, async);
+  }
+}

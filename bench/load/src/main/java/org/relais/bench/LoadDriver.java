@@ -11,9 +11,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -34,6 +36,9 @@ import java.util.regex.Pattern;
  */
 public final class LoadDriver {
 
+  /** The target's p99: an offer later than this is slow. */
+  private static final long SLOW = TimeUnit.MILLISECONDS.toNanos(25);
+  private static final long QUARTER_SECOND = TimeUnit.MILLISECONDS.toNanos(250);
   private static final Pattern CALL_ID = Pattern.compile("\"callId\"\\s*:\\s*\"?(\\d+)");
 
   private final HttpClient http =
@@ -136,10 +141,17 @@ public final class LoadDriver {
     events.interrupt();
 
     List<Long> latencies = new ArrayList<>();
+    // Where the slow offers fall: spread over the run (the server keeps up slowly) or bunched in
+    // a few quarter-seconds (it stalls now and then).
+    Set<Long> slowQuarters = new HashSet<>();
     for (Map.Entry<String, Long> e : arrivedAt.entrySet()) {
       Long offered = offeredAt.get(e.getKey());
       if (offered != null) {
-        latencies.add(offered - e.getValue());
+        long latency = offered - e.getValue();
+        latencies.add(latency);
+        if (latency > SLOW) {
+          slowQuarters.add((e.getValue() - start) / QUARTER_SECOND);
+        }
       }
     }
     Collections.sort(latencies);
@@ -152,6 +164,9 @@ public final class LoadDriver {
         percentile(answers, 50), percentile(answers, 99), percentile(answers, 100));
     System.out.printf("offered %d; arrival -> offer latency p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
         latencies.size(), percentile(latencies, 50), percentile(latencies, 99), percentile(latencies, 100));
+    long slow = latencies.stream().filter(latency -> latency > SLOW).count();
+    System.out.printf("offers later than %d ms: %d, due in %d of the run's %d quarter-seconds%n",
+        TimeUnit.NANOSECONDS.toMillis(SLOW), slow, slowQuarters.size(), seconds * 4);
     if (cpuBefore.isPresent() && cpuAfter.isPresent()) {
       System.out.printf("machine busy while placing: %.2f of %d cores (every process, driver included)%n",
           cpuAfter.get().coresBusySince(cpuBefore.get()), Runtime.getRuntime().availableProcessors());

@@ -7,10 +7,10 @@ import java.util.function.BiPredicate;
 import java.util.function.Function;
 
 /**
- * Rows the switch names in its events (an account, a group, an agent's extension), remembered by id
- * so that most events find them by id, without a query. A remembered row is checked against its
- * name at each use: a renamed group, or an extension now another agent's, is looked up afresh. Used
- * under the engine's lock only.
+ * Rows the switch names in its events (a group, an agent's extension), remembered by id so that
+ * most events find them by id, without a query. A remembered row is checked against its name at
+ * each use: a renamed group, or an extension now another agent's, is looked up afresh. Used under
+ * the engine's lock only.
  *
  * @param <K> the name
  * @param <T> the row

@@ -144,12 +144,14 @@ public final class LoadDriver {
     // Where the slow offers fall: spread over the run (the server keeps up slowly) or bunched in
     // a few quarter-seconds (it stalls now and then).
     Set<Long> slowQuarters = new HashSet<>();
+    int slow = 0;
     for (Map.Entry<String, Long> e : arrivedAt.entrySet()) {
       Long offered = offeredAt.get(e.getKey());
       if (offered != null) {
         long latency = offered - e.getValue();
         latencies.add(latency);
         if (latency > SLOW) {
+          slow++;
           slowQuarters.add((e.getValue() - start) / QUARTER_SECOND);
         }
       }
@@ -164,7 +166,6 @@ public final class LoadDriver {
         percentile(answers, 50), percentile(answers, 99), percentile(answers, 100));
     System.out.printf("offered %d; arrival -> offer latency p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
         latencies.size(), percentile(latencies, 50), percentile(latencies, 99), percentile(latencies, 100));
-    long slow = latencies.stream().filter(latency -> latency > SLOW).count();
     System.out.printf("offers later than %d ms: %d, due in %d of the run's %d quarter-seconds%n",
         TimeUnit.NANOSECONDS.toMillis(SLOW), slow, slowQuarters.size(), seconds * 4);
     if (cpuBefore.isPresent() && cpuAfter.isPresent()) {

@@ -34,9 +34,11 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.function.IntConsumer;
 import java.util.function.Supplier;
@@ -122,6 +124,12 @@ public class Acd {
    * a timer left to fire for nothing would still wait for the engine's lock.
    */
   private final Map<Long, Timer> timersByAgent = new HashMap<>();
+
+  /**
+   * During a batch of switch events ({@link #applyAll}), the accounts whose offers wait for the end
+   * of the batch; null outside a batch. Used under the engine's lock only.
+   */
+  private Set<Long> dispatchAtEnd;
 
   // A group never moves to another account: its name is all there is to check.
   private final Remembered<GroupName, QueueGroup> groupsByName =
@@ -388,8 +396,15 @@ public class Acd {
       readPresencesFor(subjects);
     }
     List<Object> answers = new ArrayList<>(switchEvents.size());
-    for (Function<Acd, Object> event : switchEvents) {
-      answers.add(event.apply(this));
+    Set<Long> outerBatch = dispatchAtEnd;
+    dispatchAtEnd = new LinkedHashSet<>();
+    try {
+      for (Function<Acd, Object> event : switchEvents) {
+        answers.add(event.apply(this));
+      }
+      dispatchAtEnd.forEach(this::dispatchNow);
+    } finally {
+      dispatchAtEnd = outerBatch;
     }
     return answers;
   }
@@ -402,6 +417,7 @@ public class Acd {
     OffsetDateTime now = now();
     Call call = Call.inbound(account(accountId), group, caller, ivrPath, now);
     em.persist(call);
+    callsRead().put(call.getId(), call);
     fire(new AcdEvent.CallQueued(accountId, now, call.getId(), group.getName(), caller));
     fire(new AcdEvent.QueueChanged(accountId, now, group.getName()));
     floor(accountId).enqueue(call, group);
@@ -600,17 +616,35 @@ public class Acd {
             call.getAccountId(), now(), call.getId(), loginOf(call.getAgent()), outcome, null));
   }
 
-  /** Offers waiting calls to eligible agents for as long as the floor finds pairs. */
+  /**
+   * Offers waiting calls to eligible agents, at once or, within a batch of switch events, once at
+   * the end of the batch: the offers of the whole batch then read the calls and presences they need
+   * together, instead of one query each when agents free up one by one while calls wait. No offer
+   * is announced before the commit either way.
+   */
   private void dispatch(long accountId) {
-    Floor floor = floor(accountId);
-    Optional<Router.Offer> next;
-    while ((next = floor.nextOffer()).isPresent()) {
-      offer(next.get());
+    if (dispatchAtEnd != null) {
+      dispatchAtEnd.add(accountId);
+    } else {
+      dispatchNow(accountId);
     }
   }
 
+  /** Offers waiting calls to eligible agents for as long as the floor finds pairs. */
+  private void dispatchNow(long accountId) {
+    Floor floor = floor(accountId);
+    List<Router.Offer> offers = new ArrayList<>();
+    for (Optional<Router.Offer> next = floor.nextOffer();
+        next.isPresent();
+        next = floor.nextOffer()) {
+      offers.add(next.get());
+    }
+    readFor(offers);
+    offers.forEach(this::offer);
+  }
+
   private void offer(Router.Offer offer) {
-    Call call = em.find(Call.class, offer.callId());
+    Call call = callsRead().computeIfAbsent(offer.callId(), id -> em.find(Call.class, id));
     AgentPresence presence = presenceWithItsCall(offer.agentId());
     QueueGroup group = call.getGroup();
     OffsetDateTime now = now();
@@ -847,7 +881,37 @@ public class Acd {
    * out wrong costs nothing but the row read.
    */
   private void readPresencesFor(List<Subject> subjects) {
-    List<Long> agentIds = agentsLikelyNeeded(subjects);
+    readPresences(agentsLikelyNeeded(subjects));
+  }
+
+  /**
+   * Reads the waiting calls and the presences that the offers need and that this transaction has
+   * not read yet, one query for each kind. A single one is left to its own lookup: as cheap.
+   */
+  private void readFor(List<Router.Offer> offers) {
+    Map<Long, Call> calls = callsRead();
+    List<Long> callIds =
+        offers.stream().map(Router.Offer::callId).filter(id -> !calls.containsKey(id)).toList();
+    if (callIds.size() > 1) {
+      for (Call call :
+          em.createQuery(
+                  "SELECT c FROM Call c LEFT JOIN FETCH c.group WHERE c.id IN :calls", Call.class)
+              .setFlushMode(FlushModeType.COMMIT)
+              .setParameter("calls", callIds)
+              .getResultList()) {
+        calls.put(call.getId(), call);
+      }
+    }
+    Map<Long, AgentPresence> presences = presencesRead();
+    readPresences(
+        offers.stream()
+            .map(Router.Offer::agentId)
+            .filter(id -> !presences.containsKey(id))
+            .toList());
+  }
+
+  /** Reads the presences, with their agent, call and group, in one query; not a single one. */
+  private void readPresences(List<Long> agentIds) {
     if (agentIds.size() > 1) {
       Map<Long, AgentPresence> read = presencesRead();
       for (AgentPresence presence :
@@ -896,6 +960,11 @@ public class Acd {
                 + condition,
             AgentPresence.class)
         .setFlushMode(FlushModeType.COMMIT);
+  }
+
+  /** The calls this transaction has created or read for an offer, by id. */
+  private Map<Long, Call> callsRead() {
+    return perTransaction("relais.calls", HashMap::new);
   }
 
   /** The presences this transaction has read, by agent id. */

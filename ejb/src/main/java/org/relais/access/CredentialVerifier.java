@@ -84,11 +84,9 @@ public class CredentialVerifier {
     if (OPERATOR.equals(user)) {
       return verifyOperator(password);
     }
-    int at = user.lastIndexOf('@');
-    if (at <= 0 || at == user.length() - 1) {
-      return new Verification.Rejected();
-    }
-    return verify(user.substring(at + 1), user.substring(0, at), password);
+    return AgentPrincipal.parse(user)
+        .map(name -> verify(name.account(), name.login(), password))
+        .orElseGet(Verification.Rejected::new);
   }
 
   public Verification verify(String accountName, String login, String password) {
@@ -136,7 +134,8 @@ public class CredentialVerifier {
     Agent agent = found.get();
     Verification.Verified verified =
         new Verification.Verified(
-            agent.getLogin() + "@" + accountName, agent.getRole().securityName());
+            new AgentPrincipal(agent.getLogin(), accountName).name(),
+            agent.getRole().securityName());
     Instant now = clock.instant();
     if (remembered.size() >= REMEMBERED_MAX) {
       remembered.values().removeIf(r -> !r.until.isAfter(now));
@@ -168,11 +167,7 @@ public class CredentialVerifier {
 
   /** The account an agent principal ({@code login@account}) belongs to. */
   public Optional<Account> accountOf(String principal) {
-    int at = principal.lastIndexOf('@');
-    if (at < 0) {
-      return Optional.empty();
-    }
-    return knownAccounts.named(principal.substring(at + 1));
+    return AgentPrincipal.parse(principal).flatMap(name -> knownAccounts.named(name.account()));
   }
 
   private String rememberKey(String accountName, String login, String password) {

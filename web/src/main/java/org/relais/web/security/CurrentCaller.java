@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.security.enterprise.SecurityContext;
 import java.security.Principal;
 import java.util.Arrays;
+import org.relais.access.AgentPrincipal;
 import org.relais.access.CredentialVerifier;
 import org.relais.account.Account;
 import org.relais.agent.Agent;
@@ -36,8 +37,9 @@ public class CurrentCaller {
 
   /** The login part of {@code login@account}. */
   public String login() {
-    String principal = principal();
-    return principal.substring(0, principal.lastIndexOf('@'));
+    return AgentPrincipal.parse(principal())
+        .map(AgentPrincipal::login)
+        .orElseThrow(() -> new NotAllowedException("the caller is not an agent"));
   }
 
   public boolean isOperator() {

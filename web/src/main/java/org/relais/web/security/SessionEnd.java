@@ -6,7 +6,8 @@ import jakarta.servlet.http.HttpSessionEvent;
 import jakarta.servlet.http.HttpSessionListener;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.relais.access.CredentialVerifier;
+import org.relais.access.AgentPrincipal;
+import org.relais.account.KnownAccounts;
 import org.relais.acd.Acd;
 import org.relais.acd.DeskConflictException;
 import org.relais.agent.AgentService;
@@ -21,7 +22,7 @@ public class SessionEnd implements HttpSessionListener {
 
   private static final Logger LOG = Logger.getLogger(SessionEnd.class.getName());
 
-  @Inject CredentialVerifier verifier;
+  @Inject KnownAccounts knownAccounts;
   @Inject AgentService agents;
   @Inject Acd acd;
 
@@ -31,14 +32,12 @@ public class SessionEnd implements HttpSessionListener {
         instanceof String principal)) {
       return;
     }
-    int at = principal.lastIndexOf('@');
-    if (at < 0) {
-      return;
-    }
-    String login = principal.substring(0, at);
-    verifier
-        .accountOf(principal)
-        .flatMap(account -> agents.find(account, login))
+    AgentPrincipal.parse(principal)
+        .flatMap(
+            name ->
+                knownAccounts
+                    .named(name.account())
+                    .flatMap(account -> agents.find(account, name.login())))
         .ifPresent(
             agent -> {
               try {

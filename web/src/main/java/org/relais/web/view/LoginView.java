@@ -18,6 +18,7 @@ import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import org.relais.access.AgentPrincipal;
 import org.relais.access.CredentialVerifier;
 import org.relais.web.security.RelaisAuthentication;
 
@@ -77,7 +78,8 @@ public class LoginView {
             (HttpServletResponse) external.getResponse(),
             AuthenticationParameters.withParams()
                 .credential(
-                    new UsernamePasswordCredential(login.strip() + "@" + account.strip(), password))
+                    new UsernamePasswordCredential(
+                        new AgentPrincipal(login.strip(), account.strip()).name(), password))
                 .newAuthentication(true));
     if (status != AuthenticationStatus.SUCCESS) {
       Messages.error(

@@ -7,6 +7,8 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.relais.agent.Role;
 import org.relais.web.push.EventStream;
 import org.relais.web.security.ApiErrorWriter;
@@ -26,6 +28,8 @@ import org.relais.web.security.CurrentCaller.NotAllowedException;
 @WebServlet(urlPatterns = "/api/v1/events", asyncSupported = true)
 public class EventsServlet extends HttpServlet {
 
+  private static final Logger LOG = Logger.getLogger(EventsServlet.class.getName());
+
   @Inject CurrentCaller caller;
   @Inject EventStream stream;
 
@@ -37,6 +41,11 @@ public class EventsServlet extends HttpServlet {
       accountId = caller.requireRole(Role.SUPERVISOR, Role.ADMIN).getId();
     } catch (NotAllowedException e) {
       ApiErrorWriter.write(response, 403, "forbidden", e.getMessage());
+      return;
+    } catch (RuntimeException unexpected) {
+      // No JAX-RS exception mapper stands behind a servlet: answered as the mapper would.
+      LOG.log(Level.SEVERE, "unexpected failure in the API", unexpected);
+      ApiErrorWriter.write(response, 500, "internal", "internal error");
       return;
     }
     response.setContentType("text/event-stream");

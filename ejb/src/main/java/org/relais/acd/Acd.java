@@ -396,7 +396,6 @@ public class Acd {
       readPresencesFor(subjects);
     }
     List<Object> answers = new ArrayList<>(switchEvents.size());
-    Set<Long> outerBatch = dispatchAtEnd;
     dispatchAtEnd = new LinkedHashSet<>();
     try {
       for (Function<Acd, Object> event : switchEvents) {
@@ -404,7 +403,8 @@ public class Acd {
       }
       dispatchAtEnd.forEach(this::dispatchNow);
     } finally {
-      dispatchAtEnd = outerBatch;
+      // Batches never nest: a switch command that reports straight back does so after the commit.
+      dispatchAtEnd = null;
     }
     return answers;
   }
@@ -638,6 +638,9 @@ public class Acd {
         next.isPresent();
         next = floor.nextOffer()) {
       offers.add(next.get());
+    }
+    if (offers.isEmpty()) {
+      return;
     }
     readFor(offers);
     offers.forEach(this::offer);

@@ -21,8 +21,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.relais.account.Account;
-import org.relais.account.KnownAccounts;
 import org.relais.agent.Agent;
 import org.relais.agent.AgentService;
 
@@ -42,7 +40,6 @@ public class CredentialVerifier {
   private static final Duration REMEMBERED_FOR = Duration.ofMinutes(5);
   private static final int REMEMBERED_MAX = 10_000;
 
-  @Inject KnownAccounts knownAccounts;
   @Inject AgentService agents;
   @Inject PasswordHasher hasher;
   @Inject Clock clock;
@@ -163,11 +160,6 @@ public class CredentialVerifier {
     }
     throttle.succeeded(OPERATOR);
     return new Verification.Verified(OPERATOR, OPERATOR);
-  }
-
-  /** The account an agent principal ({@code login@account}) belongs to. */
-  public Optional<Account> accountOf(String principal) {
-    return AgentPrincipal.parse(principal).flatMap(name -> knownAccounts.named(name.account()));
   }
 
   private String rememberKey(String accountName, String login, String password) {

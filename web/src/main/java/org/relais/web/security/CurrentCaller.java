@@ -8,6 +8,7 @@ import java.util.Arrays;
 import org.relais.access.AgentPrincipal;
 import org.relais.access.CredentialVerifier;
 import org.relais.account.Account;
+import org.relais.account.KnownAccounts;
 import org.relais.agent.Agent;
 import org.relais.agent.AgentService;
 import org.relais.agent.BannerModule;
@@ -17,14 +18,14 @@ import org.relais.agent.Role;
  * Who is calling, for the current request: the principal, its role and its account. Every
  * application call made for a page or an API request takes the account from here, which is how
  * every query stays scoped to the caller's account. It keeps nothing itself (the security context
- * answers for the current request, the verifier remembers accounts), so one instance serves every
+ * answers for the current request, KnownAccounts remembers accounts), so one instance serves every
  * request rather than one built and injected for each.
  */
 @ApplicationScoped
 public class CurrentCaller {
 
   @Inject SecurityContext security;
-  @Inject CredentialVerifier verifier;
+  @Inject KnownAccounts knownAccounts;
   @Inject AgentService agents;
 
   public String principal() {
@@ -51,8 +52,8 @@ public class CurrentCaller {
   }
 
   public Account account() {
-    return verifier
-        .accountOf(principal())
+    return AgentPrincipal.parse(principal())
+        .flatMap(caller -> knownAccounts.named(caller.account()))
         .orElseThrow(() -> new NotAllowedException("no account for the caller"));
   }
 

@@ -11,7 +11,6 @@ import jakarta.servlet.AsyncContext;
 import jakarta.servlet.AsyncEvent;
 import jakarta.servlet.AsyncListener;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,8 +34,10 @@ import org.relais.acd.AcdEvents;
  * JSON names agents by login.
  *
  * <p>Every write to a subscriber's stream happens on the sending thread, its greeting included, so
- * no two writes ever interleave. A transaction's events for an account go out in one write and one
- * flush: written one by one, the socket writes were two fifths of the sending thread's time.
+ * no two writes ever interleave; and no write waits for a client's network ({@link
+ * StreamSubscriber}), so a slow client delays no other. A transaction's events for an account go
+ * out in one write and one flush: written one by one, the socket writes were two fifths of the
+ * sending thread's time.
  */
 @ApplicationScoped
 public class EventStream {
@@ -44,8 +45,8 @@ public class EventStream {
   private static final Logger LOG = Logger.getLogger(EventStream.class.getName());
 
   /**
-   * Transactions' events waiting to be sent; beyond, the subscribers read too slowly and their
-   * streams close.
+   * Transactions' events waiting for the sending thread; beyond, it cannot keep up and the
+   * subscribers' streams close.
    */
   private static final int BACKLOG = 50_000;
 
@@ -55,14 +56,12 @@ public class EventStream {
   @Resource ManagedThreadFactory threads;
   private ExecutorService sender;
 
-  private final Map<Long, List<Subscriber>> subscribers = new ConcurrentHashMap<>();
+  private final Map<Long, List<StreamSubscriber>> subscribers = new ConcurrentHashMap<>();
 
   /**
    * Its provider looked up once: {@code Json.createGenerator} searches the class path each time.
    */
   private final EventJson json = new EventJson(JsonProvider.provider());
-
-  private record Subscriber(AsyncContext async, OutputStream out) {}
 
   @PostConstruct
   void start() {
@@ -74,7 +73,7 @@ public class EventStream {
   @PreDestroy
   void stop() {
     sender.shutdownNow();
-    subscribers.values().forEach(listeners -> listeners.forEach(EventStream::end));
+    subscribers.values().forEach(listeners -> listeners.forEach(StreamSubscriber::close));
   }
 
   /**
@@ -83,18 +82,21 @@ public class EventStream {
    * not sent, and nothing after is missed.
    */
   public void subscribe(long accountId, AsyncContext async) throws IOException {
-    Subscriber subscriber = new Subscriber(async, async.getResponse().getOutputStream());
-    async.addListener(new Leaving(accountId, subscriber));
+    StreamSubscriber subscriber =
+        new StreamSubscriber(
+            accountId, async.getResponse().getOutputStream(), () -> end(async), sender);
+    async.addListener(new Leaving(subscriber));
+    subscriber.start();
     try {
       sender.execute(
           () -> {
             subscribers
                 .computeIfAbsent(accountId, id -> new CopyOnWriteArrayList<>())
                 .add(subscriber);
-            write(accountId, subscriber, GREETING);
+            subscriber.send(GREETING);
           });
     } catch (RejectedExecutionException e) {
-      end(subscriber);
+      end(async);
     }
   }
 
@@ -113,16 +115,16 @@ public class EventStream {
   }
 
   private boolean watched(long accountId) {
-    List<Subscriber> listeners = subscribers.get(accountId);
+    List<StreamSubscriber> listeners = subscribers.get(accountId);
     return listeners != null && !listeners.isEmpty();
   }
 
   /** Closed rather than left with a gap: a client that reconnects reads the state afresh. */
   private void closeFellBehind(long accountId) {
     LOG.warning("event subscribers of account " + accountId + " fell behind: closed");
-    List<Subscriber> listeners = subscribers.get(accountId);
+    List<StreamSubscriber> listeners = subscribers.get(accountId);
     if (listeners != null) {
-      listeners.forEach(EventStream::end);
+      listeners.forEach(StreamSubscriber::close);
       listeners.clear();
     }
   }
@@ -138,8 +140,8 @@ public class EventStream {
     byAccount.forEach(
         (accountId, frames) -> {
           byte[] bytes = frames.toString().getBytes(StandardCharsets.UTF_8);
-          for (Subscriber s : subscribers.getOrDefault(accountId, List.of())) {
-            write(accountId, s, bytes);
+          for (StreamSubscriber subscriber : subscribers.getOrDefault(accountId, List.of())) {
+            subscriber.send(bytes);
           }
         });
   }
@@ -149,55 +151,42 @@ public class EventStream {
     return "event: " + type + "\ndata: " + json + "\n\n";
   }
 
-  private void write(long accountId, Subscriber subscriber, byte[] bytes) {
+  private static void end(AsyncContext async) {
     try {
-      subscriber.out().write(bytes);
-      subscriber.out().flush();
-    } catch (IOException | IllegalStateException gone) {
-      // The client left: its request is over.
-      forget(accountId, subscriber);
-      end(subscriber);
-    }
-  }
-
-  private static void end(Subscriber subscriber) {
-    try {
-      subscriber.async().complete();
+      async.complete();
     } catch (IllegalStateException alreadyOver) {
       // The container ended the request first (the client left).
     }
   }
 
-  private void forget(long accountId, Subscriber subscriber) {
-    List<Subscriber> listeners = subscribers.get(accountId);
+  private void forget(StreamSubscriber subscriber) {
+    List<StreamSubscriber> listeners = subscribers.get(subscriber.accountId());
     if (listeners != null) {
       listeners.remove(subscriber);
     }
   }
 
-  /** The container ends a request whose client left or failed. */
+  /** A request ends: its client left or failed, or its stream was closed. */
   private final class Leaving implements AsyncListener {
-    private final long accountId;
-    private final Subscriber subscriber;
+    private final StreamSubscriber subscriber;
 
-    Leaving(long accountId, Subscriber subscriber) {
-      this.accountId = accountId;
+    Leaving(StreamSubscriber subscriber) {
       this.subscriber = subscriber;
     }
 
     @Override
     public void onComplete(AsyncEvent event) {
-      forget(accountId, subscriber);
+      forget(subscriber);
     }
 
     @Override
     public void onError(AsyncEvent event) {
-      forget(accountId, subscriber);
+      forget(subscriber);
     }
 
     @Override
     public void onTimeout(AsyncEvent event) {
-      forget(accountId, subscriber);
+      forget(subscriber);
     }
 
     @Override

@@ -389,6 +389,52 @@ class AcdApiIT extends RelaisDeployment {
   }
 
   /**
+   * A subscriber that stops reading, say a wallboard behind a stalled network, must hold up no
+   * other: its events wait for it alone, and it misses none when it reads again. Long names make
+   * about 1.5 kB of events a call: enough calls to fill what the kernels and the server's
+   * connection buffer for it (about 8 MB on Linux), but not the server's own bound after that.
+   */
+  @Test
+  void aSubscriberThatStopsReadingHoldsUpNoOtherAndMissesNothing() throws Exception {
+    int calls = 6_000;
+    String group = "Flood".repeat(12);
+    account();
+    group(group, "\"ringTimeout\":20,\"wrapUp\":0");
+    for (int i = 0; i < 20; i++) {
+      String extension = String.valueOf(600 + i);
+      agent(String.format("flood%02d", i).repeat(9), extension, group);
+      api.send(
+          admin,
+          "PUT",
+          "api/v1/sim/extensions/" + extension + "/autopilot",
+          "{\"answerAfterMs\":0,\"hangUpAfterMs\":0}");
+    }
+    try (StalledSubscriber stalled = new StalledSubscriber(baseUrl(), admin);
+        EventFeed feed = new EventFeed(baseUrl(), admin)) {
+      ExecutorService callers = Executors.newFixedThreadPool(20);
+      List<Future<String>> placed = new ArrayList<>();
+      for (int i = 0; i < calls; i++) {
+        String number = String.format("08%08d", i);
+        placed.add(callers.submit(() -> call(group, number)));
+      }
+      for (Future<String> f : placed) {
+        f.get();
+      }
+      callers.shutdown();
+      List<JsonObject> read =
+          feed.awaitEvents(Duration.ofSeconds(120), all -> countEnded(all) >= calls);
+      try (EventFeed resumed = stalled.resume()) {
+        List<JsonObject> late =
+            resumed.awaitEvents(Duration.ofSeconds(60), all -> countEnded(all) >= calls);
+        int both = Math.min(read.size(), late.size());
+        assertThat(late.subList(0, both))
+            .as("the stalled subscriber's events, once it reads again")
+            .isEqualTo(read.subList(0, both));
+      }
+    }
+  }
+
+  /**
    * The switch's events are applied several to a transaction: those that cannot apply must fail
    * alone, with their own answer, and take nothing of the others with them.
    */

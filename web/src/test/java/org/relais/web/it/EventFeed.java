@@ -2,7 +2,9 @@ package org.relais.web.it;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonReaderFactory;
 import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -13,7 +15,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
@@ -22,10 +24,37 @@ import org.relais.web.it.Api.Caller;
 /** A subscriber of {@code GET /api/v1/events}: collects every event of the account, in order. */
 final class EventFeed implements AutoCloseable {
 
+  /** Found once: {@code Json.createReader} searches the class path for a provider each time. */
+  private static final JsonReaderFactory JSON = Json.createReaderFactory(Map.of());
+
   private final List<JsonObject> events = new ArrayList<>();
-  private final CompletableFuture<HttpResponse<Stream<String>>> response;
+  private final Runnable disconnect;
 
   EventFeed(String baseUrl, Caller caller) {
+    this(subscribe(baseUrl, caller).body());
+  }
+
+  private EventFeed(Stream<String> lines) {
+    this(lines, lines::close);
+  }
+
+  /** Reads the events of a stream's lines, on a thread of its own, until the stream ends. */
+  EventFeed(Stream<String> lines, Runnable disconnect) {
+    this.disconnect = disconnect;
+    Thread reader =
+        new Thread(
+            () -> {
+              try {
+                lines.filter(line -> line.startsWith("data:")).forEach(this::add);
+              } catch (UncheckedIOException closed) {
+                // The feed was closed while reading.
+              }
+            });
+    reader.setDaemon(true);
+    reader.start();
+  }
+
+  private static HttpResponse<Stream<String>> subscribe(String baseUrl, Caller caller) {
     String token = caller.user() + ":" + caller.password();
     HttpRequest request =
         HttpRequest.newBuilder(URI.create(baseUrl + "api/v1/events"))
@@ -35,23 +64,18 @@ final class EventFeed implements AutoCloseable {
                 "Basic "
                     + Base64.getEncoder().encodeToString(token.getBytes(StandardCharsets.UTF_8)))
             .build();
-    response = HttpClient.newHttpClient().sendAsync(request, HttpResponse.BodyHandlers.ofLines());
-    HttpResponse<Stream<String>> subscribed;
     try {
       // The server commits the response once the subscription is registered.
-      subscribed = response.get(30, TimeUnit.SECONDS);
+      return HttpClient.newHttpClient()
+          .sendAsync(request, HttpResponse.BodyHandlers.ofLines())
+          .get(30, TimeUnit.SECONDS);
     } catch (Exception e) {
       throw new IllegalStateException("no event stream", e);
     }
-    Thread reader =
-        new Thread(
-            () -> subscribed.body().filter(line -> line.startsWith("data:")).forEach(this::add));
-    reader.setDaemon(true);
-    reader.start();
   }
 
   private void add(String line) {
-    try (var reader = Json.createReader(new StringReader(line.substring(5).trim()))) {
+    try (var reader = JSON.createReader(new StringReader(line.substring(5).trim()))) {
       JsonObject event = reader.readObject();
       synchronized (events) {
         events.add(event);
@@ -86,6 +110,6 @@ final class EventFeed implements AutoCloseable {
 
   @Override
   public void close() {
-    response.cancel(true);
+    disconnect.run();
   }
 }

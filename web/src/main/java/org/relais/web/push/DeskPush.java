@@ -25,6 +25,9 @@ public class DeskPush {
 
   public static final String CHANNEL = "desk";
 
+  /** The message: the banner's desk changed. */
+  static final String CHANGED = "changed";
+
   @Inject
   @Push(channel = CHANNEL)
   PushContext desk;
@@ -47,13 +50,22 @@ public class DeskPush {
     }
   }
 
+  /**
+   * One message per account a transaction changed, however many events it committed: a banner reads
+   * its whole desk again on any message, so it needs to hear only that something changed. Sent per
+   * event, a busy account's banners each received dozens of messages per transaction.
+   */
   void announce(@Observes AcdEvents committed) {
-    for (AcdEvent event : committed.events()) {
-      Set<String> users = openBanners.get(event.accountId());
-      if (users != null && !users.isEmpty()) {
-        desk.send(event.type(), users);
-      }
-    }
+    committed.events().stream()
+        .map(AcdEvent::accountId)
+        .distinct()
+        .forEach(
+            accountId -> {
+              Set<String> users = openBanners.get(accountId);
+              if (users != null && !users.isEmpty()) {
+                desk.send(CHANGED, users);
+              }
+            });
   }
 
   private static long accountOf(String user) {

@@ -3,18 +3,29 @@ var relais = window.relais || {};
 
 (function () {
   var pending = null;
+  var due = 0;
 
-  /* Bursts of events (a call offered changes several rows) become one refresh. */
-  relais.deskChanged = function () {
+  /*
+   * A refresh re-renders the banner on the server, so changes are merged: the agent's own show
+   * after 100 ms (a burst becomes one refresh), the team's and the queues' ('changed') within a
+   * second, however many came meanwhile. An opened socket resyncs at once.
+   */
+  relais.deskChanged = function (message) {
+    var delay = message === 'changed' ? 800 : 100;
+    var at = Date.now() + delay;
     if (pending) {
-      return;
+      if (at >= due) {
+        return;
+      }
+      clearTimeout(pending);
     }
+    due = at;
     pending = setTimeout(function () {
       pending = null;
       if (window.refreshDesk) {
         refreshDesk();
       }
-    }, 100);
+    }, delay);
   };
 
   /* A number shown anywhere in the banner (history, directory, card) dials through click-to-dial. */

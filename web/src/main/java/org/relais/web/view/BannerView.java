@@ -37,6 +37,7 @@ import org.relais.presence.Availability;
 import org.relais.telephony.SwitchProducer;
 import org.relais.telephony.sim.SimulatedSwitch;
 import org.relais.telephony.sim.SimulatedSwitch.PhoneState;
+import org.relais.web.push.DeskPush;
 import org.relais.web.security.CurrentCaller;
 
 /**
@@ -283,7 +284,7 @@ public class BannerView implements Serializable {
 
   /** The user of the desk push channel: the agent, within its account. */
   public String getPushUser() {
-    return accountId + ":" + agentId;
+    return DeskPush.userOf(accountId, agentId);
   }
 
   public boolean isConnected() {

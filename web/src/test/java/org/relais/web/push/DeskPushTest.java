@@ -14,11 +14,18 @@ import java.util.Set;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.relais.acd.AcdEvent;
+import org.relais.acd.AcdEvent.AgentState;
+import org.relais.acd.AcdEvent.CallOffered;
 import org.relais.acd.AcdEvent.CallQueued;
 import org.relais.acd.AcdEvent.QueueChanged;
 import org.relais.acd.AcdEvents;
+import org.relais.presence.Activity;
+import org.relais.presence.Availability;
 
-/** The open banners hear of each committed change once, and only their account's. */
+/**
+ * The open banners hear of each committed change once, only their account's, and whether it is
+ * their own agent's.
+ */
 class DeskPushTest {
 
   private static final OffsetDateTime AT = OffsetDateTime.parse("2026-11-27T09:00:00Z");
@@ -74,6 +81,21 @@ class DeskPushTest {
     commit(queued(7, 100), new QueueChanged(7, AT, "Support"), queued(7, 101));
 
     assertThat(sent).containsExactly(new Sent(DeskPush.CHANGED, Set.of("7:1", "7:2")));
+  }
+
+  @Test
+  void theBannerOfAnAgentWhoseStateChangedHearsItIsItsOwnChange() {
+    open("7:1");
+    open("7:2");
+
+    commit(
+        queued(7, 100),
+        new AgentState(7, AT, 1, "alice", Availability.AVAILABLE, Activity.RINGING),
+        new CallOffered(7, AT, 100, "Support", "alice"));
+
+    assertThat(sent)
+        .containsExactlyInAnyOrder(
+            new Sent(DeskPush.YOURS, Set.of("7:1")), new Sent(DeskPush.CHANGED, Set.of("7:2")));
   }
 
   @Test

@@ -38,9 +38,7 @@ public class CurrentCaller {
 
   /** The login part of {@code login@account}. */
   public String login() {
-    return AgentPrincipal.parse(principal())
-        .map(AgentPrincipal::login)
-        .orElseThrow(() -> new NotAllowedException("the caller is not an agent"));
+    return loginOf(principal());
   }
 
   public boolean isOperator() {
@@ -52,14 +50,26 @@ public class CurrentCaller {
   }
 
   public Account account() {
-    return AgentPrincipal.parse(principal())
-        .flatMap(caller -> knownAccounts.named(caller.account()))
-        .orElseThrow(() -> new NotAllowedException("no account for the caller"));
+    return accountOf(principal());
   }
 
   /** The calling agent (any role of an account). */
   public Agent agent() {
-    return agents.get(account(), login());
+    // Read once: each reading of the security context builds its subject parser anew.
+    String principal = principal();
+    return agents.get(accountOf(principal), loginOf(principal));
+  }
+
+  private static String loginOf(String principal) {
+    return AgentPrincipal.parse(principal)
+        .map(AgentPrincipal::login)
+        .orElseThrow(() -> new NotAllowedException("the caller is not an agent"));
+  }
+
+  private Account accountOf(String principal) {
+    return AgentPrincipal.parse(principal)
+        .flatMap(caller -> knownAccounts.named(caller.account()))
+        .orElseThrow(() -> new NotAllowedException("no account for the caller"));
   }
 
   /** Refuses the request (403) unless the caller has one of the roles. */

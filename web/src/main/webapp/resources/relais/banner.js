@@ -4,28 +4,35 @@ var relais = window.relais || {};
 (function () {
   var pending = null;
   var due = 0;
+  var whole = false;
 
   /*
    * A refresh re-renders the banner on the server, so changes are merged: the agent's own show
-   * after 100 ms (a burst becomes one refresh), the team's and the queues' ('changed') within a
-   * second, however many came meanwhile. An opened socket resyncs at once.
+   * after 100 ms (a burst becomes one refresh of the whole desk), the team's and the queues'
+   * ('changed') within a second, however many came meanwhile, by a refresh of those parts alone.
+   * A waiting refresh that comes as soon and reads as much covers a new change; otherwise the two
+   * become one, as soon as the sooner and as wide as the wider. An opened socket resyncs at once.
    */
   relais.deskChanged = function (message) {
-    var delay = message === 'changed' ? 800 : 100;
-    var at = Date.now() + delay;
+    var shared = message === 'changed';
+    var at = Date.now() + (shared ? 800 : 100);
     if (pending) {
-      if (at >= due) {
+      if (at >= due && (whole || shared)) {
         return;
       }
       clearTimeout(pending);
+      at = Math.min(at, due);
     }
     due = at;
+    whole = whole || !shared;
     pending = setTimeout(function () {
+      var refresh = whole ? window.refreshDesk : window.refreshShared;
       pending = null;
-      if (window.refreshDesk) {
-        refreshDesk();
+      whole = false;
+      if (refresh) {
+        refresh();
       }
-    }, delay);
+    }, Math.max(0, at - Date.now()));
   };
 
   /* A number shown anywhere in the banner (history, directory, card) dials through click-to-dial. */

@@ -25,9 +25,10 @@ import org.relais.acd.AcdEvents;
  * events reach every open banner of their account, which then reads its desk again. Only the
  * account's banners hear them: the channel never crosses accounts.
  *
- * <p>Reading its desk again re-renders the banner on the server (about 15 ms of processor time), so
- * a banner hears whether the change is its own agent's, which it shows at once, or only its team's
- * and queues', which it shows within a second, however many such changes came meanwhile.
+ * <p>Reading its desk again re-renders the banner on the server, so a banner hears whether the
+ * change is its own agent's, which it shows at once by reading its whole desk, or only its team's
+ * and queues', which it shows within a second, however many such changes came meanwhile, by reading
+ * those parts alone.
  */
 @ApplicationScoped
 public class DeskPush {
@@ -64,7 +65,7 @@ public class DeskPush {
 
   /**
    * At most one message per open banner and transaction, however many events it committed: a banner
-   * reads its whole desk again on any message, so it needs to hear only that something changed, and
+   * reads its desk again on any message, so it needs to hear only that something changed, and
    * whether its own agent did.
    */
   void announce(@Observes AcdEvents committed) {

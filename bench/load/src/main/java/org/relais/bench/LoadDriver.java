@@ -3,20 +3,16 @@ package org.relais.bench;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -41,12 +37,10 @@ public final class LoadDriver {
   private static final long QUARTER_SECOND = TimeUnit.MILLISECONDS.toNanos(250);
   private static final Pattern CALL_ID = Pattern.compile("\"callId\"\\s*:\\s*\"?(\\d+)");
 
-  private final HttpClient http =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-  private final String base;
+  private final ApiClient api;
 
   private LoadDriver(String base) {
-    this.base = base.endsWith("/") ? base : base + "/";
+    this.api = new ApiClient(base);
   }
 
   public static void main(String[] args) throws Exception {
@@ -64,32 +58,8 @@ public final class LoadDriver {
 
   private void run(String operatorPassword, int rate, int seconds, int agents, int talkMs)
       throws Exception {
-    String account = "load" + UUID.randomUUID().toString().substring(0, 8);
-    String admin = "admin@" + account;
-    expect(201, post("operator", operatorPassword, "api/v1/accounts",
-        "{\"name\":\"" + account + "\",\"admin\":{\"login\":\"admin\",\"password\":\"load-admin\"}}"));
-    expect(201, post(admin, "load-admin", "api/v1/groups",
-        "{\"name\":\"Load\",\"ringTimeout\":30,\"penalty\":0,\"wrapUp\":0}"));
-    System.out.printf("account %s: creating %d agents%n", account, agents);
-    ExecutorService setup = Executors.newFixedThreadPool(8);
-    for (int i = 0; i < agents; i++) {
-      int n = i;
-      setup.submit(() -> {
-        String login = "a" + n;
-        String ext = Integer.toString(10_000 + n);
-        expect(201, post(admin, "load-admin", "api/v1/agents",
-            "{\"login\":\"" + login + "\",\"name\":\"" + login + "\",\"password\":\"load-agent\","
-                + "\"extension\":\"" + ext + "\",\"groups\":[{\"name\":\"Load\"}]}"));
-        expect(200, send("PUT", admin, "load-admin", "api/v1/sim/extensions/" + ext + "/autopilot",
-            "{\"answerAfterMs\":0,\"hangUpAfterMs\":" + talkMs + "}"));
-        expect(200, post(login + "@" + account, "load-agent", "api/v1/me/session", null));
-        expect(200, send("PUT", login + "@" + account, "load-agent", "api/v1/me/availability",
-            "{\"available\":true}"));
-        return null;
-      });
-    }
-    setup.shutdown();
-    setup.awaitTermination(10, TimeUnit.MINUTES);
+    LoadAccount account = LoadAccount.create(api, operatorPassword, agents, talkMs);
+    String admin = account.admin();
 
     Map<String, Long> arrivedAt = new ConcurrentHashMap<>();
     Map<String, Long> offeredAt = new ConcurrentHashMap<>();
@@ -99,8 +69,8 @@ public final class LoadDriver {
     System.out.printf("placing %d calls/s for %d s%n", rate, seconds);
     ExecutorService callers = Executors.newFixedThreadPool(64);
     ThreadLocal<KeepAliveConnection> connections =
-        ThreadLocal.withInitial(() -> new KeepAliveConnection(URI.create(base)));
-    String authorization = basic(admin, "load-admin");
+        ThreadLocal.withInitial(() -> new KeepAliveConnection(URI.create(api.base())));
+    String authorization = ApiClient.basic(admin, LoadAccount.ADMIN_PASSWORD);
     AtomicInteger failed = new AtomicInteger();
     Optional<MachineCpu> cpuBefore = MachineCpu.read();
     long start = System.nanoTime();
@@ -117,7 +87,7 @@ public final class LoadDriver {
         // or a server that falls behind shows in the figures instead of hiding in a queue.
         try {
           KeepAliveConnection.Reply reply = connections.get().postJson("api/v1/sim/calls",
-              authorization, "{\"group\":\"Load\",\"caller\":\"" + caller + "\"}");
+              authorization, "{\"group\":\"" + LoadAccount.GROUP + "\",\"caller\":\"" + caller + "\"}");
           Matcher m = CALL_ID.matcher(reply.body());
           if (reply.status() == 201 && m.find()) {
             answerLatencies.add(System.nanoTime() - due);
@@ -163,9 +133,9 @@ public final class LoadDriver {
     List<Long> answers = new ArrayList<>(answerLatencies);
     Collections.sort(answers);
     System.out.printf("arrival -> 201 answer (the call committed) p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
-        percentile(answers, 50), percentile(answers, 99), percentile(answers, 100));
+        Latencies.percentile(answers, 50), Latencies.percentile(answers, 99), Latencies.percentile(answers, 100));
     System.out.printf("offered %d; arrival -> offer latency p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
-        latencies.size(), percentile(latencies, 50), percentile(latencies, 99), percentile(latencies, 100));
+        latencies.size(), Latencies.percentile(latencies, 50), Latencies.percentile(latencies, 99), Latencies.percentile(latencies, 100));
     System.out.printf("offers later than %d ms: %d, due in %d of the run's %d quarter-seconds%n",
         TimeUnit.NANOSECONDS.toMillis(SLOW), slow, slowQuarters.size(), seconds * 4);
     if (cpuBefore.isPresent() && cpuAfter.isPresent()) {
@@ -177,9 +147,9 @@ public final class LoadDriver {
 
   /** Follows the event stream and notes when each call was offered. */
   private Thread streamOffers(String user, Map<String, Long> offeredAt) throws Exception {
-    HttpRequest request = HttpRequest.newBuilder(URI.create(base + "api/v1/events"))
-        .header("Accept", "text/event-stream").header("Authorization", basic(user, "load-admin")).build();
-    HttpResponse<java.io.InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+    HttpRequest request = HttpRequest.newBuilder(URI.create(api.base() + "api/v1/events"))
+        .header("Accept", "text/event-stream").header("Authorization", ApiClient.basic(user, LoadAccount.ADMIN_PASSWORD)).build();
+    HttpResponse<java.io.InputStream> response = api.http().send(request, HttpResponse.BodyHandlers.ofInputStream());
     Thread reader = new Thread(() -> {
       try (BufferedReader lines = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
         String line;
@@ -198,42 +168,5 @@ public final class LoadDriver {
     reader.setDaemon(true);
     reader.start();
     return reader;
-  }
-
-  private static double percentile(List<Long> sortedNanos, int p) {
-    if (sortedNanos.isEmpty()) {
-      return Double.NaN;
-    }
-    int index = (int) Math.ceil(p / 100.0 * sortedNanos.size()) - 1;
-    return sortedNanos.get(Math.max(0, Math.min(index, sortedNanos.size() - 1))) / 1e6;
-  }
-
-  private HttpResponse<String> post(String user, String password, String path, String json) {
-    return send("POST", user, password, path, json);
-  }
-
-  private HttpResponse<String> send(String method, String user, String password, String path, String json) {
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path))
-        .timeout(Duration.ofSeconds(30))
-        .header("Authorization", basic(user, password))
-        .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
-    if (json != null) {
-      b.header("Content-Type", "application/json");
-    }
-    try {
-      return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
-    } catch (Exception e) {
-      throw new IllegalStateException(method + " " + path + ": " + e, e);
-    }
-  }
-
-  private static void expect(int status, HttpResponse<String> reply) {
-    if (reply.statusCode() != status) {
-      throw new IllegalStateException(reply.request().uri() + " answered " + reply.statusCode() + ": " + reply.body());
-    }
-  }
-
-  private static String basic(String user, String password) {
-    return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
   }
 }

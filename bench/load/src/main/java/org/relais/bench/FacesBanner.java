@@ -28,10 +28,12 @@ final class FacesBanner {
     SHARED("desk:refreshShared", "relais-shared");
 
     private final String command;
+    private final String styleClass;
     private final Pattern tags;
 
     Part(String command, String styleClass) {
       this.command = command;
+      this.styleClass = styleClass;
       this.tags = Pattern.compile("<[^>]*\\bclass=\"[^\"]*\\b" + styleClass + "\\b[^\"]*\"[^>]*>");
     }
   }
@@ -106,7 +108,7 @@ final class FacesBanner {
       }
     }
     if (ids.isEmpty()) {
-      throw new IllegalStateException("the banner has no ." + part.tags.pattern() + " part");
+      throw new IllegalStateException("the banner has no ." + part.styleClass + " part");
     }
     return String.join(" ", ids);
   }

@@ -98,6 +98,28 @@ class AcdApiIT extends RelaisDeployment {
   }
 
   @Test
+  void teamShowsTheAgentsSharingTheCallersGroupsWithTheirStatesAndNoOneElse() {
+    account();
+    group("Support", "\"ringTimeout\":20");
+    group("Ventes", "\"ringTimeout\":20");
+    Caller bob = agent("bob", "302", "Support");
+    Caller alice = agent("alice", "301", "Support");
+    agent("carol", "303", "Ventes");
+    assertThat(api.send(bob, "PUT", "api/v1/me/availability", "{\"available\":false}").status())
+        .isEqualTo(200);
+    assertThat(api.send(bob, "DELETE", "api/v1/me/session", null).status()).isEqualTo(200);
+
+    List<JsonObject> team = api.get(alice, "api/v1/team").array().getValuesAs(JsonObject.class);
+
+    assertThat(team).extracting(g -> g.getString("group")).containsExactly("Support");
+    List<JsonObject> members = team.get(0).getJsonArray("members").getValuesAs(JsonObject.class);
+    assertThat(members).extracting(m -> m.getString("login")).containsExactly("alice", "bob");
+    assertThat(members.get(0).getString("availability")).isEqualTo("AVAILABLE");
+    assertThat(members.get(0).getString("activity")).isEqualTo("IDLE");
+    assertThat(members.get(1).getString("availability")).isEqualTo("DISCONNECTED");
+  }
+
+  @Test
   void answeredCallIsTalkedQualifiedWrappedUpAndAnnouncedInCommitOrder() {
     account();
     group(

@@ -2,10 +2,13 @@ package org.relais.bench;
 
 import static org.relais.bench.ApiClient.expect;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.Future;
 
 /**
  * A fresh account for one run: an admin, one group "Load" and agents {@code a0, a1...} in it, each
@@ -25,8 +28,12 @@ final class LoadAccount {
     this.agents = agents;
   }
 
+  /**
+   * @throws ExecutionException if an agent could not be set up: a run with fewer agents than asked
+   *     would measure something else
+   */
   static LoadAccount create(ApiClient api, String operatorPassword, int agents, int talkMs)
-      throws InterruptedException {
+      throws InterruptedException, ExecutionException {
     LoadAccount account = new LoadAccount("load" + UUID.randomUUID().toString().substring(0, 8), agents);
     String admin = account.admin();
     expect(201, api.post("operator", operatorPassword, "api/v1/accounts",
@@ -35,11 +42,12 @@ final class LoadAccount {
         "{\"name\":\"" + GROUP + "\",\"ringTimeout\":30,\"penalty\":0,\"wrapUp\":0}"));
     System.out.printf("account %s: creating %d agents%n", account.name, agents);
     ExecutorService setup = Executors.newFixedThreadPool(8);
+    List<Future<Void>> agentsSetUp = new ArrayList<>();
     for (int i = 0; i < agents; i++) {
       String login = account.login(i);
       String agent = login + "@" + account.name;
       String ext = Integer.toString(10_000 + i);
-      setup.submit(() -> {
+      agentsSetUp.add(setup.submit(() -> {
         expect(201, api.post(admin, ADMIN_PASSWORD, "api/v1/agents",
             "{\"login\":\"" + login + "\",\"name\":\"" + login + "\",\"password\":\"" + AGENT_PASSWORD + "\","
                 + "\"extension\":\"" + ext + "\",\"groups\":[{\"name\":\"" + GROUP + "\"}]}"));
@@ -48,10 +56,15 @@ final class LoadAccount {
         expect(200, api.post(agent, AGENT_PASSWORD, "api/v1/me/session", null));
         expect(200, api.send("PUT", agent, AGENT_PASSWORD, "api/v1/me/availability", "{\"available\":true}"));
         return null;
-      });
+      }));
     }
-    setup.shutdown();
-    setup.awaitTermination(10, TimeUnit.MINUTES);
+    try {
+      for (Future<Void> agentSetUp : agentsSetUp) {
+        agentSetUp.get();
+      }
+    } finally {
+      setup.shutdownNow();
+    }
     return account;
   }
 

@@ -158,9 +158,10 @@ public class BannerView implements Serializable {
     readShared(agents.get(caller.account(), login));
   }
 
+  /** Reads the queues and the team where the agent's profile shows them, and only there. */
   private void readShared(Agent agent) {
-    groups = desk.groups(agent);
-    team = desk.team(agent);
+    groups = modules.contains(BannerModule.GROUPS) ? desk.groups(agent) : List.of();
+    team = modules.contains(BannerModule.TEAM) ? desk.team(agent) : List.of();
   }
 
   // ------------------------------------------------------------------ actions

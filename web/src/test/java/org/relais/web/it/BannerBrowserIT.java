@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.relais.web.it.Api.Caller;
 
 /**
@@ -242,6 +243,32 @@ class BannerBrowserIT extends RelaisDeployment {
 
       carol.choose("desk:historyPeriodChoice", "Hier");
       awaitText(carol, history, "Aucun appel sur cette période.");
+    }
+  }
+
+  @Test
+  void aBannerWithoutQueuesOrTeamHasNoSharedRefreshYetFollowsItsOwnAgent() {
+    Api api = api();
+    Caller admin = api.newAccount();
+    String account = admin.user().substring(admin.user().indexOf('@') + 1);
+    api.send(
+        admin,
+        "POST",
+        "api/v1/agents",
+        "{\"login\":\"erin\",\"name\":\"erin\",\"password\":\"pass-erin\","
+            + "\"extension\":\"305\",\"modules\":[\"SESSION\"]}");
+    Caller erin = new Caller("erin@" + account, "pass-erin");
+
+    try (Browser browser = new Browser(baseUrl())) {
+      browser.login(account, "erin", "pass-erin").waitForText("Indisponible");
+      assertThat(
+              ((JavascriptExecutor) browser.driver())
+                  .executeScript("return typeof window.refreshShared"))
+          .as("other agents' changes cost this banner no request")
+          .isEqualTo("undefined");
+
+      api.send(erin, "PUT", "api/v1/me/availability", "{\"available\":true}");
+      awaitText(browser, By.id("availability"), "Disponible");
     }
   }
 

@@ -22,7 +22,7 @@ class AdminConsoleBrowserIT extends RelaisDeployment {
   void adminCreatesAnAgentWhoThenLogsInAndSeesTheBanner() {
     Api api = api();
     Caller admin = api.newAccount();
-    String account = account(admin);
+    String account = admin.account();
     api.send(admin, "POST", "api/v1/groups", "{\"name\":\"Technique\"}");
     try (Browser browser = new Browser(baseUrl())) {
       browser.login(account, "admin", "secret-admin");
@@ -60,7 +60,7 @@ class AdminConsoleBrowserIT extends RelaisDeployment {
   void groupFormNamesTheFieldThatIsWrongInTheUsersLanguage() {
     Caller admin = api().newAccount();
     try (Browser browser = new Browser(baseUrl())) {
-      browser.login(account(admin), "admin", "secret-admin");
+      browser.login(admin.account(), "admin", "secret-admin");
       browser.visible(By.cssSelector("a[data-lang='en']")).click();
       browser.waitForText("New agent");
       browser.open("admin/group.xhtml");
@@ -86,7 +86,7 @@ class AdminConsoleBrowserIT extends RelaisDeployment {
         "api/v1/agents",
         "{\"login\":\"marc\",\"name\":\"Marc\",\"password\":\"marc-pass\"}");
     try (Browser browser = new Browser(baseUrl())) {
-      browser.login(account(second), "admin", "secret-admin");
+      browser.login(second.account(), "admin", "secret-admin");
       browser.waitForText("Agents");
 
       browser.open("admin/agent.xhtml?login=marc");
@@ -107,7 +107,7 @@ class AdminConsoleBrowserIT extends RelaisDeployment {
                 + "Petit;Jean;;06 00 00 00 02\r\n")
             .getBytes(Charset.forName("windows-1252")));
     try (Browser browser = new Browser(baseUrl())) {
-      browser.login(account(admin), "admin", "secret-admin");
+      browser.login(admin.account(), "admin", "secret-admin");
       browser.waitForText("Agents");
       browser.click("navContacts");
       browser.waitForText("Importer un fichier CSV");
@@ -155,7 +155,7 @@ class AdminConsoleBrowserIT extends RelaisDeployment {
       api.send(admin, "POST", "api/v1/sim/calls/" + id + "/hangup", null);
     }
     try (Browser browser = new Browser(baseUrl())) {
-      browser.login(account(admin), "admin", "secret-admin");
+      browser.login(admin.account(), "admin", "secret-admin");
       browser.waitForText("Agents");
       browser.clickLink("Historique des appels");
       browser.waitForText("Exporter en CSV");
@@ -195,8 +195,4 @@ class AdminConsoleBrowserIT extends RelaisDeployment {
           + ".then(r => r.arrayBuffer().then(b => done(r.headers.get('Content-Type') + '\\n'"
           + " + new Uint8Array(b).slice(0, 3).join(',') + '\\n' + new TextDecoder().decode(b))))"
           + ".catch(e => done('failed: ' + e));";
-
-  private static String account(Caller admin) {
-    return admin.user().substring(admin.user().indexOf('@') + 1);
-  }
 }

@@ -43,7 +43,7 @@ class AdministrationApiIT extends RelaisDeployment {
   void accountListIsTheOperatorsAndNamesTheNewAccount() {
     Api api = api();
     Caller admin = api.newAccount();
-    String account = admin.user().substring(admin.user().indexOf('@') + 1);
+    String account = admin.account();
 
     assertThat(api.get(api.operator(), "api/v1/accounts").body()).contains(account);
     assertThat(api.get(admin, "api/v1/accounts").status()).isEqualTo(403);
@@ -229,7 +229,7 @@ class AdministrationApiIT extends RelaisDeployment {
   private static String agentOf(Api api, Caller admin) {
     api.send(admin, "POST", "api/v1/groups", GROUP);
     api.send(admin, "POST", "api/v1/agents", AGENT);
-    return "agent1@" + admin.user().split("@")[1];
+    return "agent1@" + admin.account();
   }
 
   private static void assertField(Reply reply, String field) {

@@ -50,7 +50,13 @@ public final class Api {
   }
 
   /** Credentials of a caller: {@code login@account} or {@code operator}. */
-  public record Caller(String user, String password) {}
+  public record Caller(String user, String password) {
+
+    /** The account of a {@code login@account} caller. */
+    public String account() {
+      return user.substring(user.indexOf('@') + 1);
+    }
+  }
 
   public Caller operator() {
     return new Caller("operator", OPERATOR_PASSWORD);

@@ -19,7 +19,7 @@ class BannerBrowserIT extends RelaisDeployment {
   void agentTakesACallFromRingToIdleWhileATeammateWatchesLive() {
     Api api = api();
     Caller admin = api.newAccount();
-    String account = admin.user().substring(admin.user().indexOf('@') + 1);
+    String account = admin.account();
     api.send(
         admin,
         "POST",
@@ -88,7 +88,7 @@ class BannerBrowserIT extends RelaisDeployment {
   void agentDialsANumberWithTheGroupsCrmCardAnswersOnTheSoftphoneThenSeesBusyNumbersReported() {
     Api api = api();
     Caller admin = api.newAccount();
-    String account = admin.user().substring(admin.user().indexOf('@') + 1);
+    String account = admin.account();
     api.send(
         admin,
         "POST",
@@ -134,7 +134,7 @@ class BannerBrowserIT extends RelaisDeployment {
   void ringingCallsPopTheirCardsAnUnknownCallerBecomesAContactAndADirectoryNumberDials() {
     Api api = api();
     Caller admin = api.newAccount();
-    String account = admin.user().substring(admin.user().indexOf('@') + 1);
+    String account = admin.account();
     api.send(admin, "POST", "api/v1/groups", "{\"name\":\"Support\",\"wrapUp\":0}");
     api.send(
         admin,
@@ -202,7 +202,7 @@ class BannerBrowserIT extends RelaisDeployment {
   void historyModuleShowsTheCallsOfTheDayWithTheirNumbersAsTheyEnd() {
     Api api = api();
     Caller admin = api.newAccount();
-    String account = admin.user().substring(admin.user().indexOf('@') + 1);
+    String account = admin.account();
     api.send(
         admin,
         "POST",
@@ -250,7 +250,7 @@ class BannerBrowserIT extends RelaisDeployment {
   void aBannerWithoutQueuesOrTeamHasNoSharedRefreshYetFollowsItsOwnAgent() {
     Api api = api();
     Caller admin = api.newAccount();
-    String account = admin.user().substring(admin.user().indexOf('@') + 1);
+    String account = admin.account();
     api.send(
         admin,
         "POST",

@@ -309,7 +309,7 @@ class ContactsApiIT extends RelaisDeployment {
                 + role
                 + "\"}");
     assertThat(reply.status()).as(reply.body()).isEqualTo(201);
-    return new Caller(login + "@" + admin.user().split("@")[1], "pass-" + login);
+    return new Caller(login + "@" + admin.account(), "pass-" + login);
   }
 
   private static java.util.List<String> names(Api api, Caller caller, String query) {

@@ -34,10 +34,6 @@ class HistoryApiIT extends RelaisDeployment {
     admin = api.newAccount();
   }
 
-  private String accountName() {
-    return admin.user().substring(admin.user().indexOf('@') + 1);
-  }
-
   private void group(String name, String settings) {
     Reply reply =
         api.send(admin, "POST", "api/v1/groups", "{\"name\":\"" + name + "\"," + settings + "}");
@@ -64,7 +60,7 @@ class HistoryApiIT extends RelaisDeployment {
                 + group
                 + "\"}]}");
     assertThat(reply.status()).as(reply.body()).isEqualTo(201);
-    return new Caller(login + "@" + accountName(), "pass-" + login);
+    return new Caller(login + "@" + admin.account(), "pass-" + login);
   }
 
   private void connect(Caller agent, boolean available) {

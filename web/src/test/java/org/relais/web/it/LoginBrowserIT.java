@@ -30,10 +30,10 @@ class LoginBrowserIT extends RelaisDeployment {
   void wrongPasswordShowsOneGenericMessage() {
     Caller admin = api().newAccount();
     try (Browser browser = new Browser(baseUrl())) {
-      browser.login(account(admin), "admin", "not-the-password");
+      browser.login(admin.account(), "admin", "not-the-password");
       browser.waitForText("Identifiants incorrects.");
 
-      browser.login(account(admin), "nobody", "secret-admin");
+      browser.login(admin.account(), "nobody", "secret-admin");
       browser.waitForText("Identifiants incorrects.");
       assertThat(browser.url()).contains("login.xhtml");
     }
@@ -50,7 +50,7 @@ class LoginBrowserIT extends RelaisDeployment {
         "{\"login\":\"marie\",\"name\":\"Marie Curie\",\"password\":\"marie-pass\","
             + "\"extension\":\"201\",\"modules\":[\"SESSION\",\"TEAM\"]}");
     try (Browser browser = new Browser(baseUrl())) {
-      browser.login(account(admin), "marie", "marie-pass");
+      browser.login(admin.account(), "marie", "marie-pass");
 
       browser.waitForText("Marie Curie");
       assertThat(browser.url()).contains("agent/banner.xhtml");
@@ -73,7 +73,7 @@ class LoginBrowserIT extends RelaisDeployment {
     try (Browser browser = new Browser(baseUrl())) {
       browser.open("login.xhtml");
       browser
-          .type("login:account", account(admin))
+          .type("login:account", admin.account())
           .type("login:username", "admin")
           .type("login:password", "secret-admin");
       browser
@@ -86,15 +86,11 @@ class LoginBrowserIT extends RelaisDeployment {
       browser.open("login.xhtml");
 
       assertThat(browser.visible(org.openqa.selenium.By.id("login:account")).getAttribute("value"))
-          .isEqualTo(account(admin));
+          .isEqualTo(admin.account());
       assertThat(browser.visible(org.openqa.selenium.By.id("login:username")).getAttribute("value"))
           .isEqualTo("admin");
       assertThat(browser.visible(org.openqa.selenium.By.id("login:password")).getAttribute("value"))
           .isEmpty();
     }
-  }
-
-  private static String account(Caller admin) {
-    return admin.user().substring(admin.user().indexOf('@') + 1);
   }
 }

@@ -51,7 +51,7 @@ class RestartRecoveryIT {
     start();
     Api api = new Api(base());
     Caller admin = api.newAccount();
-    String account = admin.user().split("@")[1];
+    String account = admin.account();
     api.send(
         admin,
         "POST",

@@ -27,7 +27,7 @@ import org.relais.agent.Membership;
 import org.relais.agent.Role;
 import org.relais.web.security.CurrentCaller;
 
-/** The admin's agents (API.md, Administration; SPEC E1). No answer ever carries a password. */
+/** The admin's agents (docs/API.md, Administration; SPEC E1). No answer ever carries a password. */
 @ApplicationScoped
 @Path("/agents")
 @Produces(MediaType.APPLICATION_JSON)

@@ -48,7 +48,7 @@ import org.relais.directory.Visibility;
 import org.relais.web.security.CurrentCaller;
 
 /**
- * The directory (API.md, Directory; SPEC B10, E3): any role searches, reads, adds, changes and
+ * The directory (docs/API.md, Directory; SPEC B10, E3): any role searches, reads, adds, changes and
  * deletes the contacts the directory's rules let it; the screen pop's number lookup; the admin's
  * CSV import and export of public contacts.
  */

@@ -17,7 +17,7 @@ import org.relais.web.security.CurrentCaller.NotAllowedException;
 
 /**
  * {@code GET /api/v1/events}: the account's ACD events as Server-Sent Events, in the order they
- * were committed (API.md, Events), for supervisors and admins: wallboards and integrations.
+ * were committed (docs/API.md, Events), for supervisors and admins: wallboards and integrations.
  *
  * <p>A servlet rather than a JAX-RS resource: JAX-RS sends and flushes each event on its own, one
  * socket write per event, whereas a transaction commits many events at once; here each

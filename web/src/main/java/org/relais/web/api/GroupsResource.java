@@ -23,7 +23,7 @@ import org.relais.group.QueueGroup;
 import org.relais.group.RoutingStrategy;
 import org.relais.web.security.CurrentCaller;
 
-/** The admin's groups (API.md, Administration; SPEC E2). */
+/** The admin's groups (docs/API.md, Administration; SPEC E2). */
 @ApplicationScoped
 @Path("/groups")
 @Produces(MediaType.APPLICATION_JSON)

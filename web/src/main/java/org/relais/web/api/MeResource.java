@@ -34,8 +34,8 @@ import org.relais.presence.AgentPresence;
 import org.relais.web.security.CurrentCaller;
 
 /**
- * The agent's own desk (API.md): session, availability, groups, qualification, pauses, history and
- * statistics.
+ * The agent's own desk (docs/API.md): session, availability, groups, qualification, pauses, history
+ * and statistics.
  */
 @ApplicationScoped
 @Path("/me")

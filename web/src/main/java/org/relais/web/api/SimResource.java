@@ -28,9 +28,9 @@ import org.relais.telephony.sim.SimulatedSwitch.PhoneState;
 import org.relais.web.security.CurrentCaller;
 
 /**
- * Drives the simulated switch (SPEC F1, API.md): plays the callers and the agents' phones. Only
- * while the simulated switch is active (404 otherwise). The admin may act on any extension of the
- * account; an agent only on its own.
+ * Drives the simulated switch (SPEC F1, docs/API.md): plays the callers and the agents' phones.
+ * Only while the simulated switch is active (404 otherwise). The admin may act on any extension of
+ * the account; an agent only on its own.
  */
 @ApplicationScoped
 @Path("/sim")

@@ -13,9 +13,9 @@ import java.util.Set;
 import org.relais.acd.AcdEvent;
 
 /**
- * An event as the API writes it (API.md, Events): its {@code type}, then its fields in the order
- * the event declares them. The internal account and agent ids stay inside (agents are named by
- * login), ids are strings as the API answers them everywhere, and absent values are left out.
+ * An event as the API writes it (docs/API.md, Events): its {@code type}, then its fields in the
+ * order the event declares them. The internal account and agent ids stay inside (agents are named
+ * by login), ids are strings as the API answers them everywhere, and absent values are left out.
  * Written in one pass: the stream writes every event of every account.
  */
 final class EventJson {

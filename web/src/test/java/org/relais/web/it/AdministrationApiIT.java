@@ -7,7 +7,9 @@ import org.junit.jupiter.api.Test;
 import org.relais.web.it.Api.Caller;
 import org.relais.web.it.Api.Reply;
 
-/** The operator and administration API of API.md, its error shape, roles and tenant isolation. */
+/**
+ * The operator and administration API of docs/API.md, its error shape, roles and tenant isolation.
+ */
 class AdministrationApiIT extends RelaisDeployment {
 
   private static final String GROUP =

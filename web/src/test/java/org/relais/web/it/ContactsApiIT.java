@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.relais.web.it.Api.Caller;
 import org.relais.web.it.Api.Reply;
 
-/** The directory API of API.md (SPEC B8, B10, E3): contacts, lookup, CSV import and export. */
+/** The directory API of docs/API.md (SPEC B8, B10, E3): contacts, lookup, CSV import and export. */
 class ContactsApiIT extends RelaisDeployment {
 
   private static final String ÉLODIE =

@@ -139,13 +139,13 @@ public class Contact {
     this.company = details.company();
     this.email = details.email();
     this.office = details.office();
-    this.officeE164 = checked.officeE164();
+    this.officeE164 = checked.e164(ContactField.OFFICE);
     this.mobile = details.mobile();
-    this.mobileE164 = checked.mobileE164();
+    this.mobileE164 = checked.e164(ContactField.MOBILE);
     this.home = details.home();
-    this.homeE164 = checked.homeE164();
+    this.homeE164 = checked.e164(ContactField.HOME);
     this.other = details.other();
-    this.otherE164 = checked.otherE164();
+    this.otherE164 = checked.e164(ContactField.OTHER);
     this.category = details.category();
     this.callData = details.callData();
     this.address = details.address();
@@ -187,18 +187,15 @@ public class Contact {
     return Stream.of(officeE164, mobileE164, homeE164, otherE164).filter(Objects::nonNull);
   }
 
-  /**
-   * The E.164 form of one number field ({@code office}, {@code mobile}, {@code home}, {@code
-   * other}).
-   */
-  public Optional<String> e164Of(String field) {
+  /** The E.164 form of one phone field. */
+  public Optional<String> e164Of(ContactField field) {
     return Optional.ofNullable(
         switch (field) {
-          case "office" -> officeE164;
-          case "mobile" -> mobileE164;
-          case "home" -> homeE164;
-          case "other" -> otherE164;
-          default -> throw new IllegalArgumentException(field);
+          case OFFICE -> officeE164;
+          case MOBILE -> mobileE164;
+          case HOME -> homeE164;
+          case OTHER -> otherE164;
+          default -> throw new IllegalArgumentException(field + " is not a phone field");
         });
   }
 

@@ -2,9 +2,12 @@ package org.relais.directory;
 
 import java.text.Normalizer;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.relais.directory.ContactProblem.Reason;
 
@@ -27,25 +30,6 @@ public record ContactDetails(
     String address,
     String description) {
 
-  /** The fields in their canonical order: the CSV header, the API's names. */
-  public static final List<String> FIELDS =
-      List.of(
-          "lastName",
-          "firstName",
-          "company",
-          "email",
-          "office",
-          "mobile",
-          "home",
-          "other",
-          "category",
-          "callData",
-          "address",
-          "description");
-
-  /** The fields that hold phone numbers. */
-  public static final List<String> NUMBER_FIELDS = List.of("office", "mobile", "home", "other");
-
   private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
   private static final Pattern MARKS = Pattern.compile("\\p{M}+");
 
@@ -64,54 +48,38 @@ public record ContactDetails(
     description = clean(description);
   }
 
-  /** Details from values in the order of {@link #FIELDS}. */
-  public static ContactDetails of(List<String> values) {
-    if (values.size() != FIELDS.size()) {
-      throw new IllegalArgumentException("one value per field");
-    }
+  /** Details whose value for each field {@code values} gives. */
+  public static ContactDetails of(Function<ContactField, String> values) {
     return new ContactDetails(
-        values.get(0),
-        values.get(1),
-        values.get(2),
-        values.get(3),
-        values.get(4),
-        values.get(5),
-        values.get(6),
-        values.get(7),
-        values.get(8),
-        values.get(9),
-        values.get(10),
-        values.get(11));
+        values.apply(ContactField.LAST_NAME),
+        values.apply(ContactField.FIRST_NAME),
+        values.apply(ContactField.COMPANY),
+        values.apply(ContactField.EMAIL),
+        values.apply(ContactField.OFFICE),
+        values.apply(ContactField.MOBILE),
+        values.apply(ContactField.HOME),
+        values.apply(ContactField.OTHER),
+        values.apply(ContactField.CATEGORY),
+        values.apply(ContactField.CALL_DATA),
+        values.apply(ContactField.ADDRESS),
+        values.apply(ContactField.DESCRIPTION));
   }
 
-  /** The values in the order of {@link #FIELDS}. */
-  public List<String> values() {
-    return Arrays.asList(
-        lastName,
-        firstName,
-        company,
-        email,
-        office,
-        mobile,
-        home,
-        other,
-        category,
-        callData,
-        address,
-        description);
-  }
-
-  /** The largest length of a field. */
-  public static int maxLength(String field) {
+  /** The value of one field, null when absent. */
+  public String value(ContactField field) {
     return switch (field) {
-      case "lastName", "firstName", "company" -> 128;
-      case "email" -> 254;
-      case "office", "mobile", "home", "other" -> 32;
-      case "category" -> 64;
-      case "callData" -> 1024;
-      case "address" -> 512;
-      case "description" -> 2048;
-      default -> throw new IllegalArgumentException(field);
+      case LAST_NAME -> lastName;
+      case FIRST_NAME -> firstName;
+      case COMPANY -> company;
+      case EMAIL -> email;
+      case OFFICE -> office;
+      case MOBILE -> mobile;
+      case HOME -> home;
+      case OTHER -> other;
+      case CATEGORY -> category;
+      case CALL_DATA -> callData;
+      case ADDRESS -> address;
+      case DESCRIPTION -> description;
     };
   }
 
@@ -127,44 +95,41 @@ public record ContactDetails(
   public Checked check(PhoneNumbers numbers) {
     List<ContactProblem> problems = new ArrayList<>(0);
     if (lastName == null && company == null) {
-      problems.add(new ContactProblem("lastName", Reason.REQUIRED));
+      problems.add(new ContactProblem(ContactField.LAST_NAME.apiName(), Reason.REQUIRED));
     }
-    String[] e164 = new String[NUMBER_FIELDS.size()];
-    List<String> values = values();
-    for (int i = 0; i < FIELDS.size(); i++) {
-      String field = FIELDS.get(i);
-      String value = values.get(i);
+    Map<ContactField, String> e164 = new EnumMap<>(ContactField.class);
+    for (ContactField field : ContactField.values()) {
+      String value = value(field);
       if (value == null) {
         continue;
       }
-      int max = maxLength(field);
-      int numberIndex = NUMBER_FIELDS.indexOf(field);
-      if (value.length() > max) {
-        problems.add(new ContactProblem(field, Reason.TOO_LONG, max));
-      } else if (numberIndex >= 0) {
+      if (value.length() > field.maxLength()) {
+        problems.add(new ContactProblem(field.apiName(), Reason.TOO_LONG, field.maxLength()));
+      } else if (field.isPhone()) {
         PhoneNumbers.Normalised n = numbers.normalise(value);
         if (n.problem() != null) {
-          problems.add(new ContactProblem(field, n.problem()));
+          problems.add(new ContactProblem(field.apiName(), n.problem()));
+        } else {
+          e164.put(field, n.e164());
         }
-        e164[numberIndex] = n.e164();
-      } else if (field.equals("email") && !EMAIL.matcher(value).matches()) {
-        problems.add(new ContactProblem(field, Reason.INVALID_EMAIL));
+      } else if (field == ContactField.EMAIL && !EMAIL.matcher(value).matches()) {
+        problems.add(new ContactProblem(field.apiName(), Reason.INVALID_EMAIL));
       }
     }
-    return new Checked(this, List.copyOf(problems), e164[0], e164[1], e164[2], e164[3]);
+    return new Checked(this, List.copyOf(problems), Collections.unmodifiableMap(e164));
   }
 
   /** Details once checked: what is wrong with them, else the E.164 form of their numbers. */
   public record Checked(
-      ContactDetails details,
-      List<ContactProblem> problems,
-      String officeE164,
-      String mobileE164,
-      String homeE164,
-      String otherE164) {
+      ContactDetails details, List<ContactProblem> problems, Map<ContactField, String> e164) {
 
     public boolean valid() {
       return problems.isEmpty();
+    }
+
+    /** The E.164 form of a phone field, null when the field is empty or refused. */
+    public String e164(ContactField field) {
+      return e164.get(field);
     }
   }
 

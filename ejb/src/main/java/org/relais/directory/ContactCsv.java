@@ -1,6 +1,9 @@
 package org.relais.directory;
 
+import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -11,10 +14,10 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
+import java.util.EnumMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -38,7 +41,8 @@ public final class ContactCsv {
 
   private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
   private static final char BOM = '\uFEFF';
-  private static final Map<String, String> COLUMNS = columns();
+  private static final Set<String> VISIBILITY_NAMES =
+      Set.of("visibility", "visibilite", "visibilidad");
   private static final Set<String> PUBLIC_WORDS =
       Set.of("public", "publique", "publico", "publica", "publiques");
 
@@ -90,7 +94,7 @@ public final class ContactCsv {
     long lineCount = 0;
     try (CSVParser parser = format.parse(new StringReader(text))) {
       var records = parser.iterator();
-      List<String> columns = null;
+      Columns columns = null;
       while (true) {
         int line = (int) lineCount + 1;
         CSVRecord record;
@@ -109,7 +113,7 @@ public final class ContactCsv {
         }
         lineCount = parser.getCurrentLineNumber();
         if (columns == null) {
-          columns = new ArrayList<>();
+          columns = new Columns();
           List<Rejection> headerProblems = header(record, columns);
           if (!headerProblems.isEmpty()) {
             return unreadable(headerProblems.toArray(Rejection[]::new));
@@ -146,12 +150,16 @@ public final class ContactCsv {
     return new Parsed(rows, rejected, rejectedRows, true);
   }
 
-  /** Writes the header, then one line per contact, numbers as they were typed. */
-  public static Printer writer(Writer out) throws IOException {
+  /**
+   * Writes the header in UTF-8, then one line per contact, numbers as they were typed: the one
+   * export writer of the API and the console.
+   */
+  public static Printer writer(OutputStream output) throws IOException {
+    Writer out = new BufferedWriter(new OutputStreamWriter(output, StandardCharsets.UTF_8));
     out.write(BOM);
     CSVPrinter printer =
         CSVFormat.DEFAULT.builder().setDelimiter(';').setRecordSeparator("\r\n").get().print(out);
-    printer.printRecord(ContactDetails.FIELDS);
+    printer.printRecord(ContactField.apiNames());
     return new Printer(printer);
   }
 
@@ -164,7 +172,8 @@ public final class ContactCsv {
     }
 
     public void print(Contact contact) throws IOException {
-      printer.printRecord(contact.details().values());
+      ContactDetails details = contact.details();
+      printer.printRecord(Arrays.stream(ContactField.values()).map(details::value).toList());
     }
 
     public void flush() throws IOException {
@@ -210,60 +219,76 @@ public final class ContactCsv {
     return commas > semicolons ? ',' : ';';
   }
 
+  /**
+   * What each column of a file holds: a contact field, the visibility, or nothing (an empty header
+   * cell).
+   */
+  private static final class Columns {
+    final List<ContactField> fields = new ArrayList<>();
+    int visibility = -1;
+
+    int size() {
+      return fields.size();
+    }
+  }
+
   /** Maps each header cell to a field (null for an empty trailing cell); lists what is wrong. */
-  private static List<Rejection> header(CSVRecord record, List<String> columns) {
+  private static List<Rejection> header(CSVRecord record, Columns columns) {
     List<Rejection> problems = new ArrayList<>();
     for (String cell : record) {
-      String key = key(cell);
+      String key = ContactField.headerKey(cell);
+      Optional<ContactField> field = ContactField.ofHeader(cell);
       if (key.isEmpty()) {
-        columns.add(null);
-        continue;
-      }
-      String field = COLUMNS.get(key);
-      if (field == null) {
+        columns.fields.add(null);
+      } else if (VISIBILITY_NAMES.contains(key)) {
+        columns.visibility = columns.size();
+        columns.fields.add(null);
+      } else if (field.isEmpty()) {
         problems.add(
             new Rejection(
                 1, cell.strip(), "UNKNOWN_COLUMN", "unknown column '" + cell.strip() + "'"));
-      } else if (columns.contains(field)) {
-        problems.add(
-            new Rejection(
-                1,
-                field,
-                "DUPLICATE_COLUMN",
-                "two columns hold " + field + " ('" + cell.strip() + "')"));
+        columns.fields.add(null);
+      } else {
+        if (columns.fields.contains(field.get())) {
+          String name = field.get().apiName();
+          problems.add(
+              new Rejection(
+                  1,
+                  name,
+                  "DUPLICATE_COLUMN",
+                  "two columns hold " + name + " ('" + cell.strip() + "')"));
+        }
+        columns.fields.add(field.get());
       }
-      columns.add(field);
     }
     return problems;
   }
 
   /** The details of one record, or null when its shape is wrong (reported in problems). */
   private static ContactDetails row(
-      CSVRecord record, List<String> columns, int line, List<Rejection> problems) {
-    String[] values = new String[ContactDetails.FIELDS.size()];
+      CSVRecord record, Columns columns, int line, List<Rejection> problems) {
+    Map<ContactField, String> values = new EnumMap<>(ContactField.class);
     for (int i = 0; i < record.size(); i++) {
       String value = record.get(i);
-      String field = i < columns.size() ? columns.get(i) : null;
-      if (field == null) {
-        if (!value.isBlank()) {
-          problems.add(
-              new Rejection(
-                  line,
-                  null,
-                  "EXTRA_VALUES",
-                  "more values (" + record.size() + ") than columns (" + columns.size() + ")"));
-          return null;
-        }
-      } else if (field.equals(VISIBILITY)) {
+      ContactField field = i < columns.size() ? columns.fields.get(i) : null;
+      if (i == columns.visibility) {
         if (!value.isBlank() && !PUBLIC_WORDS.contains(ContactDetails.fold(value.strip()))) {
           problems.add(
               new Rejection(line, VISIBILITY, "ONLY_PUBLIC", "imported contacts are public"));
         }
-      } else {
-        values[ContactDetails.FIELDS.indexOf(field)] = value;
+      } else if (field != null) {
+        values.put(field, value);
+      } else if (!value.isBlank()) {
+        problems.add(
+            new Rejection(
+                line,
+                null,
+                "EXTRA_VALUES",
+                "more values (" + record.size() + ") than columns (" + columns.size() + ")"));
+        return null;
       }
     }
-    return ContactDetails.of(Arrays.asList(values));
+    return ContactDetails.of(values::get);
   }
 
   private static boolean isBlank(CSVRecord record) {
@@ -277,90 +302,5 @@ public final class ContactCsv {
 
   private static Parsed unreadable(Rejection... problems) {
     return new Parsed(List.of(), List.of(problems), 0, false);
-  }
-
-  /**
-   * A header cell as compared: folded, letters and digits only ({@code Tél. bureau} → telbureau).
-   */
-  private static String key(String cell) {
-    return ContactDetails.fold(cell.strip()).replaceAll("[^a-z0-9]", "");
-  }
-
-  private static Map<String, String> columns() {
-    Map<String, String> names = new HashMap<>();
-    alias(
-        names, "lastName", "nom", "lastname", "nomdefamille", "surname", "familyname", "apellido");
-    alias(names, "firstName", "prenom", "firstname", "givenname", "nombre");
-    alias(
-        names,
-        "company",
-        "societe",
-        "entreprise",
-        "company",
-        "organisation",
-        "organization",
-        "empresa");
-    alias(names, "email", "email", "courriel", "mail", "adressemail", "adresseemail", "correo");
-    alias(
-        names,
-        "office",
-        "telbureau",
-        "bureau",
-        "telephonebureau",
-        "numerobureau",
-        "office",
-        "officephone",
-        "work",
-        "workphone",
-        "telephone",
-        "tel",
-        "phone",
-        "oficina");
-    alias(
-        names,
-        "mobile",
-        "mobile",
-        "portable",
-        "telmobile",
-        "telportable",
-        "telephonemobile",
-        "telephoneportable",
-        "mobilephone",
-        "cell",
-        "cellphone",
-        "movil");
-    alias(
-        names, "home", "domicile", "teldomicile", "telephonedomicile", "home", "homephone", "casa");
-    alias(
-        names,
-        "other",
-        "autre",
-        "telautre",
-        "autretelephone",
-        "autrenumero",
-        "other",
-        "otherphone",
-        "otro");
-    alias(names, "category", "categorie", "category", "categoria");
-    alias(names, "callData", "donneesdappel", "donneesappel", "calldata", "datosdellamada");
-    alias(names, "address", "adresse", "address", "adressepostale", "direccion");
-    alias(
-        names,
-        "description",
-        "description",
-        "commentaire",
-        "commentaires",
-        "notes",
-        "note",
-        "descripcion");
-    alias(names, VISIBILITY, "visibilite", "visibility", "visibilidad");
-    return Map.copyOf(names);
-  }
-
-  private static void alias(Map<String, String> names, String field, String... keys) {
-    names.put(field.toLowerCase(Locale.ROOT), field);
-    for (String key : keys) {
-      names.put(key, field);
-    }
   }
 }

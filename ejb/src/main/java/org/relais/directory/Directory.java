@@ -7,12 +7,11 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import java.io.IOException;
-import java.io.Writer;
+import java.io.OutputStream;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -20,7 +19,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Logger;
-import java.util.regex.Pattern;
 import org.relais.InvalidFieldException;
 import org.relais.NoSuchEntityException;
 import org.relais.NotPermittedException;
@@ -54,17 +52,8 @@ public class Directory {
   static final int IMPORT_BATCH = 1000;
 
   private static final Logger LOG = Logger.getLogger(Directory.class.getName());
-  private static final Pattern NUMBER_QUERY = Pattern.compile("[+0-9 ().-]+");
-  private static final String VISIBLE =
-      "c.account.id = :account AND (c.ownerId IS NULL OR c.ownerId = :viewer)";
-  private static final String PUBLIC = "c.account.id = :account AND c.ownerId IS NULL";
-
-  /** Among contacts that share a number: the viewer's private one first, then the oldest. */
-  private static final Comparator<Contact> PREFERRED =
-      Comparator.comparing(Contact::isPublic).thenComparing(Contact::getId);
-
-  private static final List<String> NUMBER_COLUMNS =
-      List.of("officeE164", "mobileE164", "homeE164", "otherE164");
+  private static final String VISIBLE = ContactSearch.VISIBLE;
+  private static final String PUBLIC = ContactSearch.PUBLIC;
 
   @PersistenceContext(unitName = "relais")
   EntityManager em;
@@ -79,21 +68,21 @@ public class Directory {
    */
   public List<Contact> search(Account account, Agent viewer, String query, int first, int max) {
     requireDirectory(viewer);
-    return page(new Search(account, viewer, query), first, max);
+    return page(search(account, viewer, query), first, max);
   }
 
   public long count(Account account, Agent viewer, String query) {
     requireDirectory(viewer);
-    return new Search(account, viewer, query).count();
+    return count(search(account, viewer, query));
   }
 
   /** The account's public contacts that match the query (the admin console's list, SPEC E3). */
   public List<Contact> searchPublic(Account account, String query, int first, int max) {
-    return page(new Search(account, null, query), first, max);
+    return page(search(account, null, query), first, max);
   }
 
   public long countPublic(Account account, String query) {
-    return new Search(account, null, query).count();
+    return count(search(account, null, query));
   }
 
   /** A contact the agent sees. */
@@ -145,12 +134,12 @@ public class Directory {
    */
   private Map<String, Contact> holders(
       Account account, Agent viewer, Collection<String> e164s, int perColumn) {
-    Map<String, Contact> chosen = new HashMap<>();
-    for (String column : NUMBER_COLUMNS) {
+    NumberHolders holders = new NumberHolders(e164s);
+    for (ContactField field : ContactField.PHONES) {
       TypedQuery<Contact> query =
           em.createQuery(
                   "SELECT c FROM Contact c WHERE c."
-                      + column
+                      + field.e164Attribute()
                       + " IN :n AND "
                       + (viewer == null ? PUBLIC : VISIBLE),
                   Contact.class)
@@ -160,13 +149,9 @@ public class Directory {
       if (viewer != null) {
         query.setParameter("viewer", viewer.getId());
       }
-      for (Contact c : query.getResultList()) {
-        String e164 =
-            c.e164Of(column.substring(0, column.length() - "E164".length())).orElseThrow();
-        chosen.merge(e164, c, (a, b) -> PREFERRED.compare(a, b) <= 0 ? a : b);
-      }
+      holders.offerAll(query.getResultList());
     }
-    return chosen;
+    return holders.chosen();
   }
 
   /**
@@ -265,7 +250,7 @@ public class Directory {
    * Writes the account's public contacts as CSV (SPEC E3), in name order, reading them a block at a
    * time so that a large directory never sits in memory.
    */
-  public void exportPublic(Account account, Writer out) throws IOException {
+  public void exportPublic(Account account, OutputStream out) throws IOException {
     ContactCsv.Printer printer = ContactCsv.writer(out);
     List<Long> ids =
         em.createQuery("SELECT c.id FROM Contact c WHERE " + PUBLIC + " ORDER BY c.id", Long.class)
@@ -334,95 +319,33 @@ public class Directory {
     return OffsetDateTime.now(clock);
   }
 
-  private List<Contact> page(Search search, int first, int max) {
+  private ContactSearch search(Account account, Agent viewer, String query) {
+    return new ContactSearch(
+        account.getId(), viewer == null ? null : viewer.getId(), query, numbers(account));
+  }
+
+  private List<Contact> page(ContactSearch search, int first, int max) {
     if (first < 0) {
       throw new InvalidFieldException("first", "0 or more");
     }
     if (max < 1 || max > MAX_PAGE) {
       throw new InvalidFieldException("max", "between 1 and " + MAX_PAGE);
     }
-    return search
-        .query("SELECT c", " ORDER BY c.searchText, c.id", Contact.class)
+    return query(search, "SELECT c", " ORDER BY c.searchText, c.id", Contact.class)
         .setFirstResult(first)
         .setMaxResults(max)
         .getResultList();
   }
 
-  /**
-   * One search, as JPQL: who sees what, then every word of the query in the folded text, or the
-   * query as a number.
-   */
-  private final class Search {
-    private final StringBuilder where = new StringBuilder();
-    private final Map<String, Object> parameters = new HashMap<>();
-
-    Search(Account account, Agent viewer, String query) {
-      parameters.put("account", account.getId());
-      if (viewer == null) {
-        where.append(PUBLIC);
-      } else {
-        where.append(VISIBLE);
-        parameters.put("viewer", viewer.getId());
-      }
-      if (query == null || query.isBlank()) {
-        return;
-      }
-      if (query.length() > 200) {
-        throw new InvalidFieldException("q", "at most 200 characters");
-      }
-      List<String> alternatives = new ArrayList<>();
-      List<String> words = List.of(ContactDetails.fold(query).strip().split("\\s+"));
-      List<String> conditions = new ArrayList<>();
-      for (int i = 0; i < words.size(); i++) {
-        conditions.add("c.searchText LIKE :w" + i + " ESCAPE '!'");
-        parameters.put("w" + i, "%" + escapeLike(words.get(i)) + "%");
-      }
-      alternatives.add(String.join(" AND ", conditions));
-      if (NUMBER_QUERY.matcher(query.strip()).matches()) {
-        numbers(account)
-            .e164(query)
-            .ifPresent(
-                e164 -> {
-                  alternatives.add(
-                      "c.officeE164 = :n OR c.mobileE164 = :n OR c.homeE164 = :n"
-                          + " OR c.otherE164 = :n");
-                  parameters.put("n", e164);
-                });
-        String digits = significantDigits(query);
-        if (digits.length() >= 3) {
-          alternatives.add(
-              "c.officeE164 LIKE :d OR c.mobileE164 LIKE :d OR c.homeE164 LIKE :d"
-                  + " OR c.otherE164 LIKE :d");
-          parameters.put("d", "%" + digits + "%");
-        }
-      }
-      where.append(" AND ((").append(String.join(") OR (", alternatives)).append("))");
-    }
-
-    <T> TypedQuery<T> query(String select, String order, Class<T> type) {
-      TypedQuery<T> query = em.createQuery(select + " FROM Contact c WHERE " + where + order, type);
-      parameters.forEach(query::setParameter);
-      return query;
-    }
-
-    long count() {
-      return query("SELECT COUNT(c)", "", Long.class).getSingleResult();
-    }
+  private long count(ContactSearch search) {
+    return query(search, "SELECT COUNT(c)", "", Long.class).getSingleResult();
   }
 
-  /** The digits of a partial number, without the national or international trunk prefix. */
-  private static String significantDigits(String query) {
-    String digits = query.replaceAll("[^0-9]", "");
-    if (query.strip().startsWith("+")) {
-      return digits;
-    }
-    if (digits.startsWith("00")) {
-      return digits.substring(2);
-    }
-    return digits.startsWith("0") ? digits.substring(1) : digits;
-  }
-
-  private static String escapeLike(String text) {
-    return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
+  private <T> TypedQuery<T> query(
+      ContactSearch search, String select, String order, Class<T> type) {
+    TypedQuery<T> query =
+        em.createQuery(select + " FROM Contact c WHERE " + search.where() + order, type);
+    search.parameters().forEach(query::setParameter);
+    return query;
   }
 }

@@ -2,8 +2,8 @@ package org.relais.directory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
@@ -39,6 +39,25 @@ class ContactCsvTest {
     assertThat(d.callData()).isEqualTo("VIP");
     assertThat(d.address()).isEqualTo("12 rue de l'Église, Lyon");
     assertThat(d.description()).isEqualTo("Préfère le matin");
+  }
+
+  @Test
+  void theManualsOwnColumnNamesAreAccepted() {
+    String csv =
+        "Nom;Prénom;Société;Mail;Num. bureau;Mobile;Num. domicile;Num. autre;Catégorie;"
+            + "Données d'appel;Adresse;Description\r\n"
+            + "Durand;Aurélie;ACME;a@acme.fr;01 23 45 67 89;06 12 34 56 78;04 78 00 00 00;"
+            + "09 70 00 00 00;Client;VIP;Lyon;Rappeler\r\n";
+
+    Parsed parsed = read(utf8(csv));
+
+    assertThat(parsed.rejected()).isEmpty();
+    ContactDetails d = parsed.rows().get(0).details();
+    assertThat(d.email()).isEqualTo("a@acme.fr");
+    assertThat(d.office()).isEqualTo("01 23 45 67 89");
+    assertThat(d.home()).isEqualTo("04 78 00 00 00");
+    assertThat(d.other()).isEqualTo("09 70 00 00 00");
+    assertThat(parsed.rows().get(0).contact().e164(ContactField.OTHER)).isEqualTo("+33970000000");
   }
 
   @Test
@@ -168,13 +187,13 @@ class ContactCsvTest {
                 null),
             france,
             OffsetDateTime.now(ZoneOffset.UTC));
-    StringWriter out = new StringWriter();
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
 
     ContactCsv.Printer printer = ContactCsv.writer(out);
     printer.print(contact);
     printer.flush();
 
-    String csv = out.toString();
+    String csv = out.toString(StandardCharsets.UTF_8);
     assertThat(csv)
         .startsWith(
             "\uFEFFlastName;firstName;company;email;office;mobile;home;other;category;callData;"

@@ -17,16 +17,11 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -40,6 +35,7 @@ import org.relais.agent.Agent;
 import org.relais.agent.Role;
 import org.relais.directory.Contact;
 import org.relais.directory.ContactDetails;
+import org.relais.directory.ContactField;
 import org.relais.directory.Directory;
 import org.relais.directory.ImportProgress;
 import org.relais.directory.ImportReport;
@@ -107,8 +103,8 @@ public class ContactsResource {
 
     static ContactView of(Contact c) {
       Map<String, String> e164 = new LinkedHashMap<>();
-      for (String field : ContactDetails.NUMBER_FIELDS) {
-        c.e164Of(field).ifPresent(n -> e164.put(field, n));
+      for (ContactField field : ContactField.PHONES) {
+        c.e164Of(field).ifPresent(n -> e164.put(field.apiName(), n));
       }
       return new ContactView(
           c.getId(),
@@ -261,12 +257,7 @@ public class ContactsResource {
           "UTF-8 with a byte-order mark, ';' separator, English header that the import reads.")
   public Response export() {
     var account = caller.requireRole(Role.ADMIN);
-    StreamingOutput csv =
-        output -> {
-          Writer out = new BufferedWriter(new OutputStreamWriter(output, StandardCharsets.UTF_8));
-          directory.exportPublic(account, out);
-          out.flush();
-        };
+    StreamingOutput csv = output -> directory.exportPublic(account, output);
     return Response.ok(csv, CSV + ";charset=UTF-8")
         .header("Content-Disposition", "attachment; filename=\"contacts.csv\"")
         .build();
@@ -319,16 +310,11 @@ public class ContactsResource {
 
   /** The details of a request; fields left out or null keep those of {@code base}. */
   private static ContactDetails details(JsonInput in, ContactDetails base) {
-    List<String> values = new ArrayList<>();
-    List<String> kept = base == null ? null : base.values();
-    for (int i = 0; i < ContactDetails.FIELDS.size(); i++) {
-      String field = ContactDetails.FIELDS.get(i);
-      values.add(
-          in.has(field)
-              ? in.optionalString(field, ContactDetails.maxLength(field))
-              : kept == null ? null : kept.get(i));
-    }
-    return ContactDetails.of(values);
+    return ContactDetails.of(
+        field ->
+            in.has(field.apiName())
+                ? in.optionalString(field.apiName(), field.maxLength())
+                : base == null ? null : base.value(field));
   }
 
   private static Visibility visibility(JsonInput in) {

@@ -19,6 +19,7 @@ import org.relais.agent.Agent;
 import org.relais.agent.AgentService;
 import org.relais.directory.Contact;
 import org.relais.directory.ContactDetails;
+import org.relais.directory.ContactField;
 import org.relais.directory.Directory;
 import org.relais.directory.PhoneNumbers;
 import org.relais.directory.Visibility;
@@ -89,9 +90,9 @@ public class DirectoryView implements Serializable {
     Contact contact = directory.get(caller.account(), agent(), id);
     editing = id;
     form = new HashMap<>();
-    List<String> values = contact.details().values();
-    for (int i = 0; i < ContactDetails.FIELDS.size(); i++) {
-      form.put(ContactDetails.FIELDS.get(i), values.get(i));
+    ContactDetails details = contact.details();
+    for (ContactField field : ContactField.values()) {
+      form.put(field.apiName(), details.value(field));
     }
     publicContact = contact.isPublic();
   }
@@ -105,8 +106,7 @@ public class DirectoryView implements Serializable {
   }
 
   private boolean saved() {
-    ContactDetails details =
-        ContactDetails.of(ContactDetails.FIELDS.stream().map(form::get).toList());
+    ContactDetails details = ContactDetails.of(field -> form.get(field.apiName()));
     Visibility visibility =
         mayWritePublic && publicContact ? Visibility.PUBLIC : Visibility.PRIVATE;
     try {
@@ -145,28 +145,29 @@ public class DirectoryView implements Serializable {
   }
 
   static ContactLine line(Contact c, boolean writable) {
-    List<Field> numbers =
-        fields(c.details()).stream()
-            .filter(f -> ContactDetails.NUMBER_FIELDS.contains(f.name()))
-            .toList();
+    List<Field> numbers = fields(c.details(), ContactField.PHONES);
     return new ContactLine(
         c.getId(), c.displayName(), c.getCompany(), numbers, c.isPublic(), writable);
   }
 
   /** The contact's fields that have a value, in the card's order. */
   static List<Field> fields(ContactDetails details) {
-    List<String> values = details.values();
+    return fields(details, List.of(ContactField.values()));
+  }
+
+  private static List<Field> fields(ContactDetails details, List<ContactField> shown) {
     List<Field> fields = new ArrayList<>();
-    for (int i = 0; i < ContactDetails.FIELDS.size(); i++) {
-      if (values.get(i) != null) {
-        fields.add(new Field(ContactDetails.FIELDS.get(i), values.get(i)));
+    for (ContactField field : shown) {
+      if (details.value(field) != null) {
+        fields.add(new Field(field.apiName(), details.value(field)));
       }
     }
     return fields;
   }
 
+  /** The form's fields by API name, which the bundles' {@code contact.*} keys translate. */
   public List<String> getFields() {
-    return ContactDetails.FIELDS;
+    return ContactField.apiNames();
   }
 
   public String getQuery() {

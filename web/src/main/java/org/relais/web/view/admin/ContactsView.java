@@ -6,13 +6,9 @@ import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -218,10 +214,7 @@ public class ContactsView implements Serializable {
         .writer(
             output -> {
               try {
-                Writer out =
-                    new BufferedWriter(new OutputStreamWriter(output, StandardCharsets.UTF_8));
-                service.exportPublic(target, out);
-                out.flush();
+                service.exportPublic(target, output);
               } catch (IOException e) {
                 throw new UncheckedIOException(e);
               }

@@ -23,6 +23,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
+import org.relais.platform.CsvCells;
 
 /**
  * The directory's CSV file format (SPEC E3), as spreadsheets write it: the separator ({@code ;} as
@@ -32,7 +33,9 @@ import org.apache.commons.csv.CSVRecord;
  * accents ({@code Nom}, {@code Prénom}, {@code Tél. bureau}, {@code lastName}, {@code Mobile}…);
  * missing columns are empty. Rows are checked as contacts are, and every problem is reported with
  * the physical line where its row starts. Export writes UTF-8 with a byte-order mark and {@code ;},
- * with the English header that import reads back.
+ * with the English header that import reads back. Cells a spreadsheet would run as formulas are
+ * quoted on export and unquoted on import ({@link CsvCells}), so that an export imports back as it
+ * was; phone numbers in their own characters ({@code +33 6...}) are written as they are.
  */
 public final class ContactCsv {
 
@@ -173,7 +176,14 @@ public final class ContactCsv {
 
     public void print(Contact contact) throws IOException {
       ContactDetails details = contact.details();
-      printer.printRecord(Arrays.stream(ContactField.values()).map(details::value).toList());
+      printer.printRecord(
+          Arrays.stream(ContactField.values())
+              .map(
+                  f ->
+                      f.isPhone()
+                          ? CsvCells.phone(details.value(f))
+                          : CsvCells.text(details.value(f)))
+              .toList());
     }
 
     public void flush() throws IOException {
@@ -277,7 +287,7 @@ public final class ContactCsv {
               new Rejection(line, VISIBILITY, "ONLY_PUBLIC", "imported contacts are public"));
         }
       } else if (field != null) {
-        values.put(field, value);
+        values.put(field, CsvCells.read(value));
       } else if (!value.isBlank()) {
         problems.add(
             new Rejection(

@@ -204,6 +204,45 @@ class ContactCsvTest {
   }
 
   @Test
+  void formulasAreQuotedInTheExportAndImportBackAsTheyWere() throws IOException {
+    ContactDetails details =
+        new ContactDetails(
+            "=HYPERLINK(\"http://evil\",\"clic\")",
+            "@SUM(A1)",
+            "-2+3+cmd|' /C calc'!A0",
+            null,
+            "+33 4 78 00 00 00",
+            "+33612345678",
+            null,
+            null,
+            "'=déjà quoté",
+            "+1",
+            "'t Hooft",
+            null);
+    Contact contact =
+        new Contact(
+            new Account("demo", OffsetDateTime.now(ZoneOffset.UTC)),
+            null,
+            details,
+            france,
+            OffsetDateTime.now(ZoneOffset.UTC));
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ContactCsv.Printer printer = ContactCsv.writer(out);
+    printer.print(contact);
+    printer.flush();
+
+    String row = out.toString(StandardCharsets.UTF_8).lines().skip(1).findFirst().orElseThrow();
+    assertThat(row)
+        .isEqualTo(
+            "\"'=HYPERLINK(\"\"http://evil\"\",\"\"clic\"\")\";'@SUM(A1);"
+                + "'-2+3+cmd|' /C calc'!A0;;+33 4 78 00 00 00;+33612345678;;;''=déjà quoté;"
+                + "'+1;'t Hooft;");
+    Parsed back = read(out.toByteArray());
+    assertThat(back.rejected()).isEmpty();
+    assertThat(back.rows().get(0).details()).isEqualTo(details);
+  }
+
+  @Test
   void separatorIsTheOneTheHeaderUses() {
     assertThat(ContactCsv.separatorOf("Nom;Prénom;Société")).isEqualTo(';');
     assertThat(ContactCsv.separatorOf("lastName,firstName")).isEqualTo(',');

@@ -10,18 +10,22 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.relais.call.CallHistory.HistoryLine;
+import org.relais.platform.CsvCells;
 import org.relais.presence.StateHistory.StateLine;
 
 /**
  * The CSV files of the reports (SPEC E6), for the admin console's export button and the API alike:
  * UTF-8 with a byte-order mark and ';' between fields, which is what spreadsheets in French (and
  * most European) settings open without an import dialog. Times are in the account's zone, durations
- * in whole seconds. Column keys are stable; the console puts labels in the user's language.
+ * in whole seconds. Column keys are stable; the console puts labels in the user's language. Text
+ * cells that a spreadsheet would run as a formula are quoted ({@link CsvCells}); the caller's
+ * number is data and stays as it is.
  */
 public final class ReportCsv {
 
@@ -47,6 +51,9 @@ public final class ReportCsv {
   public static final List<String> STATE_COLUMNS =
       List.of("time", "agent", "agentName", "availability", "activity", "seconds", "callId");
 
+  /** The columns that hold a phone number. */
+  private static final Set<String> PHONE_COLUMNS = Set.of("number");
+
   private static final char BOM = '\uFEFF';
 
   private ReportCsv() {}
@@ -66,6 +73,7 @@ public final class ReportCsv {
                 c ->
                     row(
                         printer,
+                        CALL_COLUMNS,
                         time(c.time(), zone),
                         c.direction(),
                         c.number(),
@@ -95,6 +103,7 @@ public final class ReportCsv {
                 s ->
                     row(
                         printer,
+                        STATE_COLUMNS,
                         time(s.time(), zone),
                         s.agent(),
                         s.agentName(),
@@ -126,9 +135,17 @@ public final class ReportCsv {
     }
   }
 
-  private static void row(CSVPrinter printer, Object... values) {
+  /** Prints one row, each text cell as {@link CsvCells} makes it safe in a spreadsheet. */
+  private static void row(CSVPrinter printer, List<String> columns, Object... values) {
+    Object[] cells = new Object[values.length];
+    for (int i = 0; i < values.length; i++) {
+      cells[i] =
+          !(values[i] instanceof String text)
+              ? values[i]
+              : PHONE_COLUMNS.contains(columns.get(i)) ? CsvCells.phone(text) : CsvCells.text(text);
+    }
     try {
-      printer.printRecord(values);
+      printer.printRecord(cells);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

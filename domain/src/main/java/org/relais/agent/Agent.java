@@ -28,6 +28,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.relais.InvalidFieldException;
+import org.relais.NotPermittedException;
 import org.relais.account.Account;
 import org.relais.group.QueueGroup;
 
@@ -202,6 +203,18 @@ public class Agent {
 
   public boolean hasModule(BannerModule module) {
     return modules.contains(module);
+  }
+
+  /**
+   * Refuses what a module of the banner does where the agent's profile disables it (SPEC A4): the
+   * services call it, so that the banner, the API and any later caller refuse alike.
+   *
+   * @throws NotPermittedException where the profile lacks the module
+   */
+  public void requireModule(BannerModule module) {
+    if (!hasModule(module)) {
+      throw new NotPermittedException("the module " + module + " is not in this agent's profile");
+    }
   }
 
   public Long getId() {

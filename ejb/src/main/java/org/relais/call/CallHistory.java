@@ -18,6 +18,7 @@ import java.util.function.Consumer;
 import org.relais.NoSuchEntityException;
 import org.relais.account.Account;
 import org.relais.agent.Agent;
+import org.relais.agent.BannerModule;
 import org.relais.directory.Directory;
 
 /**
@@ -113,11 +114,13 @@ public class CallHistory {
   }
 
   /**
-   * One page of the matching calls, newest first, as the agent sees them: named from the public
-   * directory and from the agent's private contacts.
+   * One page of the matching calls, newest first, as the agent sees them in its history module
+   * (SPEC B6), which its profile must have: named from the public directory and from the agent's
+   * private contacts.
    */
   public List<HistoryLine> lines(
       Account account, Agent viewer, CallFilter filter, int first, int max) {
+    viewer.requireModule(BannerModule.HISTORY);
     return read(account, viewer, filter, first, max, true);
   }
 

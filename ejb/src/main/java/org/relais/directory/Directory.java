@@ -95,9 +95,12 @@ public class Directory {
    * The contact a number identifies for the screen pop (SPEC B8): among the account's public
    * contacts and the agent's private ones, whichever of the four numbers it is, in any format of
    * the account's country. The agent's own private contact wins over a public one; among equals,
-   * the oldest.
+   * the oldest. An agent's profile must have the screen pop (SPEC A4); an admin's need not.
    */
   public Optional<Contact> identify(Account account, Agent agent, String number) {
+    if (agent.getRole() != Role.ADMIN) {
+      agent.requireModule(BannerModule.SCREEN_POP);
+    }
     return numbers(account)
         .e164(number)
         .flatMap(e164 -> Optional.ofNullable(holders(account, agent, Set.of(e164), 20).get(e164)));
@@ -300,8 +303,8 @@ public class Directory {
   }
 
   private void requireDirectory(Agent agent) {
-    if (agent.getRole() != Role.ADMIN && !agent.hasModule(BannerModule.DIRECTORY)) {
-      throw new NotPermittedException("the directory is not part of this agent's profile");
+    if (agent.getRole() != Role.ADMIN) {
+      agent.requireModule(BannerModule.DIRECTORY);
     }
   }
 

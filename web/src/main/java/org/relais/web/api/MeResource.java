@@ -14,22 +14,21 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import org.relais.acd.Acd;
-import org.relais.acd.DeskQueries;
-import org.relais.acd.DeskQueries.Figures;
-import org.relais.acd.DeskQueries.GroupLine;
 import org.relais.agent.Agent;
-import org.relais.agent.BannerModule;
 import org.relais.call.Call;
 import org.relais.call.CallHistory;
 import org.relais.call.CallHistory.CallFilter;
 import org.relais.call.CallHistory.HistoryLine;
 import org.relais.call.HistoryPeriod;
 import org.relais.call.TimeRange;
+import org.relais.desk.DeskCommands;
+import org.relais.desk.DeskQueries;
+import org.relais.desk.DeskQueries.GroupLine;
+import org.relais.desk.DeskQueries.Statistics;
 import org.relais.presence.AgentPresence;
 import org.relais.web.security.CurrentCaller;
 
@@ -46,8 +45,8 @@ public class MeResource {
   @Inject CurrentCaller caller;
   @Inject Acd acd;
   @Inject DeskQueries desk;
+  @Inject DeskCommands commands;
   @Inject CallHistory history;
-  @Inject Clock clock;
 
   /** The call in the agent's hands. */
   public record CallView(
@@ -97,9 +96,6 @@ public class MeResource {
       int size,
       List<HistoryLine> calls) {}
 
-  /** The statistics module's figures (SPEC B14). */
-  public record StatsView(Figures session, Figures today) {}
-
   @GET
   public MeView me() {
     Agent agent = caller.agent();
@@ -146,8 +142,8 @@ public class MeResource {
             .filter(g -> g.name().equals(name))
             .findFirst()
             .orElseThrow(() -> new org.relais.NoSuchEntityException("group"));
-    acd.toggleGroup(
-        agent.getId(),
+    commands.toggleGroup(
+        agent,
         name,
         in.bool("inbound", current.inbound()),
         in.bool("outbound", current.outbound()));
@@ -157,7 +153,7 @@ public class MeResource {
   @POST
   @Path("qualification")
   public MeView qualify(JsonValue body) {
-    acd.qualify(caller.agent().getId(), JsonInput.of(body).string("code", 128));
+    commands.qualify(caller.agent(), JsonInput.of(body).string("code", 128));
     return me();
   }
 
@@ -183,10 +179,9 @@ public class MeResource {
   @Path("calls")
   public Response dial(JsonValue body) {
     JsonInput in = JsonInput.of(body);
-    Agent agent = caller.requireModule(BannerModule.CLICK_TO_DIAL);
     Call call =
-        acd.dial(
-            agent.getId(),
+        commands.dial(
+            caller.agent(),
             in.string("group", 64),
             in.string("number", 32),
             in.optionalString("callerId", 32));
@@ -216,20 +211,14 @@ public class MeResource {
   }
 
   /**
-   * Session and today figures (SPEC B14). See {@link DeskQueries#figures} for what each counts: a
-   * call in progress counts up to now.
+   * Session and today figures (SPEC B14). See {@link DeskQueries#statistics} for what each counts:
+   * a call in progress counts up to now.
    */
   @GET
   @Path("stats")
-  public StatsView stats() {
+  public Statistics stats() {
     Agent agent = caller.agent();
-    OffsetDateTime now = OffsetDateTime.now(clock);
-    OffsetDateTime midnight = HistoryPeriod.TODAY.around(history.now(agent.getAccount())).from();
-    Figures today = desk.figures(agent, midnight, now);
-    Figures session =
-        desk.presence(agent)
-            .map(p -> desk.figures(agent, p.getSessionStarted(), now))
-            .orElse(Figures.NONE);
-    return new StatsView(session, today);
+    return desk.statistics(
+        agent, HistoryPeriod.TODAY.around(history.now(agent.getAccount())).from());
   }
 }

@@ -7,8 +7,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
-import org.relais.acd.DeskQueries;
-import org.relais.acd.DeskQueries.TeamGroup;
+import org.relais.desk.DeskQueries;
+import org.relais.desk.DeskQueries.TeamGroup;
 import org.relais.web.security.CurrentCaller;
 
 /** Agents sharing a group with the caller, with their live states (SPEC B7). */

@@ -11,7 +11,6 @@ import org.relais.account.Account;
 import org.relais.account.KnownAccounts;
 import org.relais.agent.Agent;
 import org.relais.agent.AgentService;
-import org.relais.agent.BannerModule;
 import org.relais.agent.Role;
 
 /**
@@ -78,15 +77,6 @@ public class CurrentCaller {
       throw new NotAllowedException("this action needs the role " + Arrays.toString(roles));
     }
     return account();
-  }
-
-  /** Refuses the request (403) unless the caller's profile enables the banner module (SPEC A4). */
-  public Agent requireModule(BannerModule module) {
-    Agent agent = agent();
-    if (!agent.hasModule(module)) {
-      throw new NotAllowedException("the module " + module + " is not enabled for this agent");
-    }
-    return agent;
   }
 
   public void requireOperator() {

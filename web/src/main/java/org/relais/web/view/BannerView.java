@@ -19,18 +19,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.relais.InvalidFieldException;
+import org.relais.NotPermittedException;
 import org.relais.acd.Acd;
 import org.relais.acd.DeskConflictException;
-import org.relais.acd.DeskQueries;
-import org.relais.acd.DeskQueries.Figures;
-import org.relais.acd.DeskQueries.GroupLine;
-import org.relais.acd.DeskQueries.TeamGroup;
-import org.relais.acd.DeskQueries.TeamMember;
 import org.relais.agent.Agent;
 import org.relais.agent.AgentService;
 import org.relais.agent.AgentSettings;
 import org.relais.agent.BannerModule;
 import org.relais.call.Call;
+import org.relais.desk.DeskCommands;
+import org.relais.desk.DeskQueries;
+import org.relais.desk.DeskQueries.Figures;
+import org.relais.desk.DeskQueries.GroupLine;
+import org.relais.desk.DeskQueries.Statistics;
+import org.relais.desk.DeskQueries.TeamGroup;
+import org.relais.desk.DeskQueries.TeamMember;
 import org.relais.presence.Activity;
 import org.relais.presence.AgentPresence;
 import org.relais.presence.Availability;
@@ -59,6 +62,7 @@ public class BannerView implements Serializable {
   @Inject transient AgentService agents;
   @Inject transient Acd acd;
   @Inject transient DeskQueries desk;
+  @Inject transient DeskCommands commands;
   @Inject transient SwitchProducer switches;
   @Inject transient SimulatedSwitch sim;
   @Inject transient Clock clock;
@@ -78,8 +82,7 @@ public class BannerView implements Serializable {
   private List<String> qualifications = List.of();
   private List<GroupLine> groups = List.of();
   private List<TeamGroup> team = List.of();
-  private Figures sessionFigures;
-  private Figures todayFigures;
+  private Statistics statistics;
   private PhoneState phone;
   private boolean showAbsent;
   private SettingsForm settings;
@@ -115,7 +118,7 @@ public class BannerView implements Serializable {
 
   /** Reads the desk again from the committed state. */
   public void refresh() {
-    Agent agent = agents.get(caller.account(), login);
+    Agent agent = agent();
     Optional<AgentPresence> presence = desk.presence(agent);
     availability = presence.map(AgentPresence::getAvailability).orElse(Availability.DISCONNECTED);
     activity = presence.map(AgentPresence::getActivity).orElse(null);
@@ -138,10 +141,10 @@ public class BannerView implements Serializable {
             .map(g -> g.settings().qualifications())
             .orElse(List.of());
     readShared(agent);
-    OffsetDateTime now = OffsetDateTime.now(clock);
-    todayFigures = desk.figures(agent, startOfToday(), now);
-    sessionFigures =
-        presence.map(p -> desk.figures(agent, p.getSessionStarted(), now)).orElse(null);
+    statistics =
+        modules.contains(BannerModule.STATISTICS)
+            ? desk.statistics(agent, startOfToday())
+            : new Statistics(Figures.NONE, Figures.NONE);
     phone =
         switches.isSimulated() && agent.getExtension() != null
             ? sim.state(accountName, agent.getExtension())
@@ -155,7 +158,7 @@ public class BannerView implements Serializable {
    * reading the whole desk.
    */
   public void refreshShared() {
-    readShared(agents.get(caller.account(), login));
+    readShared(agent());
   }
 
   /** Reads the queues and the team where the agent's profile shows them, and only there. */
@@ -171,15 +174,15 @@ public class BannerView implements Serializable {
   }
 
   public void toggleInbound(GroupLine group) {
-    act(() -> acd.toggleGroup(agentId, group.name(), !group.inbound(), group.outbound()));
+    act(() -> commands.toggleGroup(agent(), group.name(), !group.inbound(), group.outbound()));
   }
 
   public void toggleOutbound(GroupLine group) {
-    act(() -> acd.toggleGroup(agentId, group.name(), group.inbound(), !group.outbound()));
+    act(() -> commands.toggleGroup(agent(), group.name(), group.inbound(), !group.outbound()));
   }
 
   public void qualify(String code) {
-    act(() -> acd.qualify(agentId, code));
+    act(() -> commands.qualify(agent(), code));
   }
 
   public void cancelPenalty() {
@@ -204,7 +207,7 @@ public class BannerView implements Serializable {
 
   /** Leaves the ACD (going unavailable first where the agent asked so), then the web session. */
   public void logout() throws IOException {
-    Agent agent = agents.get(caller.account(), login);
+    Agent agent = agent();
     try {
       if (agent.getSettings().isUnavailableOnLogout() && availability == Availability.AVAILABLE) {
         acd.changeAvailability(agentId, false);
@@ -247,6 +250,8 @@ public class BannerView implements Serializable {
       Messages.error(null, "banner.conflict");
     } catch (InvalidFieldException e) {
       Messages.error(null, "invalid." + e.getField());
+    } catch (NotPermittedException e) {
+      Messages.error(null, "banner.moduleOff");
     }
     refresh();
   }
@@ -339,8 +344,15 @@ public class BannerView implements Serializable {
         .toList();
   }
 
+  /**
+   * The agent as committed now: its profile or extension may have changed since the page opened.
+   */
+  private Agent agent() {
+    return agents.get(caller.account(), login);
+  }
+
   private String extension() {
-    return agents.get(caller.account(), login).getExtension();
+    return agent().getExtension();
   }
 
   private OffsetDateTime startOfToday() {
@@ -389,10 +401,7 @@ public class BannerView implements Serializable {
    * figure} a component of {@link Figures}.
    */
   public long figure(String period, String figure) {
-    Figures figures = "session".equals(period) ? sessionFigures : todayFigures;
-    if (figures == null) {
-      return 0;
-    }
+    Figures figures = "session".equals(period) ? statistics.session() : statistics.today();
     return switch (figure) {
       case "offered" -> figures.offered();
       case "answered" -> figures.answered();

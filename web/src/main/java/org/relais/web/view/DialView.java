@@ -8,13 +8,14 @@ import java.io.Serializable;
 import java.util.Comparator;
 import java.util.List;
 import org.relais.InvalidFieldException;
-import org.relais.acd.Acd;
+import org.relais.NotPermittedException;
 import org.relais.acd.DeskConflictException;
 import org.relais.agent.Agent;
 import org.relais.agent.AgentService;
 import org.relais.agent.Membership;
 import org.relais.call.Call;
 import org.relais.call.CallHistory;
+import org.relais.desk.DeskCommands;
 import org.relais.group.GroupSettings;
 import org.relais.web.security.CurrentCaller;
 
@@ -30,10 +31,9 @@ public class DialView implements Serializable {
 
   @Inject transient CurrentCaller caller;
   @Inject transient AgentService agents;
-  @Inject transient Acd acd;
+  @Inject transient DeskCommands commands;
   @Inject transient CallHistory history;
 
-  private long agentId;
   private String login;
   private List<GroupChoice> groups = List.of();
   private String group;
@@ -50,7 +50,6 @@ public class DialView implements Serializable {
   @PostConstruct
   void init() {
     Agent agent = agents.get(caller.account(), caller.login());
-    agentId = agent.getId();
     login = agent.getLogin();
     // Outbound members first: those groups are the ones the agent calls for.
     groups =
@@ -76,12 +75,18 @@ public class DialView implements Serializable {
 
   public void dial() {
     try {
-      acd.dial(agentId, group, number == null ? null : number.trim(), callerId);
+      commands.dial(
+          agents.get(caller.account(), login),
+          group,
+          number == null ? null : number.trim(),
+          callerId);
       number = null;
     } catch (DeskConflictException e) {
       Messages.error(null, "dial.busy");
     } catch (InvalidFieldException e) {
       Messages.error(null, "invalid." + e.getField());
+    } catch (NotPermittedException e) {
+      Messages.error(null, "banner.moduleOff");
     }
   }
 

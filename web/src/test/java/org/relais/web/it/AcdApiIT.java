@@ -120,6 +120,42 @@ class AcdApiIT extends RelaisDeployment {
   }
 
   @Test
+  void anAgentWhoseProfileHasOnlyTheSessionIsRefusedEveryOtherModulesResources() {
+    account();
+    group("Support", "\"ringTimeout\":20,\"callerIds\":[\"0100000000\"]");
+    Caller erin = agent("erin", "304", "Support");
+    api.send(admin, "PUT", "api/v1/agents/erin", "{\"modules\":[\"SESSION\"]}");
+
+    Map<String, Reply> replies = new HashMap<>();
+    replies.put("team", api.get(erin, "api/v1/team"));
+    replies.put("history", api.get(erin, "api/v1/me/history"));
+    replies.put("stats", api.get(erin, "api/v1/me/stats"));
+    replies.put("lookup", api.get(erin, "api/v1/contacts/lookup?number=0612345678"));
+    replies.put("contacts", api.get(erin, "api/v1/contacts?q=a"));
+    replies.put("groups", api.send(erin, "PUT", "api/v1/me/groups/Support", "{\"inbound\":false}"));
+    replies.put(
+        "qualification", api.send(erin, "POST", "api/v1/me/qualification", "{\"code\":\"Vente\"}"));
+    replies.put(
+        "dial",
+        api.send(
+            erin, "POST", "api/v1/me/calls", "{\"number\":\"0612345678\",\"group\":\"Support\"}"));
+
+    replies.forEach(
+        (resource, reply) -> {
+          assertThat(reply.status()).as(resource + ": " + reply.body()).isEqualTo(403);
+          assertThat(reply.object().getString("error")).isEqualTo("forbidden");
+        });
+    assertThat(me(erin).getString("availability")).as("the session stays").isEqualTo("AVAILABLE");
+    assertThat(api.send(erin, "PUT", "api/v1/me/availability", "{\"available\":false}").status())
+        .isEqualTo(200);
+
+    api.send(admin, "PUT", "api/v1/agents/erin", "{\"modules\":[\"SESSION\",\"TEAM\"]}");
+
+    assertThat(api.get(erin, "api/v1/team").status()).isEqualTo(200);
+    assertThat(api.get(erin, "api/v1/me/stats").status()).isEqualTo(403);
+  }
+
+  @Test
   void answeredCallIsTalkedQualifiedWrappedUpAndAnnouncedInCommitOrder() {
     account();
     group(

@@ -1,8 +1,10 @@
-package org.relais.acd;
+package org.relais.desk;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -14,6 +16,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.relais.agent.Agent;
+import org.relais.agent.BannerModule;
 import org.relais.agent.Membership;
 import org.relais.call.Call;
 import org.relais.call.CallDirection;
@@ -34,6 +37,8 @@ public class DeskQueries {
 
   @PersistenceContext(unitName = "relais")
   EntityManager em;
+
+  @Inject Clock clock;
 
   /** One of the agent's groups in the groups module (SPEC B2). */
   public record GroupLine(
@@ -70,6 +75,12 @@ public class DeskQueries {
     public static final Figures NONE = new Figures(0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
   }
 
+  /**
+   * The statistics module (SPEC B14): the figures of the session (none while disconnected) and of
+   * today.
+   */
+  public record Statistics(Figures session, Figures today) {}
+
   /** The agent's presence, empty while disconnected. */
   public Optional<AgentPresence> presence(Agent agent) {
     return Optional.ofNullable(em.find(AgentPresence.class, agent.getId()));
@@ -99,8 +110,12 @@ public class DeskQueries {
     return lines;
   }
 
-  /** Agents sharing at least one group with the agent, per group, the agent included. */
+  /**
+   * The team module (SPEC B7): agents sharing at least one group with the agent, per group, the
+   * agent included.
+   */
   public List<TeamGroup> team(Agent agent) {
+    agent.requireModule(BannerModule.TEAM);
     Set<Long> groupIds =
         agent.getMemberships().stream().map(m -> m.getGroup().getId()).collect(Collectors.toSet());
     if (groupIds.isEmpty()) {
@@ -147,6 +162,18 @@ public class DeskQueries {
   }
 
   /**
+   * The statistics module (SPEC B14), live: a call in progress counts up to now. {@code
+   * startOfToday} is the last midnight of the calendar the agent's "today" is read in.
+   */
+  public Statistics statistics(Agent agent, OffsetDateTime startOfToday) {
+    agent.requireModule(BannerModule.STATISTICS);
+    OffsetDateTime now = OffsetDateTime.now(clock);
+    Figures session =
+        presence(agent).map(p -> figures(agent, p.getSessionStarted(), now)).orElse(Figures.NONE);
+    return new Statistics(session, figures(agent, startOfToday, now));
+  }
+
+  /**
    * The agent's figures since a moment (SPEC B14), read from the audit trail of states and the call
    * rows:
    *
@@ -164,7 +191,7 @@ public class DeskQueries {
    * A call or an after-call pause still in progress counts up to {@code now}: the figures are live,
    * and the answered call the agent is talking in already counts as answered.
    */
-  public Figures figures(Agent agent, OffsetDateTime since, OffsetDateTime now) {
+  Figures figures(Agent agent, OffsetDateTime since, OffsetDateTime now) {
     List<Call> calls =
         em.createQuery(
                 "SELECT c FROM Call c WHERE c.agent.id = :agent"

@@ -1,0 +1,37 @@
+package org.relais.agent;
+
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.EnumSet;
+import org.junit.jupiter.api.Test;
+import org.relais.NotPermittedException;
+import org.relais.account.Account;
+
+class AgentProfileTest {
+
+  private final Account account =
+      new Account("demo", OffsetDateTime.of(2025, 3, 1, 9, 0, 0, 0, ZoneOffset.UTC));
+
+  @Test
+  void aNewAgentMayUseEveryModule() {
+    Agent agent = new Agent(account, "marie", "Marie", "hash", Role.AGENT);
+
+    for (BannerModule module : BannerModule.values()) {
+      assertThatCode(() -> agent.requireModule(module)).doesNotThrowAnyException();
+    }
+  }
+
+  @Test
+  void aModuleLeftOutOfTheProfileIsRefusedAndTheOthersAllowed() {
+    Agent agent = new Agent(account, "marie", "Marie", "hash", Role.AGENT);
+    agent.enableModules(EnumSet.of(BannerModule.SESSION, BannerModule.TEAM));
+
+    assertThatCode(() -> agent.requireModule(BannerModule.TEAM)).doesNotThrowAnyException();
+    assertThatThrownBy(() -> agent.requireModule(BannerModule.STATISTICS))
+        .isInstanceOf(NotPermittedException.class)
+        .hasMessageContaining("STATISTICS");
+  }
+}

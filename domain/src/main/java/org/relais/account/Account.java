@@ -8,7 +8,10 @@ import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.Objects;
+import org.relais.InvalidFieldException;
+import org.relais.directory.PhoneNumbers;
 
 /**
  * A tenant: one customer company. Every other entity belongs to exactly one account, and every
@@ -20,6 +23,9 @@ public class Account {
 
   /** Account names appear in logins (`agent1@demo`): letters, digits, dot, dash, underscore. */
   public static final String NAME_PATTERN = "[A-Za-z0-9][A-Za-z0-9._-]{0,63}";
+
+  /** The zone of a new account's calendar. */
+  public static final ZoneId DEFAULT_TIME_ZONE = ZoneId.of("Europe/Paris");
 
   @Id
   @SequenceGenerator(name = "relais_seq", sequenceName = "relais_seq", allocationSize = 50)
@@ -33,6 +39,10 @@ public class Account {
   @Column(nullable = false, length = 2)
   private String country;
 
+  /** The tz database name of the zone the account's days, weeks and reports are counted in. */
+  @Column(name = "time_zone", nullable = false, length = 64)
+  private String timeZone;
+
   @Column(name = "created_at", nullable = false)
   private OffsetDateTime createdAt;
 
@@ -44,6 +54,7 @@ public class Account {
     }
     this.name = name;
     this.country = "FR";
+    this.timeZone = DEFAULT_TIME_ZONE.getId();
     this.createdAt = Objects.requireNonNull(createdAt);
   }
 
@@ -57,6 +68,29 @@ public class Account {
 
   public String getCountry() {
     return country;
+  }
+
+  public ZoneId getTimeZone() {
+    return ZoneId.of(timeZone);
+  }
+
+  /**
+   * Moves the account's calendar to another zone, named as in the tz database ({@code
+   * Europe/Paris}): fixed offsets and abbreviations are refused, since they ignore daylight saving.
+   */
+  public void changeTimeZone(String name) {
+    if (name == null || !ZoneId.getAvailableZoneIds().contains(name)) {
+      throw new InvalidFieldException("timeZone", "a zone of the tz database, e.g. Europe/Paris");
+    }
+    this.timeZone = name;
+  }
+
+  /** Changes the country whose national number formats the agents type (ISO 3166, {@code FR}). */
+  public void changeCountry(String code) {
+    if (code == null || !PhoneNumbers.isCountry(code)) {
+      throw new InvalidFieldException("country", "an ISO 3166 country code, e.g. FR");
+    }
+    this.country = code;
   }
 
   public OffsetDateTime getCreatedAt() {

@@ -28,10 +28,17 @@ public final class PhoneNumbers {
    * @param country ISO 3166 code of the country whose national formats agents type ({@code FR})
    */
   public static PhoneNumbers of(String country) {
-    if (country == null || !PLAN.getSupportedRegions().contains(country)) {
+    if (!isCountry(country)) {
       throw new IllegalArgumentException("unknown country " + country);
     }
     return new PhoneNumbers(country);
+  }
+
+  /**
+   * Whether the code names a country whose numbering plan is known ({@code FR}, not {@code fr}).
+   */
+  public static boolean isCountry(String code) {
+    return code != null && PLAN.getSupportedRegions().contains(code);
   }
 
   public String country() {

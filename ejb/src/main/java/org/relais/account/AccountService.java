@@ -1,6 +1,7 @@
 package org.relais.account;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -11,11 +12,15 @@ import java.util.List;
 import java.util.Optional;
 import org.relais.DuplicateException;
 import org.relais.InvalidFieldException;
+import org.relais.NoSuchEntityException;
 import org.relais.access.PasswordHasher;
 import org.relais.agent.Agent;
 import org.relais.agent.Role;
 
-/** The platform operator's work: creating accounts, each with its first admin. */
+/**
+ * The platform operator's work, creating accounts, each with its first admin; and the account
+ * admin's, changing its settings.
+ */
 @ApplicationScoped
 @Transactional
 public class AccountService {
@@ -25,6 +30,7 @@ public class AccountService {
 
   @Inject PasswordHasher hasher;
   @Inject Clock clock;
+  @Inject Event<AccountSettingsChanged> settingsChanged;
 
   public Account create(String name, String adminLogin, String adminPassword) {
     if (name == null || !name.matches(Account.NAME_PATTERN)) {
@@ -37,6 +43,22 @@ public class AccountService {
     em.persist(account);
     em.persist(new Agent(account, adminLogin, adminLogin, hasher.hash(adminPassword), Role.ADMIN));
     return account;
+  }
+
+  /**
+   * Changes the account's time zone and country; a null value keeps the current one. Bad values are
+   * {@link InvalidFieldException}s naming the field, and change nothing.
+   */
+  public Account saveSettings(Account account, String timeZone, String country) {
+    Account saved = byId(account.getId()).orElseThrow(() -> new NoSuchEntityException("account"));
+    if (timeZone != null) {
+      saved.changeTimeZone(timeZone);
+    }
+    if (country != null) {
+      saved.changeCountry(country);
+    }
+    settingsChanged.fire(new AccountSettingsChanged(saved));
+    return saved;
   }
 
   public List<Account> list() {

@@ -1,6 +1,8 @@
 package org.relais.account;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import java.util.Map;
 import java.util.Optional;
@@ -9,7 +11,8 @@ import org.relais.NoSuchEntityException;
 
 /**
  * The accounts read so far, by name and by id. An account is created, never renamed nor deleted,
- * and its fields never change, so a copy read once stays true: every request asks for its caller's
+ * and its settings change only through {@link AccountService}, which says so once committed: a copy
+ * read once stays true until then, and is replaced then. Every request asks for its caller's
  * account, and the engine names accounts by name to the switch and by id to the database, neither
  * of which needs a query more than once per account. An account not found is not remembered, since
  * it may be created next.
@@ -45,12 +48,23 @@ public class KnownAccounts {
 
   /** The name of an account that exists, as its id comes from a row that refers to it. */
   public String nameOf(long id) {
+    return withId(id).getName();
+  }
+
+  /** An account that exists, as its id comes from a row that refers to it. */
+  public Account withId(long id) {
     Account known = byId.get(id);
     if (known == null) {
       known = accounts.byId(id).orElseThrow(() -> new NoSuchEntityException("account"));
       remember(known);
     }
-    return known.getName();
+    return known;
+  }
+
+  /** Replaces the copy of an account whose settings changed, once the change is committed. */
+  void settingsChanged(
+      @Observes(during = TransactionPhase.AFTER_SUCCESS) AccountSettingsChanged change) {
+    remember(change.account());
   }
 
   private void remember(Account account) {

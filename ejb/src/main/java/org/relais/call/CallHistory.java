@@ -7,8 +7,6 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
-import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -84,19 +82,6 @@ public class CallHistory {
       throw new NoSuchEntityException("call");
     }
     return call;
-  }
-
-  /**
-   * The zone of the account's calendar (today, this week...). Accounts have no zone of their own
-   * yet: they live in the server's.
-   */
-  public ZoneId zone(Account account) {
-    return ZoneId.systemDefault();
-  }
-
-  /** Now, in the account's calendar: what periods are computed from. */
-  public ZonedDateTime now(Account account) {
-    return ZonedDateTime.now(clock.withZone(zone(account)));
   }
 
   /** How many calls match the filter. */

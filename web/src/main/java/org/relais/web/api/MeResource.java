@@ -17,13 +17,13 @@ import jakarta.ws.rs.core.Response;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
+import org.relais.account.AccountTime;
 import org.relais.acd.Acd;
 import org.relais.agent.Agent;
 import org.relais.call.Call;
 import org.relais.call.CallHistory;
 import org.relais.call.CallHistory.CallFilter;
 import org.relais.call.CallHistory.HistoryLine;
-import org.relais.call.HistoryPeriod;
 import org.relais.call.TimeRange;
 import org.relais.desk.DeskCommands;
 import org.relais.desk.DeskQueries;
@@ -47,6 +47,7 @@ public class MeResource {
   @Inject DeskQueries desk;
   @Inject DeskCommands commands;
   @Inject CallHistory history;
+  @Inject AccountTime accountTime;
 
   /** The call in the agent's hands. */
   public record CallView(
@@ -197,7 +198,7 @@ public class MeResource {
   @Path("history")
   public HistoryPage history(@BeanParam ReportQuery query) {
     Agent agent = caller.agent();
-    TimeRange range = query.range(history.now(agent.getAccount()));
+    TimeRange range = query.range(accountTime.now(agent.getAccount()));
     int p = query.page();
     int s = query.size(ReportQuery.MAX_SIZE);
     CallFilter filter = CallFilter.of(agent, range);
@@ -219,6 +220,6 @@ public class MeResource {
   public Statistics stats() {
     Agent agent = caller.agent();
     return desk.statistics(
-        agent, HistoryPeriod.TODAY.around(history.now(agent.getAccount())).from());
+        agent, accountTime.today(agent.getAccount()).from());
   }
 }

@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.StreamingOutput;
 import java.util.List;
 import java.util.function.Function;
 import org.relais.account.Account;
+import org.relais.account.AccountTime;
 import org.relais.agent.Role;
 import org.relais.call.CallHistory;
 import org.relais.call.CallHistory.CallFilter;
@@ -39,6 +40,7 @@ public class ReportsResource {
 
   @Inject CurrentCaller caller;
   @Inject CallHistory calls;
+  @Inject AccountTime accountTime;
   @Inject StateHistory states;
 
   /** One page of a report: {@code page} counts from 0. */
@@ -49,7 +51,7 @@ public class ReportsResource {
   @Produces(MediaType.APPLICATION_JSON)
   public Page<HistoryLine> calls(@BeanParam CallReportQuery query) {
     Account account = account();
-    CallFilter filter = query.filter(calls.now(account));
+    CallFilter filter = query.filter(accountTime.now(account));
     int p = query.page();
     int s = query.size(ReportQuery.DEFAULT_SIZE);
     return new Page<>(calls.count(account, filter), p, s, calls.lines(account, filter, p * s, s));
@@ -60,12 +62,12 @@ public class ReportsResource {
   @Produces(CSV_ON_DEMAND)
   public Response callsCsv(@BeanParam CallReportQuery query) {
     Account account = account();
-    CallFilter filter = query.filter(calls.now(account));
+    CallFilter filter = query.filter(accountTime.now(account));
     StreamingOutput csv =
         out ->
             ReportCsv.calls(
                 out,
-                calls.zone(account),
+                accountTime.zone(account),
                 Function.identity(),
                 sink -> calls.each(account, filter, sink));
     return download(csv, "calls.csv");
@@ -83,7 +85,7 @@ public class ReportsResource {
   @Produces(MediaType.APPLICATION_JSON)
   public Page<StateLine> states(@BeanParam StateReportQuery query) {
     Account account = account();
-    StateFilter filter = query.filter(calls.now(account));
+    StateFilter filter = query.filter(accountTime.now(account));
     int p = query.page();
     int s = query.size(ReportQuery.DEFAULT_SIZE);
     return new Page<>(states.count(account, filter), p, s, states.lines(account, filter, p * s, s));
@@ -94,12 +96,12 @@ public class ReportsResource {
   @Produces(CSV_ON_DEMAND)
   public Response statesCsv(@BeanParam StateReportQuery query) {
     Account account = account();
-    StateFilter filter = query.filter(calls.now(account));
+    StateFilter filter = query.filter(accountTime.now(account));
     StreamingOutput csv =
         out ->
             ReportCsv.states(
                 out,
-                calls.zone(account),
+                accountTime.zone(account),
                 Function.identity(),
                 sink -> states.each(account, filter, sink));
     return download(csv, "states.csv");

@@ -11,15 +11,14 @@ import java.io.IOException;
 import java.io.Serializable;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.relais.InvalidFieldException;
 import org.relais.NotPermittedException;
+import org.relais.account.AccountTime;
 import org.relais.acd.Acd;
 import org.relais.acd.DeskConflictException;
 import org.relais.agent.Agent;
@@ -66,6 +65,7 @@ public class BannerView implements Serializable {
   @Inject transient SwitchProducer switches;
   @Inject transient SimulatedSwitch sim;
   @Inject transient Clock clock;
+  @Inject transient AccountTime accountTime;
 
   private long agentId;
   private long accountId;
@@ -143,7 +143,7 @@ public class BannerView implements Serializable {
     readShared(agent);
     statistics =
         modules.contains(BannerModule.STATISTICS)
-            ? desk.statistics(agent, startOfToday())
+            ? desk.statistics(agent, accountTime.today(accountId).from())
             : new Statistics(Figures.NONE, Figures.NONE);
     phone =
         switches.isSimulated() && agent.getExtension() != null
@@ -353,11 +353,6 @@ public class BannerView implements Serializable {
 
   private String extension() {
     return agent().getExtension();
-  }
-
-  private OffsetDateTime startOfToday() {
-    ZoneId zone = ZoneId.systemDefault();
-    return LocalDate.now(clock.withZone(zone)).atStartOfDay(zone).toOffsetDateTime();
   }
 
   public String getLogin() {

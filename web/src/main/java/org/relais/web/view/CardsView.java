@@ -6,12 +6,12 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.primefaces.PrimeFaces;
+import org.relais.account.AccountTime;
 import org.relais.agent.Agent;
 import org.relais.agent.AgentService;
 import org.relais.agent.BannerModule;
@@ -39,6 +39,7 @@ public class CardsView implements Serializable {
   @Inject transient AgentService agents;
   @Inject transient DeskQueries desk;
   @Inject transient Directory directory;
+  @Inject transient AccountTime accountTime;
 
   private String login;
   private final List<Card> cards = new ArrayList<>();
@@ -152,9 +153,9 @@ public class CardsView implements Serializable {
     return cards.stream().filter(c -> c.callId().equals(active)).findFirst().orElse(null);
   }
 
-  /** The zone call times are shown in: the server's, as everywhere in the banner. */
+  /** The zone call times are shown in: the account's, as everywhere in the banner. */
   public String getZone() {
-    return ZoneId.systemDefault().getId();
+    return accountTime.zone(caller.account()).getId();
   }
 
   public String getActive() {

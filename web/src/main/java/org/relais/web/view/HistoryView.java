@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.primefaces.model.LazyDataModel;
 import org.relais.account.Account;
+import org.relais.account.AccountTime;
 import org.relais.agent.Agent;
 import org.relais.agent.AgentService;
 import org.relais.call.CallHistory;
@@ -37,6 +38,7 @@ public class HistoryView implements Serializable {
   @Inject transient CurrentCaller caller;
   @Inject transient AgentService agents;
   @Inject transient CallHistory history;
+  @Inject transient AccountTime accountTime;
 
   private String login;
   private String period = HistoryPeriod.TODAY.apiName();
@@ -47,7 +49,7 @@ public class HistoryView implements Serializable {
   @PostConstruct
   void init() {
     login = caller.login();
-    LocalDate today = history.now(caller.account()).toLocalDate();
+    LocalDate today = accountTime.now(caller.account()).toLocalDate();
     from = today;
     to = today;
   }
@@ -69,13 +71,13 @@ public class HistoryView implements Serializable {
    */
   private TimeRange range(Account account) {
     if (!isCustom()) {
-      return HistoryPeriod.named(period).around(history.now(account));
+      return HistoryPeriod.named(period).around(accountTime.now(account));
     }
-    return TimeRange.picked(from, to, history.zone(account)).orElse(null);
+    return TimeRange.picked(from, to, accountTime.zone(account)).orElse(null);
   }
 
   public String time(OffsetDateTime time) {
-    return HistoryFormat.time(time, history.zone(caller.account()));
+    return HistoryFormat.time(time, accountTime.zone(caller.account()));
   }
 
   public String duration(long seconds) {

@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Base64;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -157,12 +158,10 @@ class HistoryApiIT extends RelaisDeployment {
     assertThat(history(alice, "?period=thisWeek")).hasSize(1);
     assertThat(history(alice, "?period=thisMonth")).hasSize(1);
     assertThat(history(alice, "?period=yesterday")).isEmpty();
-    String today = LocalDate.now().toString();
+    // A new account counts its days in Paris, whatever the server's zone.
+    LocalDate today = LocalDate.now(ZoneId.of("Europe/Paris"));
     assertThat(history(alice, "?from=" + today + "&to=" + today)).hasSize(1);
-    assertThat(
-            history(
-                alice,
-                "?from=" + LocalDate.now().minusDays(3) + "&to=" + LocalDate.now().minusDays(1)))
+    assertThat(history(alice, "?from=" + today.minusDays(3) + "&to=" + today.minusDays(1)))
         .isEmpty();
 
     JsonObject figures = today(alice);

@@ -13,6 +13,7 @@ import org.primefaces.model.DefaultStreamedContent;
 import org.primefaces.model.LazyDataModel;
 import org.primefaces.model.StreamedContent;
 import org.relais.account.Account;
+import org.relais.account.AccountTime;
 import org.relais.agent.Agent;
 import org.relais.agent.AgentService;
 import org.relais.agent.Role;
@@ -39,6 +40,7 @@ public abstract class ReportView<F, L> implements Serializable {
 
   @Inject transient CurrentCaller caller;
   @Inject transient CallHistory calls;
+  @Inject transient AccountTime accountTime;
   @Inject transient GroupService groups;
   @Inject transient AgentService agents;
 
@@ -53,7 +55,7 @@ public abstract class ReportView<F, L> implements Serializable {
   @PostConstruct
   void init() {
     Account account = caller.requireRole(Role.ADMIN, Role.SUPERVISOR);
-    from = calls.now(account).toLocalDate();
+    from = accountTime.now(account).toLocalDate();
     to = from;
     groupNames = groups.list(account).stream().map(QueueGroup::getName).toList();
     agentLogins = agents.list(account).stream().map(Agent::getLogin).toList();
@@ -95,7 +97,7 @@ public abstract class ReportView<F, L> implements Serializable {
                 Account account = caller.account();
                 writeCsv(
                     out,
-                    calls.zone(account),
+                    accountTime.zone(account),
                     key -> Messages.text("report.column." + key),
                     account,
                     filter);
@@ -106,13 +108,13 @@ public abstract class ReportView<F, L> implements Serializable {
 
   /** The filters as the report reads them; null while the range is invalid. */
   private F filter() {
-    return TimeRange.picked(from, to, calls.zone(caller.account()))
+    return TimeRange.picked(from, to, accountTime.zone(caller.account()))
         .map(range -> filter(range, group, agent))
         .orElse(null);
   }
 
   public String time(OffsetDateTime time) {
-    return HistoryFormat.time(time, calls.zone(caller.account()));
+    return HistoryFormat.time(time, accountTime.zone(caller.account()));
   }
 
   public String duration(Long seconds) {

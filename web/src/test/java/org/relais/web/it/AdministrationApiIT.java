@@ -3,6 +3,10 @@ package org.relais.web.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.json.JsonObject;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import org.junit.jupiter.api.Test;
 import org.relais.web.it.Api.Caller;
 import org.relais.web.it.Api.Reply;
@@ -106,6 +110,64 @@ class AdministrationApiIT extends RelaisDeployment {
     assertThat(updated.object().getString("strategy")).isEqualTo("SKILL_LEVEL");
     assertThat(deleted.status()).isEqualTo(204);
     assertThat(api.get(admin, "api/v1/groups/Administratif").status()).isEqualTo(404);
+  }
+
+  @Test
+  void accountSettingsAreReadByItsAgentsAndChangedByItsAdminOnly() {
+    Api api = api();
+    Caller admin = api.newAccount();
+    Caller agent = new Caller(agentOf(api, admin), "agent-pass");
+    Caller other = api.newAccount();
+
+    JsonObject defaults = api.get(agent, "api/v1/account").object();
+    Reply refused = api.send(agent, "PUT", "api/v1/account", "{\"timeZone\":\"Asia/Tokyo\"}");
+    Reply moved = api.send(admin, "PUT", "api/v1/account", "{\"timeZone\":\"Asia/Tokyo\"}");
+    Reply country = api.send(admin, "PUT", "api/v1/account", "{\"country\":\"BE\"}");
+
+    assertThat(defaults.getString("timeZone")).isEqualTo("Europe/Paris");
+    assertThat(defaults.getString("country")).isEqualTo("FR");
+    assertThat(refused.status()).isEqualTo(403);
+    assertThat(moved.status()).isEqualTo(200);
+    assertThat(moved.object().getString("timeZone")).isEqualTo("Asia/Tokyo");
+    assertThat(moved.object().getString("country")).isEqualTo("FR");
+    assertThat(country.object().getString("timeZone")).isEqualTo("Asia/Tokyo");
+    assertThat(api.get(agent, "api/v1/account").object().getString("country")).isEqualTo("BE");
+    assertThat(api.get(other, "api/v1/account").object().getString("timeZone"))
+        .isEqualTo("Europe/Paris");
+    assertThat(api.get(api.operator(), "api/v1/account").status()).isEqualTo(403);
+  }
+
+  @Test
+  void badAccountSettingsAnswer400NamingTheFieldAndChangeNothing() {
+    Api api = api();
+    Caller admin = api.newAccount();
+
+    assertField(api.send(admin, "PUT", "api/v1/account", "{\"timeZone\":\"+02:00\"}"), "timeZone");
+    assertField(
+        api.send(admin, "PUT", "api/v1/account", "{\"timeZone\":\"Mars/Olympus\"}"), "timeZone");
+    assertField(api.send(admin, "PUT", "api/v1/account", "{\"timeZone\":2}"), "timeZone");
+    assertField(
+        api.send(
+            admin, "PUT", "api/v1/account", "{\"timeZone\":\"Asia/Tokyo\",\"country\":\"XX\"}"),
+        "country");
+
+    assertThat(api.get(admin, "api/v1/account").object().getString("timeZone"))
+        .isEqualTo("Europe/Paris");
+  }
+
+  @Test
+  void theAccountsTodayRunsFromMidnightInItsTimeZone() {
+    Api api = api();
+    Caller admin = api.newAccount();
+    ZoneId kiritimati = ZoneId.of("Pacific/Kiritimati");
+
+    api.send(admin, "PUT", "api/v1/account", "{\"timeZone\":\"Pacific/Kiritimati\"}");
+    JsonObject today = api.get(admin, "api/v1/me/history?period=today").object();
+
+    OffsetDateTime from = OffsetDateTime.parse(today.getString("from"));
+    assertThat(from.getOffset().getTotalSeconds()).isEqualTo(14 * 3600);
+    assertThat(from.toLocalTime()).isEqualTo(LocalTime.MIDNIGHT);
+    assertThat(from.toLocalDate()).isEqualTo(LocalDate.now(kiritimati));
   }
 
   @Test

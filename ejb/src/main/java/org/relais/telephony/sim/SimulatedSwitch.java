@@ -1,22 +1,17 @@
 package org.relais.telephony.sim;
 
-import jakarta.annotation.PostConstruct;
-import jakarta.annotation.PreDestroy;
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.relais.acd.DeskConflictException;
+import org.relais.ConflictException;
 import org.relais.telephony.DialFailure;
+import org.relais.telephony.PhoneState;
+import org.relais.telephony.Softphone;
 import org.relais.telephony.Switch;
 import org.relais.telephony.SwitchEvents;
 
@@ -29,26 +24,20 @@ import org.relais.telephony.SwitchEvents;
  * (the far end) is called and behaves as its number was told: it answers, is busy or never answers,
  * after a delay, or waits for the API. A number nobody configured answers after {@link
  * #DEFAULT_FAR_END}'s delay, so that click-to-dial works out of the box in a demo.
+ *
+ * <p>The switch speaks to the engine through {@link SwitchEvents} only, and waits through its
+ * {@link PhoneScheduler}: a test drives it with a recording of the events and a time of its own.
  */
-// Typed: the active Switch comes from SwitchProducer, which picks the adapter from configuration.
+// Typed: the active Switch and Softphone come from SwitchProducer, which picks the adapter from
+// configuration.
 @Typed(SimulatedSwitch.class)
 @ApplicationScoped
-public class SimulatedSwitch implements Switch {
+public class SimulatedSwitch implements Switch, Softphone {
 
   private static final Logger LOG = Logger.getLogger(SimulatedSwitch.class.getName());
 
   @Inject SwitchEvents acd;
-
-  /**
-   * Phones act on threads of their own. The container's scheduled executor would do, but it runs
-   * one thread by default and captures the caller's context for each task (a class path scan). Each
-   * action waits for the commit of its event: a load run's phones need many threads, or they would
-   * wait on each other rather than on the engine.
-   */
-  private static final int PHONE_THREADS = 32;
-
-  @Resource ManagedThreadFactory threads;
-  private ScheduledExecutorService scheduler;
+  @Inject PhoneScheduler scheduler;
 
   /** A customer's phone nobody configured: it answers after two seconds. */
   public static final FarEnd DEFAULT_FAR_END =
@@ -78,17 +67,11 @@ public class SimulatedSwitch implements Switch {
   /** How a customer's number behaves when called, and after how long. */
   public record FarEnd(FarEndAnswer answer, Duration after) {}
 
-  /** What a simulated phone shows: the call ringing or connected, and who calls. */
-  public record PhoneState(Long ringingCallId, Long connectedCallId, String caller) {}
+  protected SimulatedSwitch() {}
 
-  @PostConstruct
-  void start() {
-    scheduler = new ScheduledThreadPoolExecutor(PHONE_THREADS, threads);
-  }
-
-  @PreDestroy
-  void stop() {
-    scheduler.shutdownNow();
+  SimulatedSwitch(SwitchEvents acd, PhoneScheduler scheduler) {
+    this.acd = acd;
+    this.scheduler = scheduler;
   }
 
   // ------------------------------------------------------------- the caller's side
@@ -129,6 +112,7 @@ public class SimulatedSwitch implements Switch {
 
   // ------------------------------------------------------------- the agent phone's side
 
+  @Override
   public void answer(String account, String extension) {
     OutboundCall call = ringingOutbound(account, extension);
     if (call == null) {
@@ -139,6 +123,7 @@ public class SimulatedSwitch implements Switch {
   }
 
   /** Refuses a ringing call; refusing one's own outbound call gives it up. */
+  @Override
   public void reject(String account, String extension) {
     if (ringingOutbound(account, extension) == null) {
       acd.refused(account, extension);
@@ -147,6 +132,7 @@ public class SimulatedSwitch implements Switch {
     }
   }
 
+  @Override
   public void hangUp(String account, String extension) {
     acd.agentHungUp(account, extension);
   }
@@ -156,10 +142,11 @@ public class SimulatedSwitch implements Switch {
   }
 
   /** What the phone shows: while an outbound call rings it, the number being called. */
+  @Override
   public PhoneState state(String account, String extension) {
     SimPhone phone = phones.get(new PhoneKey(account, extension));
     return phone == null
-        ? new PhoneState(null, null, null)
+        ? PhoneState.IDLE
         : new PhoneState(phone.ringing, phone.connected, phone.caller);
   }
 
@@ -167,22 +154,7 @@ public class SimulatedSwitch implements Switch {
 
   @Override
   public void offer(String account, long callId, String caller, String extension, Duration ring) {
-    SimPhone phone = phone(account, extension);
-    synchronized (phone) {
-      phone.ringing = callId;
-      phone.caller = caller;
-    }
-    lines.put(callId, phone);
-    AutoPilot pilot = phone.autoPilot;
-    if (pilot != null && pilot.answerAfter() != null) {
-      later(
-          pilot.answerAfter(),
-          () -> {
-            if (Long.valueOf(callId).equals(phone.ringing)) {
-              acd.answered(account, extension);
-            }
-          });
-    }
+    ring(account, extension, callId, caller);
   }
 
   @Override
@@ -212,22 +184,7 @@ public class SimulatedSwitch implements Switch {
   public void originate(
       String account, long callId, String extension, String number, String presentedNumber) {
     outbound.put(callId, new OutboundCall(callId, account, extension, number));
-    SimPhone phone = phone(account, extension);
-    synchronized (phone) {
-      phone.ringing = callId;
-      phone.caller = number;
-    }
-    lines.put(callId, phone);
-    AutoPilot pilot = phone.autoPilot;
-    if (pilot != null && pilot.answerAfter() != null) {
-      later(
-          pilot.answerAfter(),
-          () -> {
-            if (Long.valueOf(callId).equals(phone.ringing)) {
-              answer(account, extension);
-            }
-          });
-    }
+    ring(account, extension, callId, number);
   }
 
   @Override
@@ -248,6 +205,30 @@ public class SimulatedSwitch implements Switch {
   }
 
   // ------------------------------------------------------------- inside
+
+  /**
+   * Rings the agent's phone, showing who calls: the caller of an inbound call, the customer's
+   * number of an outbound one. A phone on autopilot answers it after its delay, as the agent would
+   * press the button, if it still rings then.
+   */
+  private void ring(String account, String extension, long callId, String caller) {
+    SimPhone phone = phone(account, extension);
+    synchronized (phone) {
+      phone.ringing = callId;
+      phone.caller = caller;
+    }
+    lines.put(callId, phone);
+    AutoPilot pilot = phone.autoPilot;
+    if (pilot != null && pilot.answerAfter() != null) {
+      later(
+          pilot.answerAfter(),
+          () -> {
+            if (Long.valueOf(callId).equals(phone.ringing)) {
+              answer(account, extension);
+            }
+          });
+    }
+  }
 
   /** The agent's phone took its own leg of an outbound call: now the customer's phone rings. */
   private void callCustomer(OutboundCall call) {
@@ -280,7 +261,7 @@ public class SimulatedSwitch implements Switch {
   private OutboundCall calling(String account, long callId) {
     OutboundCall call = outbound.get(callId);
     if (call == null || !call.account.equals(account) || !call.customerRinging) {
-      throw new DeskConflictException("no customer's phone rings with call " + callId);
+      throw new ConflictException("no customer's phone rings with call " + callId);
     }
     return call;
   }
@@ -309,7 +290,8 @@ public class SimulatedSwitch implements Switch {
   }
 
   private void later(Duration delay, Runnable action) {
-    scheduler.schedule(
+    scheduler.after(
+        delay,
         () -> {
           try {
             action.run();
@@ -317,9 +299,7 @@ public class SimulatedSwitch implements Switch {
             // The state moved on meanwhile (the caller hung up, the ring timed out): nothing to do.
             LOG.log(Level.FINE, "simulated phone action skipped", e);
           }
-        },
-        delay.toMillis(),
-        TimeUnit.MILLISECONDS);
+        });
   }
 
   private record PhoneKey(String account, String extension) {}

@@ -9,6 +9,7 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.relais.ConflictException;
 import org.relais.DuplicateException;
 import org.relais.InvalidFieldException;
 import org.relais.NoSuchEntityException;
@@ -42,7 +43,7 @@ public class ErrorMappers implements ExceptionMapper<Throwable> {
     if (cause instanceof DuplicateException e) {
       return ApiError.response(409, "conflict", e.getMessage(), e.getField());
     }
-    if (cause instanceof DeskConflictException) {
+    if (cause instanceof DeskConflictException || cause instanceof ConflictException) {
       return ApiError.response(409, "conflict", cause.getMessage(), null);
     }
     if (cause instanceof NotAllowedException || cause instanceof NotPermittedException) {
@@ -70,6 +71,7 @@ public class ErrorMappers implements ExceptionMapper<Throwable> {
           || t instanceof NotAllowedException
           || t instanceof NotPermittedException
           || t instanceof DeskConflictException
+          || t instanceof ConflictException
           || t instanceof JsonException
           || t instanceof JsonbException) {
         return t;

@@ -19,12 +19,12 @@ import org.relais.NoSuchEntityException;
 import org.relais.agent.Agent;
 import org.relais.agent.Role;
 import org.relais.directory.PhoneNumbers;
+import org.relais.telephony.PhoneState;
 import org.relais.telephony.SwitchProducer;
 import org.relais.telephony.sim.SimulatedSwitch;
 import org.relais.telephony.sim.SimulatedSwitch.AutoPilot;
 import org.relais.telephony.sim.SimulatedSwitch.FarEnd;
 import org.relais.telephony.sim.SimulatedSwitch.FarEndAnswer;
-import org.relais.telephony.sim.SimulatedSwitch.PhoneState;
 import org.relais.web.security.CurrentCaller;
 
 /**

@@ -36,9 +36,8 @@ import org.relais.desk.DeskQueries.TeamMember;
 import org.relais.presence.Activity;
 import org.relais.presence.AgentPresence;
 import org.relais.presence.Availability;
-import org.relais.telephony.SwitchProducer;
-import org.relais.telephony.sim.SimulatedSwitch;
-import org.relais.telephony.sim.SimulatedSwitch.PhoneState;
+import org.relais.telephony.PhoneState;
+import org.relais.telephony.Softphone;
 import org.relais.web.push.DeskPush;
 import org.relais.web.security.CurrentCaller;
 
@@ -62,8 +61,10 @@ public class BannerView implements Serializable {
   @Inject transient Acd acd;
   @Inject transient DeskQueries desk;
   @Inject transient DeskCommands commands;
-  @Inject transient SwitchProducer switches;
-  @Inject transient SimulatedSwitch sim;
+
+  /** The phone the banner plays, where the switch has one (the simulated switch). */
+  @Inject transient Optional<Softphone> softphone;
+
   @Inject transient Clock clock;
   @Inject transient AccountTime accountTime;
 
@@ -146,9 +147,9 @@ public class BannerView implements Serializable {
             ? desk.statistics(agent, accountTime.today(accountId).from())
             : new Statistics(Figures.NONE, Figures.NONE);
     phone =
-        switches.isSimulated() && agent.getExtension() != null
-            ? sim.state(accountName, agent.getExtension())
-            : null;
+        agent.getExtension() == null
+            ? null
+            : softphone.map(s -> s.state(accountName, agent.getExtension())).orElse(null);
     settings = SettingsForm.of(agent);
   }
 
@@ -194,15 +195,15 @@ public class BannerView implements Serializable {
   }
 
   public void answer() {
-    act(() -> sim.answer(accountName, extension()));
+    act(() -> softphone.orElseThrow().answer(accountName, extension()));
   }
 
   public void reject() {
-    act(() -> sim.reject(accountName, extension()));
+    act(() -> softphone.orElseThrow().reject(accountName, extension()));
   }
 
   public void hangUp() {
-    act(() -> sim.hangUp(accountName, extension()));
+    act(() -> softphone.orElseThrow().hangUp(accountName, extension()));
   }
 
   /** Leaves the ACD (going unavailable first where the agent asked so), then the web session. */

@@ -8,7 +8,8 @@
 #                            jdbc:postgresql://127.0.0.1:5432/relais)
 #   RELAIS_DB_USER, RELAIS_DB_PASSWORD   with postgres
 #   RELAIS_DB_SCHEMA         with postgres: schema of the tables (default public)
-#   RELAIS_DEMO              true (default) loads the demo account once
+#   RELAIS_DEMO              true (default) loads the demo account once and accepts its short
+#                            passwords; false for production (new passwords need 12 characters)
 #   RELAIS_DEMO_TRAFFIC      calls per minute placed in the demo groups by the simulated switch
 #                            (default 0: none)
 #   RELAIS_OPERATOR_PASSWORD password of the platform operator (default "operator" in demo mode;
@@ -64,6 +65,14 @@ if [[ -z "${RELAIS_OPERATOR_PASSWORD:-}" && "$demo" == "true" ]]; then
   export RELAIS_OPERATOR_PASSWORD=operator
 fi
 
+demo_warning() {
+  if [[ "$demo" == "true" ]]; then
+    echo "*** DEMO MODE is on: demo account with short passwords, passwords of 4 characters accepted."
+    echo "*** Not for production. Turn it off with: RELAIS_DEMO=false RELAIS_OPERATOR_PASSWORD=<12+ characters> $0"
+  fi
+}
+demo_warning
+
 # A fresh runtime folder at each start: a reused one would deploy the previous copy of the
 # application beside the new one. The database lives apart from it.
 rm -rf "$data/payara"
@@ -82,6 +91,7 @@ java "${jvm[@]}" -Djava.io.tmpdir="$data/tmp" "${sysprops[@]}" -jar "$micro" \
         echo "Relais is ready: http://localhost:$port/"
         if [[ "$demo" == "true" ]]; then
           echo "Demo logins (account 'demo'): admin/admin, superviseur/superviseur, agent1..agent3/agent; operator/operator (API)"
+          demo_warning
         fi
         echo "Stop with Ctrl-C."
       fi

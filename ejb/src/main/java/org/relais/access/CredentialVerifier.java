@@ -2,8 +2,6 @@ package org.relais.access;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -17,7 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -26,12 +24,21 @@ import org.relais.agent.AgentService;
 
 /**
  * Checks who is logging in: an agent of an account ({@code login@account}) or the platform
- * operator. Failed attempts are throttled per account and login. Since PBKDF2 costs hundreds of
- * milliseconds by design, a successful check is remembered for a few minutes under a keyed hash of
- * the credentials (never the password itself), so that API clients sending Basic credentials on
- * every request pay neither it nor a query each time. Whatever was remembered is forgotten as soon
- * as a change to an agent's password, role or enabled flag, or an agent's removal, commits ({@link
- * AgentCredentialsChanged}): the next request of each client is checked against the database again.
+ * operator.
+ *
+ * <p>Guessing is throttled twice ({@link LoginThrottle}): per account and login, with a short
+ * ceiling so that nobody can lock another user (the operator included) out for long, and per client
+ * address, with a long one, which is what stops a guesser. Each attempt counts before its password
+ * is hashed, so a burst of parallel guesses is refused after the first few, and costs the server
+ * almost nothing. An unknown login, or a disabled agent, is hashed against a dummy hash: it takes
+ * as long as a wrong password, so response times do not tell which logins exist.
+ *
+ * <p>Since PBKDF2 costs hundreds of milliseconds by design, a successful check is remembered for a
+ * few minutes under a keyed hash of the credentials (never the password itself), so that API
+ * clients sending Basic credentials on every request pay neither it nor a query each time. What was
+ * remembered of an agent no longer counts as soon as a change to its password, role or enabled
+ * flag, or its removal, commits ({@link CredentialVersions}): its next request is checked against
+ * the database again.
  */
 @ApplicationScoped
 public class CredentialVerifier {
@@ -39,8 +46,16 @@ public class CredentialVerifier {
   public static final String OPERATOR = "operator";
   private static final Duration REMEMBERED_FOR = Duration.ofMinutes(5);
   private static final int REMEMBERED_MAX = 10_000;
+  private static final int LOGIN_FREE_FAILURES = 5;
+
+  /** Attempts of one login checked at once: more cannot be a person typing. */
+  private static final int LOGIN_IN_FLIGHT = 2;
+
+  private static final Duration ADDRESS_MAX_DELAY = Duration.ofMinutes(15);
+  private static final int THROTTLED_KEYS_MAX = 100_000;
 
   @Inject AgentService agents;
+  @Inject CredentialVersions versions;
   @Inject PasswordHasher hasher;
   @Inject Clock clock;
 
@@ -52,66 +67,127 @@ public class CredentialVerifier {
   @ConfigProperty(name = "relais.login.throttle.first-delay-seconds", defaultValue = "30")
   long firstDelaySeconds;
 
-  private LoginThrottle throttle;
+  /** The longest lock of one login: short, since anyone can cause it. */
+  @Inject
+  @ConfigProperty(name = "relais.login.throttle.login-max-delay-seconds", defaultValue = "60")
+  long loginMaxDelaySeconds;
+
+  /** Failures one client address may make, whatever logins it tries, before it waits. */
+  @Inject
+  @ConfigProperty(name = "relais.login.throttle.address-free-failures", defaultValue = "30")
+  int addressFreeFailures;
+
+  private LoginThrottle byLogin;
+  private LoginThrottle byAddress;
+  private String dummyHash;
   private SecretKeySpec rememberKey;
   private final Map<String, Remembered> remembered = new ConcurrentHashMap<>();
 
-  /**
-   * Counts the committed changes to agents' credentials; what was verified under an older count is
-   * no longer trusted.
-   */
-  private final AtomicLong credentialChanges = new AtomicLong();
-
   @PostConstruct
   void init() {
-    throttle =
-        new LoginThrottle(clock, Duration.ofSeconds(firstDelaySeconds), Duration.ofMinutes(15));
+    Duration firstDelay = Duration.ofSeconds(firstDelaySeconds);
+    byLogin =
+        new LoginThrottle(
+            clock,
+            new LoginThrottle.Limits(
+                LOGIN_FREE_FAILURES,
+                firstDelay,
+                Duration.ofSeconds(Math.max(firstDelaySeconds, loginMaxDelaySeconds)),
+                LOGIN_IN_FLIGHT,
+                true,
+                THROTTLED_KEYS_MAX));
+    byAddress =
+        new LoginThrottle(
+            clock,
+            new LoginThrottle.Limits(
+                addressFreeFailures,
+                firstDelay,
+                ADDRESS_MAX_DELAY,
+                Integer.MAX_VALUE,
+                false,
+                THROTTLED_KEYS_MAX));
+    SecureRandom random = new SecureRandom();
     byte[] key = new byte[32];
-    new SecureRandom().nextBytes(key);
+    random.nextBytes(key);
     rememberKey = new SecretKeySpec(key, "HmacSHA256");
+    dummyHash = hasher.hash(Base64.getEncoder().encodeToString(key));
   }
 
   /**
    * @param user {@code login@account}, or {@code operator}
+   * @param clientAddress the address the attempt comes from
    */
-  public Verification verify(String user, String password) {
+  public Verification verify(String user, String password, String clientAddress) {
     if (user == null || password == null) {
       return new Verification.Rejected();
     }
     if (OPERATOR.equals(user)) {
-      return verifyOperator(password);
+      return throttled(OPERATOR, clientAddress, null, () -> verifyOperator(password));
     }
-    return AgentPrincipal.parse(user)
-        .map(name -> verify(name.account(), name.login(), password))
-        .orElseGet(Verification.Rejected::new);
+    Optional<AgentPrincipal> name = AgentPrincipal.parse(user);
+    if (name.isEmpty()) {
+      return new Verification.Rejected();
+    }
+    String accountName = name.get().account();
+    String login = name.get().login();
+    String key = rememberKey(accountName, login, password);
+    return throttled(
+        (accountName + "/" + login).toLowerCase(Locale.ROOT),
+        clientAddress,
+        key,
+        () -> check(key, accountName, login, password));
   }
 
-  public Verification verify(String accountName, String login, String password) {
-    String throttleKey = (accountName + "/" + login).toLowerCase(Locale.ROOT);
-    Optional<Duration> wait = throttle.refusal(throttleKey);
+  /**
+   * Runs {@code check} under both throttles. Credentials remembered as verified pass without it
+   * (and without counting as an attempt, so that a client's parallel requests are not taken for a
+   * burst), but only while neither throttle refuses: a locked login learns nothing, not even from
+   * memory.
+   */
+  private Verification throttled(
+      String loginKey, String address, String rememberedKey, Supplier<Verification> check) {
+    Optional<Duration> wait = byLogin.refusal(loginKey).or(() -> byAddress.refusal(address));
     if (wait.isPresent()) {
       return new Verification.Throttled(wait.get());
     }
-    String key = rememberKey(accountName, login, password);
-    Verification result = remembered(key).orElseGet(() -> check(key, accountName, login, password));
+    if (rememberedKey != null) {
+      Optional<Verification> known = remembered(rememberedKey);
+      if (known.isPresent()) {
+        return known.get();
+      }
+    }
+    wait = byLogin.begin(loginKey);
+    if (wait.isPresent()) {
+      return new Verification.Throttled(wait.get());
+    }
+    wait = byAddress.begin(address);
+    if (wait.isPresent()) {
+      byLogin.withdraw(loginKey);
+      return new Verification.Throttled(wait.get());
+    }
+    Verification result;
+    try {
+      result = check.get();
+    } catch (RuntimeException e) {
+      // The database failing is no failed login: an outage must not lock everyone out after it.
+      byLogin.withdraw(loginKey);
+      byAddress.withdraw(address);
+      throw e;
+    }
     if (result instanceof Verification.Verified) {
-      throttle.succeeded(throttleKey);
+      byLogin.succeeded(loginKey);
+      byAddress.succeeded(address);
     } else {
-      throttle.failed(throttleKey);
+      byLogin.failed(loginKey);
+      byAddress.failed(address);
     }
     return result;
-  }
-
-  /** Forgets every verification: the change is committed, so the next check reads it. */
-  void credentialsChanged(
-      @Observes(during = TransactionPhase.AFTER_COMPLETION) AgentCredentialsChanged change) {
-    credentialChanges.incrementAndGet();
   }
 
   private Optional<Verification> remembered(String key) {
     Remembered memory = remembered.get(key);
     if (memory != null
-        && memory.changesSeen == credentialChanges.get()
+        && memory.verified.credentialsVersion() == versions.of(memory.verified.principal())
         && memory.until.isAfter(clock.instant())) {
       return Optional.of(memory.verified);
     }
@@ -119,47 +195,38 @@ public class CredentialVerifier {
   }
 
   private Verification check(String key, String accountName, String login, String password) {
-    // Counted before reading: if a change commits after the read, what is remembered below is
+    // Read before the agent: if a change commits after the read, what is verified below is
     // already stale and will not be trusted.
-    long changesSeen = credentialChanges.get();
+    String principal = new AgentPrincipal(login, accountName).name();
+    long version = versions.of(principal);
     Optional<Agent> found = agents.signingIn(accountName, login);
-    if (found.isEmpty()
-        || !found.get().isEnabled()
-        || !hasher.matches(password, found.get().getPasswordHash())) {
+    boolean usable = found.isPresent() && found.get().isEnabled();
+    // Hashed whoever it is, so that an unknown or disabled login costs what a wrong password does.
+    boolean matches = hasher.matches(password, usable ? found.get().getPasswordHash() : dummyHash);
+    if (!usable || !matches) {
       return new Verification.Rejected();
     }
     Agent agent = found.get();
     Verification.Verified verified =
-        new Verification.Verified(
-            new AgentPrincipal(agent.getLogin(), accountName).name(),
-            agent.getRole().securityName());
+        new Verification.Verified(principal, agent.getRole().securityName(), version);
     Instant now = clock.instant();
     if (remembered.size() >= REMEMBERED_MAX) {
       remembered.values().removeIf(r -> !r.until.isAfter(now));
     }
     if (remembered.size() < REMEMBERED_MAX) {
-      remembered.put(key, new Remembered(verified, changesSeen, now.plus(REMEMBERED_FOR)));
+      remembered.put(key, new Remembered(verified, now.plus(REMEMBERED_FOR)));
     }
     return verified;
   }
 
   private Verification verifyOperator(String password) {
-    Optional<Duration> wait = throttle.refusal(OPERATOR);
-    if (wait.isPresent()) {
-      return new Verification.Throttled(wait.get());
-    }
     boolean ok =
         operatorPassword.isPresent()
             && !operatorPassword.get().isEmpty()
             && MessageDigest.isEqual(
                 operatorPassword.get().getBytes(StandardCharsets.UTF_8),
                 password.getBytes(StandardCharsets.UTF_8));
-    if (!ok) {
-      throttle.failed(OPERATOR);
-      return new Verification.Rejected();
-    }
-    throttle.succeeded(OPERATOR);
-    return new Verification.Verified(OPERATOR, OPERATOR);
+    return ok ? new Verification.Verified(OPERATOR, OPERATOR, 0) : new Verification.Rejected();
   }
 
   private String rememberKey(String accountName, String login, String password) {
@@ -175,5 +242,5 @@ public class CredentialVerifier {
     }
   }
 
-  private record Remembered(Verification.Verified verified, long changesSeen, Instant until) {}
+  private record Remembered(Verification.Verified verified, Instant until) {}
 }

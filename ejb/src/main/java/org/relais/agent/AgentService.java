@@ -7,11 +7,13 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import org.relais.DuplicateException;
 import org.relais.InvalidFieldException;
 import org.relais.NoSuchEntityException;
 import org.relais.access.AgentCredentialsChanged;
+import org.relais.access.AgentPrincipal;
 import org.relais.access.PasswordHasher;
 import org.relais.account.Account;
 import org.relais.group.GroupService;
@@ -82,13 +84,19 @@ public class AgentService {
 
   public Agent update(Account account, String login, AgentDraft draft) {
     Agent agent = get(account, login);
-    credentialsChanged.fire(new AgentCredentialsChanged());
+    Role roleBefore = agent.getRole();
+    boolean enabledBefore = agent.isEnabled();
     agent.rename(draft.name());
     agent.changeRole(draft.role());
     if (draft.password() != null) {
       agent.changePasswordHash(hasher.hash(draft.password()));
     }
     apply(account, agent, draft);
+    if (draft.password() != null
+        || agent.getRole() != roleBefore
+        || agent.isEnabled() != enabledBefore) {
+      credentialsChanged.fire(credentialsOf(account, agent));
+    }
     return agent;
   }
 
@@ -100,19 +108,71 @@ public class AgentService {
       Account account, String login, AgentSettings settings, String extension) {
     Agent agent = get(account, login);
     agent.saveSettings(settings);
-    String wanted = extension == null || extension.isBlank() ? null : extension.strip();
-    if (agent.isExtensionEditable() && !java.util.Objects.equals(wanted, agent.getExtension())) {
+    String wanted = stripped(extension);
+    if (agent.isExtensionEditable() && !Objects.equals(wanted, agent.getExtension())) {
+      Optional<Agent> holder = holderOf(account, agent, wanted);
+      if (holder.isPresent()) {
+        takeWorkstationFrom(holder.get(), wanted);
+      }
       agent.changeOwnExtension(wanted);
     }
     return agent;
   }
 
+  /**
+   * Free seating (SPEC D2): the phone of a workstation passes to whoever logs in there, from an
+   * agent who chose it too and is not connected. A phone the admin gave an agent, or one whose
+   * agent is at work, stays with it.
+   */
+  private void takeWorkstationFrom(Agent holder, String extension) {
+    boolean connected =
+        em.createQuery("SELECT COUNT(p) FROM AgentPresence p WHERE p.agentId = :id", Long.class)
+                .setParameter("id", holder.getId())
+                .getSingleResult()
+            > 0;
+    if (!holder.isExtensionEditable() || connected) {
+      throw new DuplicateException("extension", extension);
+    }
+    holder.changeOwnExtension(null);
+    // Written before the new holder's, or the unique constraint sees the number twice.
+    em.flush();
+  }
+
+  /** Another agent of the account whose phone is {@code extension}: one phone rings one agent. */
+  private Optional<Agent> holderOf(Account account, Agent agent, String extension) {
+    if (extension == null) {
+      return Optional.empty();
+    }
+    return em.createQuery(
+            "SELECT a FROM Agent a WHERE a.account.id = :account AND a.extension = :extension",
+            Agent.class)
+        .setParameter("account", account.getId())
+        .setParameter("extension", extension)
+        .getResultStream()
+        .filter(other -> !other.equals(agent))
+        .findFirst();
+  }
+
+  private static AgentCredentialsChanged credentialsOf(Account account, Agent agent) {
+    return new AgentCredentialsChanged(
+        new AgentPrincipal(agent.getLogin(), account.getName()).name());
+  }
+
+  private static String stripped(String extension) {
+    return extension == null || extension.isBlank() ? null : extension.strip();
+  }
+
   public void delete(Account account, String login) {
-    em.remove(get(account, login));
-    credentialsChanged.fire(new AgentCredentialsChanged());
+    Agent agent = get(account, login);
+    em.remove(agent);
+    credentialsChanged.fire(credentialsOf(account, agent));
   }
 
   private void apply(Account account, Agent agent, AgentDraft draft) {
+    String extension = stripped(draft.extension());
+    if (holderOf(account, agent, extension).isPresent()) {
+      throw new DuplicateException("extension", extension);
+    }
     agent.assignExtension(draft.extension(), draft.extensionEditable());
     if (draft.enabled()) {
       agent.enable();

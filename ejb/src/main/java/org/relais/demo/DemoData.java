@@ -55,7 +55,14 @@ public class DemoData {
 
   @PostConstruct
   void load() {
-    if (!enabled || accounts.byName(ACCOUNT).isPresent()) {
+    if (!enabled) {
+      return;
+    }
+    LOG.warning(
+        "DEMO MODE is on: the demo account, the operator password 'operator' and passwords of"
+            + " 4 characters are accepted. Not for production: start with relais.demo=false"
+            + " (RELAIS_DEMO=false) and an operator password of 12 characters or more.");
+    if (accounts.byName(ACCOUNT).isPresent()) {
       return;
     }
     Account demo = accounts.create(ACCOUNT, "admin", "admin");

@@ -16,8 +16,8 @@ import java.util.concurrent.Future;
  */
 final class LoadAccount {
 
-  static final String ADMIN_PASSWORD = "load-admin";
-  static final String AGENT_PASSWORD = "load-agent";
+  static final String ADMIN_PASSWORD = "load-admin-password";
+  static final String AGENT_PASSWORD = "load-agent-password";
   static final String GROUP = "Load";
 
   private final String name;

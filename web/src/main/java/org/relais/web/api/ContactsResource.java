@@ -265,7 +265,9 @@ public class ContactsResource {
 
   @POST
   @Path("import")
-  @Consumes({CSV, MediaType.TEXT_PLAIN, MediaType.APPLICATION_OCTET_STREAM})
+  // Not text/plain: a form of another site can send that, with the browser's cached Basic
+  // credentials. These types need a CORS preflight, which no other origin passes.
+  @Consumes({CSV, MediaType.APPLICATION_OCTET_STREAM})
   @Operation(
       summary = "Import public contacts from CSV (admin)",
       description =

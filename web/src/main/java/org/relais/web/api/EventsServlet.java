@@ -48,12 +48,23 @@ public class EventsServlet extends HttpServlet {
       ApiErrorWriter.write(response, 500, "internal", "internal error");
       return;
     }
-    response.setContentType("text/event-stream");
-    response.setCharacterEncoding("UTF-8");
-    response.setHeader("Cache-Control", "no-cache");
-    AsyncContext async = request.startAsync();
-    // A subscription lasts until the client leaves.
-    async.setTimeout(0);
-    stream.subscribe(accountId, async);
+    String principal = caller.principal();
+    if (!stream.reserve(principal)) {
+      ApiErrorWriter.write(
+          response, 429, "too_many_streams", "this caller holds as many event streams as it may");
+      return;
+    }
+    try {
+      response.setContentType("text/event-stream");
+      response.setCharacterEncoding("UTF-8");
+      response.setHeader("Cache-Control", "no-cache");
+      AsyncContext async = request.startAsync();
+      // A subscription lasts until the client leaves (or stops reading: EventStream).
+      async.setTimeout(0);
+      stream.subscribe(accountId, principal, async);
+    } catch (IOException | RuntimeException e) {
+      stream.release(principal);
+      throw e;
+    }
   }
 }

@@ -6,23 +6,32 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import jakarta.json.spi.JsonProvider;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.AsyncEvent;
 import jakarta.servlet.AsyncListener;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.relais.acd.AcdEvent;
 import org.relais.acd.AcdEvents;
 
@@ -38,6 +47,12 @@ import org.relais.acd.AcdEvents;
  * StreamSubscriber}), so a slow client delays no other. A transaction's events for an account go
  * out in one write and one flush: written one by one, the socket writes were two fifths of the
  * sending thread's time.
+ *
+ * <p>Each caller holds a few streams at most ({@code relais.events.max-streams-per-caller}): a
+ * client that opens them in a loop cannot take the server's connections. Every {@code
+ * relais.events.heartbeat-seconds} each stream gets a comment line, which keeps proxies from
+ * closing a quiet stream and makes a vanished client's connection fail; a connection that takes
+ * nothing for {@code relais.events.write-timeout-seconds} is closed.
  */
 @ApplicationScoped
 public class EventStream {
@@ -53,8 +68,27 @@ public class EventStream {
   /** A first comment commits the response: the client knows it will miss nothing from now on. */
   private static final byte[] GREETING = ": subscribed\n\n".getBytes(StandardCharsets.UTF_8);
 
+  /** A comment line: clients ignore it, connections see traffic. */
+  private static final byte[] HEARTBEAT = ": heartbeat\n\n".getBytes(StandardCharsets.UTF_8);
+
   @Resource ManagedThreadFactory threads;
+  @Inject Clock clock;
+
+  @Inject
+  @ConfigProperty(name = "relais.events.max-streams-per-caller", defaultValue = "4")
+  int maxStreamsPerCaller;
+
+  @Inject
+  @ConfigProperty(name = "relais.events.heartbeat-seconds", defaultValue = "20")
+  long heartbeatSeconds;
+
+  @Inject
+  @ConfigProperty(name = "relais.events.write-timeout-seconds", defaultValue = "90")
+  long writeTimeoutSeconds;
+
   private ExecutorService sender;
+  private ScheduledExecutorService heartbeat;
+  private final Map<String, AtomicInteger> streamsByCaller = new ConcurrentHashMap<>();
 
   private final Map<Long, List<StreamSubscriber>> subscribers = new ConcurrentHashMap<>();
 
@@ -68,24 +102,49 @@ public class EventStream {
     sender =
         new ThreadPoolExecutor(
             1, 1, 0, TimeUnit.SECONDS, new LinkedBlockingQueue<>(BACKLOG), threads);
+    heartbeat = Executors.newSingleThreadScheduledExecutor(threads);
+    heartbeat.scheduleAtFixedRate(this::beat, heartbeatSeconds, heartbeatSeconds, TimeUnit.SECONDS);
   }
 
   @PreDestroy
   void stop() {
+    heartbeat.shutdownNow();
     sender.shutdownNow();
     subscribers.values().forEach(listeners -> listeners.forEach(StreamSubscriber::close));
   }
 
   /**
-   * Streams the account's events to an asynchronous request until its client leaves. The
-   * subscription starts once the sending thread has written the greeting: what committed before is
-   * not sent, and nothing after is missed.
+   * Counts a stream for the caller, unless it holds the most it may already: then answers false,
+   * and the caller gets no stream.
+   *
+   * @param caller {@code login@account}
    */
-  public void subscribe(long accountId, AsyncContext async) throws IOException {
+  public boolean reserve(String caller) {
+    AtomicInteger streams = streamsByCaller.computeIfAbsent(caller, c -> new AtomicInteger());
+    if (streams.incrementAndGet() > maxStreamsPerCaller) {
+      release(caller);
+      return false;
+    }
+    return true;
+  }
+
+  /** Gives back a stream {@link #reserve reserved} for the caller. */
+  public void release(String caller) {
+    streamsByCaller.computeIfPresent(
+        caller, (c, streams) -> streams.decrementAndGet() <= 0 ? null : streams);
+  }
+
+  /**
+   * Streams the account's events to an asynchronous request until its client leaves, then gives
+   * back the caller's {@link #reserve reserved} stream. The subscription starts once the sending
+   * thread has written the greeting: what committed before is not sent, and nothing after is
+   * missed.
+   */
+  public void subscribe(long accountId, String caller, AsyncContext async) throws IOException {
     StreamSubscriber subscriber =
         new StreamSubscriber(
-            accountId, async.getResponse().getOutputStream(), () -> end(async), sender);
-    async.addListener(new Leaving(subscriber));
+            accountId, async.getResponse().getOutputStream(), () -> end(async), sender, clock);
+    async.addListener(new Leaving(subscriber, () -> release(caller)));
     subscriber.start();
     try {
       sender.execute(
@@ -97,6 +156,26 @@ public class EventStream {
           });
     } catch (RejectedExecutionException e) {
       end(async);
+    }
+  }
+
+  /** On the heartbeat's thread: hands the heartbeat to the sending thread, behind the events. */
+  private void beat() {
+    try {
+      sender.execute(this::sendHeartbeat);
+    } catch (RejectedExecutionException e) {
+      // Stopping, or the events fill the queue: they keep the connections busy enough.
+    }
+  }
+
+  private void sendHeartbeat() {
+    Instant now = clock.instant();
+    Duration writeTimeout = Duration.ofSeconds(writeTimeoutSeconds);
+    for (List<StreamSubscriber> listeners : subscribers.values()) {
+      for (StreamSubscriber subscriber : listeners) {
+        subscriber.closeIfStalled(now, writeTimeout);
+        subscriber.send(HEARTBEAT);
+      }
     }
   }
 
@@ -169,24 +248,35 @@ public class EventStream {
   /** A request ends: its client left or failed, or its stream was closed. */
   private final class Leaving implements AsyncListener {
     private final StreamSubscriber subscriber;
+    private final Runnable released;
+    private final AtomicBoolean left = new AtomicBoolean();
 
-    Leaving(StreamSubscriber subscriber) {
+    Leaving(StreamSubscriber subscriber, Runnable released) {
       this.subscriber = subscriber;
+      this.released = released;
     }
 
     @Override
     public void onComplete(AsyncEvent event) {
-      forget(subscriber);
+      leave();
     }
 
     @Override
     public void onError(AsyncEvent event) {
-      forget(subscriber);
+      leave();
     }
 
     @Override
     public void onTimeout(AsyncEvent event) {
+      leave();
+    }
+
+    /** Once, whichever of the container's calls come. */
+    private void leave() {
       forget(subscriber);
+      if (left.compareAndSet(false, true)) {
+        released.run();
+      }
     }
 
     @Override

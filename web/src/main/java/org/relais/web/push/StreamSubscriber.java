@@ -3,6 +3,9 @@ package org.relais.web.push;
 import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.WriteListener;
 import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.concurrent.Executor;
@@ -15,6 +18,10 @@ import java.util.logging.Logger;
  * client that reads slowly, or not at all, holds up no other client. Its frames wait here, in
  * order, up to {@link #MAX_WAITING_BYTES}; beyond, the client is too far behind to follow and its
  * stream ends (a client that reconnects reads the state afresh rather than with a gap).
+ *
+ * <p>A connection that takes nothing at all for a while (its client stopped reading, or vanished
+ * without a word) is closed: {@link #closeIfStalled} measures how long frames have waited on a full
+ * connection.
  *
  * <p>Everything here runs on the stream's one sending thread, the container's call that the
  * connection drained included: it only hands a task to that thread. No lock is needed, and the
@@ -34,18 +41,28 @@ final class StreamSubscriber implements WriteListener {
   private final ServletOutputStream out;
   private final Runnable endRequest;
   private final Executor sendingThread;
+  private final Clock clock;
   private final Deque<byte[]> waiting = new ArrayDeque<>();
   private long waitingBytes;
   private boolean unflushed;
   private boolean ended;
 
+  /** Since when frames wait on a connection that takes none; null while it keeps up. */
+  private Instant stalledSince;
+
   /**
    * @param endRequest ends the client's request: it left, fell behind, or the stream stops
    * @param sendingThread the stream's one sending thread
+   * @param clock tells how long the connection has taken nothing
    */
   StreamSubscriber(
-      long accountId, ServletOutputStream out, Runnable endRequest, Executor sendingThread) {
+      long accountId,
+      ServletOutputStream out,
+      Runnable endRequest,
+      Executor sendingThread,
+      Clock clock) {
     this.accountId = accountId;
+    this.clock = clock;
     this.out = out;
     this.endRequest = endRequest;
     this.sendingThread = sendingThread;
@@ -91,6 +108,17 @@ final class StreamSubscriber implements WriteListener {
     close();
   }
 
+  /**
+   * On the sending thread: closes the stream when frames have waited on a full connection for
+   * {@code timeout} or more by {@code now}.
+   */
+  void closeIfStalled(Instant now, Duration timeout) {
+    if (!ended && stalledSince != null && !now.isBefore(stalledSince.plus(timeout))) {
+      LOG.info("an event subscriber of account " + accountId + " stopped reading: closed");
+      fallSilent();
+    }
+  }
+
   /** Ends the client's stream, from any thread. */
   void close() {
     endRequest.run();
@@ -106,11 +134,16 @@ final class StreamSubscriber implements WriteListener {
             out.flush();
             continue;
           }
+          stalledSince = null;
           return;
         }
         waitingBytes -= next.length;
         out.write(next);
         unflushed = true;
+        stalledSince = null;
+      }
+      if (!ended && stalledSince == null) {
+        stalledSince = clock.instant();
       }
     } catch (IOException | IllegalStateException gone) {
       // The client left: its request is over.

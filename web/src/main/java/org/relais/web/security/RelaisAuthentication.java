@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Set;
 import org.relais.access.CredentialVerifier;
+import org.relais.access.CredentialVersions;
 import org.relais.access.Verification;
 
 /**
@@ -23,8 +24,10 @@ import org.relais.access.Verification;
  * login@account} or {@code operator}); a missing or wrong one answers 401 and a throttled one 429,
  * both in the API's error shape. Pages use a form: the login view calls {@code
  * SecurityContext.authenticate} with the credentials, and a verified identity is kept in the HTTP
- * session (under a new session id, against fixation). A protected page without an identity (never
- * logged in, or the session expired) goes back to the login page, for plain and Ajax requests.
+ * session (under a new session id, against fixation), with the version of the agent's credentials:
+ * once an admin changes its role, password or enabled flag, or removes it, the session ends at its
+ * next request. A protected page without an identity (never logged in, the session expired or
+ * ended) goes back to the login page, for plain and Ajax requests.
  */
 @ApplicationScoped
 public class RelaisAuthentication implements HttpAuthenticationMechanism {
@@ -34,9 +37,11 @@ public class RelaisAuthentication implements HttpAuthenticationMechanism {
 
   static final String SESSION_PRINCIPAL = "relais.principal";
   static final String SESSION_ROLE = "relais.role";
+  static final String SESSION_CREDENTIALS_VERSION = "relais.credentialsVersion";
   private static final String LOGIN_PAGE = "/login.xhtml";
 
   @Inject CredentialVerifier verifier;
+  @Inject CredentialVersions versions;
 
   @Override
   public AuthenticationStatus validateRequest(
@@ -72,7 +77,8 @@ public class RelaisAuthentication implements HttpAuthenticationMechanism {
       return unauthorized(response, "malformed Basic credentials");
     }
     Verification result =
-        verifier.verify(decoded.substring(0, colon), decoded.substring(colon + 1));
+        verifier.verify(
+            decoded.substring(0, colon), decoded.substring(colon + 1), request.getRemoteAddr());
     if (result instanceof Verification.Verified v) {
       return context.notifyContainerAboutLogin(v.principal(), Set.of(v.role()));
     }
@@ -99,13 +105,15 @@ public class RelaisAuthentication implements HttpAuthenticationMechanism {
         && context.getAuthParameters().getCredential()
             instanceof UsernamePasswordCredential credential) {
       Verification result =
-          verifier.verify(credential.getCaller(), credential.getPasswordAsString());
+          verifier.verify(
+              credential.getCaller(), credential.getPasswordAsString(), request.getRemoteAddr());
       if (result instanceof Verification.Verified v) {
         request.getSession(true);
         request.changeSessionId();
         HttpSession session = request.getSession();
         session.setAttribute(SESSION_PRINCIPAL, v.principal());
         session.setAttribute(SESSION_ROLE, v.role());
+        session.setAttribute(SESSION_CREDENTIALS_VERSION, v.credentialsVersion());
         return context.notifyContainerAboutLogin(v.principal(), Set.of(v.role()));
       }
       if (result instanceof Verification.Throttled) {
@@ -115,13 +123,26 @@ public class RelaisAuthentication implements HttpAuthenticationMechanism {
     }
     HttpSession session = request.getSession(false);
     if (session != null && session.getAttribute(SESSION_PRINCIPAL) instanceof String principal) {
-      return context.notifyContainerAboutLogin(
-          principal, Set.of((String) session.getAttribute(SESSION_ROLE)));
+      if (stillStands(session, principal)) {
+        return context.notifyContainerAboutLogin(
+            principal, Set.of((String) session.getAttribute(SESSION_ROLE)));
+      }
+      // Demoted, disabled, removed or given a new password since: the session ends as a logout
+      // would (the agent leaves the ACD too), and the user logs in again.
+      SessionEnd.loggedOut(session);
+      session.invalidate();
     }
     if (context.isProtected()) {
       return toLoginPage(request, response);
     }
     return context.doNothing();
+  }
+
+  /** Whether the agent's credentials are still those the session was opened with. */
+  private boolean stillStands(HttpSession session, String principal) {
+    return CredentialVerifier.OPERATOR.equals(principal)
+        || session.getAttribute(SESSION_CREDENTIALS_VERSION) instanceof Long version
+            && version == versions.of(principal);
   }
 
   /** Ajax requests cannot follow a 302: Faces needs a partial response that redirects. */

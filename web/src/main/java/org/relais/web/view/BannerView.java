@@ -16,6 +16,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.relais.DuplicateException;
 import org.relais.InvalidFieldException;
 import org.relais.NotPermittedException;
 import org.relais.account.AccountTime;
@@ -44,8 +45,9 @@ import org.relais.web.security.CurrentCaller;
 /**
  * The agent banner (SPEC B): the state bar and one region per module, in the manual's order, each
  * rendered only where the agent's profile enables it (SPEC A4). Opening the banner connects the
- * agent to the ACD. Every figure is read again from the committed state when the desk channel says
- * something changed ({@link #refresh()}), so the page never shows what was not committed.
+ * agent to the ACD ({@link #connect()}). Every figure is read again from the committed state when
+ * the desk channel says something changed ({@link #refresh()}), so the page never shows what was
+ * not committed.
  */
 @Named
 @ViewScoped
@@ -108,7 +110,16 @@ public class BannerView implements Serializable {
     login = agent.getLogin();
     name = agent.getName();
     modules = Arrays.stream(BannerModule.values()).filter(agent::hasModule).toList();
-    takeWorkstationExtension(agent);
+    refresh();
+  }
+
+  /**
+   * Connects the agent to the ACD, with this workstation's phone (SPEC D2). The page calls it as
+   * soon as it is loaded, by a POST that carries the view's state: a plain GET of the banner, which
+   * any other site can make a logged-in browser send, changes nothing.
+   */
+  public void connect() {
+    takeWorkstationExtension(agents.get(caller.account(), login));
     try {
       acd.connect(agentId);
     } catch (DeskConflictException e) {
@@ -240,6 +251,8 @@ public class BannerView implements Serializable {
       Messages.info("saved");
     } catch (InvalidFieldException e) {
       Messages.error("settingsForm:" + e.getField(), "invalid." + e.getField());
+    } catch (DuplicateException e) {
+      Messages.error("settingsForm:" + e.getField(), "duplicate." + e.getField());
     }
     refresh();
   }
@@ -277,7 +290,7 @@ public class BannerView implements Serializable {
     }
     try {
       agents.saveOwnSettings(caller.account(), login, agent.getSettings(), cookie.getValue());
-    } catch (InvalidFieldException e) {
+    } catch (InvalidFieldException | DuplicateException e) {
       bindWorkstation(null);
     }
   }

@@ -1,11 +1,10 @@
 package org.relais.web.view;
 
-import jakarta.enterprise.context.SessionScoped;
+import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Named;
 import jakarta.servlet.http.Cookie;
-import java.io.Serializable;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -13,10 +12,11 @@ import java.util.Map;
 /**
  * The language of every screen (SPEC A2): French by default, switched with the flags, and
  * remembered on this browser by a cookie so that the login page greets the user in it next time.
+ * The cookie is all it reads, on each request: a visitor who never logs in costs no session.
  */
 @Named("language")
-@SessionScoped
-public class LanguageView implements Serializable {
+@RequestScoped
+public class LanguageView {
 
   static final String COOKIE = "relais.lang";
   private static final List<String> SUPPORTED = List.of("fr", "en", "es");

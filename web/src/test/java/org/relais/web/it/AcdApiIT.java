@@ -49,7 +49,7 @@ class AcdApiIT extends RelaisDeployment {
                 + login
                 + "\",\"name\":\""
                 + login
-                + "\",\"password\":\"pass-"
+                + "\",\"password\":\"password-of-"
                 + login
                 + "\",\"extension\":\""
                 + extension
@@ -57,7 +57,7 @@ class AcdApiIT extends RelaisDeployment {
                 + group
                 + "\"}]}");
     assertThat(reply.status()).as(reply.body()).isEqualTo(201);
-    Caller agent = new Caller(login + "@" + admin.account(), "pass-" + login);
+    Caller agent = new Caller(login + "@" + admin.account(), "password-of-" + login);
     assertThat(api.send(agent, "POST", "api/v1/me/session", null).status()).isEqualTo(200);
     assertThat(api.send(agent, "PUT", "api/v1/me/availability", "{\"available\":true}").status())
         .isEqualTo(200);
@@ -407,7 +407,7 @@ class AcdApiIT extends RelaisDeployment {
           "api/v1/sim/extensions/" + extensions.get(i) + "/autopilot",
           "{\"answerAfterMs\":0,\"hangUpAfterMs\":20}");
     }
-    Caller watcher = new Caller("rush0@" + admin.account(), "pass-rush0");
+    Caller watcher = new Caller("rush0@" + admin.account(), "password-of-rush0");
     try (EventFeed feed = new EventFeed(baseUrl(), admin)) {
       ExecutorService callers = Executors.newFixedThreadPool(20);
       List<Future<String>> placed = new ArrayList<>();

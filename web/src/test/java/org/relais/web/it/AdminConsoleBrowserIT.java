@@ -31,18 +31,18 @@ class AdminConsoleBrowserIT extends RelaisDeployment {
 
       browser.click("list:newAgent");
       browser.type("form:login", "zoe").type("form:name", "Zoé Martin");
-      browser.type("form:password", "zoe-secret").type("form:extension", "12a");
+      browser.type("form:password", "zoe-secret-pass").type("form:extension", "12a");
       browser.click("form:save");
       browser.waitForText("Numéro du poste : des chiffres uniquement.");
 
-      browser.type("form:extension", "0291").type("form:password", "zoe-secret");
+      browser.type("form:extension", "0291").type("form:password", "zoe-secret-pass");
       browser.visible(By.cssSelector("[data-group='Technique'] .ui-chkbox-box")).click();
       browser.click("form:save");
       browser.waitForText("Enregistré.");
       assertThat(browser.text("list:agents")).contains("zoe", "Zoé Martin", "0291", "Technique");
 
       browser.click("adminUser:logout");
-      browser.login(account, "zoe", "zoe-secret");
+      browser.login(account, "zoe", "zoe-secret-pass");
       browser.waitForText("Zoé Martin");
       assertThat(browser.url()).contains("agent/banner.xhtml");
       assertThat(browser.text("extension")).isEqualTo("0291");
@@ -54,6 +54,32 @@ class AdminConsoleBrowserIT extends RelaisDeployment {
                 .getJsonObject(0)
                 .getString("name"))
         .isEqualTo("Technique");
+  }
+
+  @Test
+  void agentFormRefusesAShortPasswordAndAnExtensionAlreadyTaken() {
+    Api api = api();
+    Caller admin = api.newAccount();
+    api.send(
+        admin,
+        "POST",
+        "api/v1/agents",
+        "{\"login\":\"marc\",\"name\":\"Marc\",\"password\":\"marc-password\","
+            + "\"extension\":\"0291\"}");
+    try (Browser browser = new Browser(baseUrl())) {
+      browser.login(admin.account(), "admin", "secret-admin");
+      browser.waitForText("Agents");
+      browser.click("list:newAgent");
+      browser.type("form:login", "zoe").type("form:name", "Zoé Martin");
+      browser.type("form:password", "zoe-secret").type("form:extension", "0291");
+      browser.click("form:save");
+      browser.waitForText("Mot de passe : 12 caractères au moins (128 au plus).");
+
+      browser.type("form:password", "zoe-secret-pass").type("form:extension", "0291");
+      browser.click("form:save");
+      browser.waitForText("Ce numéro de poste est déjà celui d'un autre agent.");
+    }
+    assertThat(api.get(admin, "api/v1/agents/zoe").status()).isEqualTo(404);
   }
 
   @Test
@@ -84,7 +110,7 @@ class AdminConsoleBrowserIT extends RelaisDeployment {
         first,
         "POST",
         "api/v1/agents",
-        "{\"login\":\"marc\",\"name\":\"Marc\",\"password\":\"marc-pass\"}");
+        "{\"login\":\"marc\",\"name\":\"Marc\",\"password\":\"marc-password\"}");
     try (Browser browser = new Browser(baseUrl())) {
       browser.login(second.account(), "admin", "secret-admin");
       browser.waitForText("Agents");

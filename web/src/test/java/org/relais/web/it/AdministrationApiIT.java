@@ -23,7 +23,7 @@ class AdministrationApiIT extends RelaisDeployment {
           + "\"strategy\":\"LONGEST_IDLE\",\"priority\":0}";
 
   private static final String AGENT =
-      "{\"login\":\"agent1\",\"name\":\"Agent 1\",\"password\":\"agent-pass\",\"role\":\"agent\","
+      "{\"login\":\"agent1\",\"name\":\"Agent 1\",\"password\":\"agent-password\",\"role\":\"agent\","
           + "\"extension\":\"0290\",\"groups\":[{\"name\":\"Administratif\",\"inbound\":true,"
           + "\"outbound\":false,\"level\":5}]}";
 
@@ -41,7 +41,9 @@ class AdministrationApiIT extends RelaisDeployment {
     JsonObject created = api.get(admin, "api/v1/agents/agent1").object();
     assertThat(created.getString("extension")).isEqualTo("0290");
     assertThat(created.getJsonArray("groups").getJsonObject(0).getInt("level")).isEqualTo(5);
-    assertThat(agent.body()).doesNotContain("agent-pass").doesNotContainIgnoringCase("password");
+    assertThat(agent.body())
+        .doesNotContain("agent-password")
+        .doesNotContainIgnoringCase("password");
     assertThat(api.get(admin, "api/v1/agents").body()).doesNotContainIgnoringCase("password");
   }
 
@@ -58,7 +60,7 @@ class AdministrationApiIT extends RelaisDeployment {
   @Test
   void createdAgentAuthenticatesWithItsOwnPassword() {
     Api api = api();
-    Caller agent = new Caller(agentOf(api, api.newAccount()), "agent-pass");
+    Caller agent = new Caller(agentOf(api, api.newAccount()), "agent-password");
 
     assertThat(api.get(agent, "api/v1/agents").status()).isEqualTo(403);
     assertThat(api.get(new Caller(agent.user(), "wrong"), "api/v1/agents").status()).isEqualTo(401);
@@ -69,12 +71,12 @@ class AdministrationApiIT extends RelaisDeployment {
     Api api = api();
     Caller admin = api.newAccount();
     String user = agentOf(api, admin);
-    Caller before = new Caller(user, "agent-pass");
-    Caller after = new Caller(user, "new-pass");
+    Caller before = new Caller(user, "agent-password");
+    Caller after = new Caller(user, "new-password");
     // 403, not 401: authenticated (and now remembered), but an agent does not manage agents.
     assertThat(api.get(before, "api/v1/agents").status()).isEqualTo(403);
 
-    api.send(admin, "PUT", "api/v1/agents/agent1", "{\"password\":\"new-pass\"}");
+    api.send(admin, "PUT", "api/v1/agents/agent1", "{\"password\":\"new-password\"}");
     assertThat(api.get(before, "api/v1/agents").status()).isEqualTo(401);
     assertThat(api.get(after, "api/v1/agents").status()).isEqualTo(403);
 
@@ -193,28 +195,28 @@ class AdministrationApiIT extends RelaisDeployment {
             admin,
             "POST",
             "api/v1/agents",
-            "{\"login\":\"a b\",\"name\":\"A\",\"password\":\"pass1\"}"),
+            "{\"login\":\"a b\",\"name\":\"A\",\"password\":\"password-one\"}"),
         "login");
     assertField(
         api.send(
             admin,
             "POST",
             "api/v1/agents",
-            "{\"login\":\"ab\",\"name\":\"A\",\"password\":\"pass1\",\"extension\":\"12a\"}"),
+            "{\"login\":\"ab\",\"name\":\"A\",\"password\":\"password-one\",\"extension\":\"12a\"}"),
         "extension");
     assertField(
         api.send(
             admin,
             "POST",
             "api/v1/agents",
-            "{\"login\":\"ab\",\"name\":\"A\",\"password\":\"pass1\",\"role\":\"king\"}"),
+            "{\"login\":\"ab\",\"name\":\"A\",\"password\":\"password-one\",\"role\":\"king\"}"),
         "role");
     assertField(
         api.send(
             admin,
             "POST",
             "api/v1/agents",
-            "{\"login\":\"ab\",\"name\":\"A\",\"password\":\"pass1\",\"groups\":[{\"name\":\"Nowhere\"}]}"),
+            "{\"login\":\"ab\",\"name\":\"A\",\"password\":\"password-one\",\"groups\":[{\"name\":\"Nowhere\"}]}"),
         "groups");
     assertField(
         api.send(admin, "POST", "api/v1/agents", "{\"login\":\"ab\",\"name\":\"A\"}"), "password");

@@ -35,7 +35,7 @@ class BannerBrowserIT extends RelaisDeployment {
               + agent[0]
               + "\",\"name\":\""
               + agent[0]
-              + "\",\"password\":\"pass-"
+              + "\",\"password\":\"password-of-"
               + agent[0]
               + "\",\"extension\":\""
               + agent[1]
@@ -44,11 +44,11 @@ class BannerBrowserIT extends RelaisDeployment {
 
     try (Browser alice = new Browser(baseUrl());
         Browser bob = new Browser(baseUrl())) {
-      alice.login(account, "alice", "pass-alice").waitForText("Indisponible");
+      alice.login(account, "alice", "password-of-alice").waitForText("Indisponible");
       alice.click("desk:available");
       awaitText(alice, By.id("availability"), "Disponible");
 
-      bob.login(account, "bob", "pass-bob");
+      bob.login(account, "bob", "password-of-bob");
       By aliceInTeam = By.cssSelector("li.relais-member[data-login='alice']");
       awaitText(bob, aliceInTeam, "Repos");
 
@@ -99,14 +99,14 @@ class BannerBrowserIT extends RelaisDeployment {
         admin,
         "POST",
         "api/v1/agents",
-        "{\"login\":\"carol\",\"name\":\"Carol\",\"password\":\"pass-carol\","
+        "{\"login\":\"carol\",\"name\":\"Carol\",\"password\":\"password-of-carol\","
             + "\"extension\":\"303\",\"groups\":[{\"name\":\"Ventes\",\"outbound\":true}]}");
     api.send(
         admin, "PUT", "api/v1/sim/numbers/0677777777", "{\"answer\":\"ANSWER\",\"afterMs\":0}");
     api.send(admin, "PUT", "api/v1/sim/numbers/0688888888", "{\"answer\":\"BUSY\",\"afterMs\":0}");
 
     try (Browser carol = new Browser(baseUrl())) {
-      carol.login(account, "carol", "pass-carol").waitForText("Indisponible");
+      carol.login(account, "carol", "password-of-carol").waitForText("Indisponible");
       carol.type("desk:dialNumber", "0677777777").click("desk:dialCall");
 
       awaitText(carol, By.id("activity"), "Numérotation");
@@ -140,7 +140,7 @@ class BannerBrowserIT extends RelaisDeployment {
         admin,
         "POST",
         "api/v1/agents",
-        "{\"login\":\"dave\",\"name\":\"Dave\",\"password\":\"pass-dave\","
+        "{\"login\":\"dave\",\"name\":\"Dave\",\"password\":\"password-of-dave\","
             + "\"extension\":\"304\",\"groups\":[{\"name\":\"Support\"}]}");
     api.send(
         admin,
@@ -151,7 +151,7 @@ class BannerBrowserIT extends RelaisDeployment {
     api.send(admin, "PUT", "api/v1/sim/numbers/0612345678", "{\"answer\":\"MANUAL\"}");
 
     try (Browser dave = new Browser(baseUrl())) {
-      dave.login(account, "dave", "pass-dave").waitForText("Indisponible");
+      dave.login(account, "dave", "password-of-dave").waitForText("Indisponible");
       dave.click("desk:available");
       awaitText(dave, By.id("availability"), "Disponible");
 
@@ -212,11 +212,11 @@ class BannerBrowserIT extends RelaisDeployment {
         admin,
         "POST",
         "api/v1/agents",
-        "{\"login\":\"carol\",\"name\":\"carol\",\"password\":\"pass-carol\","
+        "{\"login\":\"carol\",\"name\":\"carol\",\"password\":\"password-of-carol\","
             + "\"extension\":\"311\",\"groups\":[{\"name\":\"Support\"}]}");
 
     try (Browser carol = new Browser(baseUrl())) {
-      carol.login(account, "carol", "pass-carol").waitForText("Indisponible");
+      carol.login(account, "carol", "password-of-carol").waitForText("Indisponible");
       By history = By.cssSelector("#module-HISTORY .relais-history");
       awaitText(carol, history, "Aucun appel sur cette période.");
       carol.click("desk:available");
@@ -255,12 +255,12 @@ class BannerBrowserIT extends RelaisDeployment {
         admin,
         "POST",
         "api/v1/agents",
-        "{\"login\":\"erin\",\"name\":\"erin\",\"password\":\"pass-erin\","
+        "{\"login\":\"erin\",\"name\":\"erin\",\"password\":\"password-of-erin\","
             + "\"extension\":\"305\",\"modules\":[\"SESSION\"]}");
-    Caller erin = new Caller("erin@" + account, "pass-erin");
+    Caller erin = new Caller("erin@" + account, "password-of-erin");
 
     try (Browser browser = new Browser(baseUrl())) {
-      browser.login(account, "erin", "pass-erin").waitForText("Indisponible");
+      browser.login(account, "erin", "password-of-erin").waitForText("Indisponible");
       assertThat(
               ((JavascriptExecutor) browser.driver())
                   .executeScript("return typeof window.refreshShared"))

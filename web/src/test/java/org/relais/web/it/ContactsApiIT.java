@@ -303,13 +303,13 @@ class ContactsApiIT extends RelaisDeployment {
                 + login
                 + "\",\"name\":\""
                 + login
-                + "\",\"password\":\"pass-"
+                + "\",\"password\":\"password-of-"
                 + login
                 + "\",\"role\":\""
                 + role
                 + "\"}");
     assertThat(reply.status()).as(reply.body()).isEqualTo(201);
-    return new Caller(login + "@" + admin.account(), "pass-" + login);
+    return new Caller(login + "@" + admin.account(), "password-of-" + login);
   }
 
   private static java.util.List<String> names(Api api, Caller caller, String query) {

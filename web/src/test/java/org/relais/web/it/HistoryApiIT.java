@@ -51,7 +51,7 @@ class HistoryApiIT extends RelaisDeployment {
                 + login
                 + "\",\"name\":\"Agent "
                 + login
-                + "\",\"password\":\"pass-"
+                + "\",\"password\":\"password-of-"
                 + login
                 + "\",\"role\":\""
                 + role
@@ -61,7 +61,7 @@ class HistoryApiIT extends RelaisDeployment {
                 + group
                 + "\"}]}");
     assertThat(reply.status()).as(reply.body()).isEqualTo(201);
-    return new Caller(login + "@" + admin.account(), "pass-" + login);
+    return new Caller(login + "@" + admin.account(), "password-of-" + login);
   }
 
   private void connect(Caller agent, boolean available) {

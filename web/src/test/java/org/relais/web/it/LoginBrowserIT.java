@@ -47,10 +47,10 @@ class LoginBrowserIT extends RelaisDeployment {
         admin,
         "POST",
         "api/v1/agents",
-        "{\"login\":\"marie\",\"name\":\"Marie Curie\",\"password\":\"marie-pass\","
+        "{\"login\":\"marie\",\"name\":\"Marie Curie\",\"password\":\"marie-password\","
             + "\"extension\":\"201\",\"modules\":[\"SESSION\",\"TEAM\"]}");
     try (Browser browser = new Browser(baseUrl())) {
-      browser.login(admin.account(), "marie", "marie-pass");
+      browser.login(admin.account(), "marie", "marie-password");
 
       browser.waitForText("Marie Curie");
       assertThat(browser.url()).contains("agent/banner.xhtml");

@@ -111,12 +111,12 @@ class RestartRecoveryIT {
             + login
             + "\",\"name\":\""
             + login
-            + "\",\"password\":\"pass-"
+            + "\",\"password\":\"password-of-"
             + login
             + "\",\"extension\":\""
             + ext
             + "\",\"groups\":[{\"name\":\"Support\"}]}");
-    Caller agent = new Caller(login + "@" + account, "pass-" + login);
+    Caller agent = new Caller(login + "@" + account, "password-of-" + login);
     api.send(agent, "POST", "api/v1/me/session", null);
     api.send(agent, "PUT", "api/v1/me/availability", "{\"available\":true}");
     return agent;

@@ -7,6 +7,11 @@ import jakarta.servlet.WriteListener;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
 /** A client's frames wait for its connection alone, in order, up to a bound. */
@@ -52,8 +57,26 @@ class StreamSubscriberTest {
 
   private final Connection connection = new Connection();
   private int requestsEnded;
+  private Instant now = Instant.parse("2026-12-03T09:00:00Z");
+  private final Clock clock =
+      new Clock() {
+        @Override
+        public Instant instant() {
+          return now;
+        }
+
+        @Override
+        public ZoneId getZone() {
+          return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+          return this;
+        }
+      };
   private final StreamSubscriber subscriber =
-      new StreamSubscriber(7, connection, () -> requestsEnded++, Runnable::run);
+      new StreamSubscriber(7, connection, () -> requestsEnded++, Runnable::run, clock);
 
   private static byte[] frame(String text) {
     return text.getBytes(StandardCharsets.UTF_8);
@@ -107,5 +130,35 @@ class StreamSubscriberTest {
     connection.listener.onError(new IOException("reset by peer"));
 
     assertThat(requestsEnded).isEqualTo(1);
+  }
+
+  @Test
+  void aConnectionThatTakesNothingForTheWriteTimeoutIsClosed() {
+    subscriber.start();
+    connection.ready = false;
+    subscriber.send(frame("a"));
+
+    now = now.plusSeconds(59);
+    subscriber.closeIfStalled(now, Duration.ofSeconds(60));
+    assertThat(requestsEnded).isZero();
+    now = now.plusSeconds(1);
+    subscriber.closeIfStalled(now, Duration.ofSeconds(60));
+
+    assertThat(requestsEnded).isEqualTo(1);
+  }
+
+  @Test
+  void aConnectionThatKeepsTakingFramesIsNotStalledHoweverLongItLives() throws Exception {
+    subscriber.start();
+    for (int i = 0; i < 10; i++) {
+      connection.ready = false;
+      subscriber.send(frame("a"));
+      now = now.plusSeconds(30);
+      connection.drains();
+      subscriber.closeIfStalled(now, Duration.ofSeconds(60));
+    }
+
+    assertThat(requestsEnded).isZero();
+    assertThat(connection.received()).isEqualTo("a".repeat(10));
   }
 }

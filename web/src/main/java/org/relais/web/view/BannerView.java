@@ -119,7 +119,7 @@ public class BannerView implements Serializable {
    * any other site can make a logged-in browser send, changes nothing.
    */
   public void connect() {
-    takeWorkstationExtension(agents.get(caller.account(), login));
+    takeWorkstationExtension(agent());
     try {
       acd.connect(agentId);
     } catch (DeskConflictException e) {

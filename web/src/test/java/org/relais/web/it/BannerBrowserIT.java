@@ -68,7 +68,7 @@ class BannerBrowserIT extends RelaisDeployment {
 
       alice.click("desk:hangup");
       alice.visible(By.id("qualificationModal"));
-      alice.visible(By.cssSelector("#qualificationModal button[data-code='Résolu']")).click();
+      alice.click(By.cssSelector("#qualificationModal button[data-code='Résolu']"));
 
       awaitText(alice, By.id("activity"), "Pause inter-appel");
       assertThat(alice.visible(By.id("countdown")).getText()).matches("[1-3]");

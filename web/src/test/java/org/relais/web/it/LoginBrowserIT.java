@@ -2,7 +2,9 @@ package org.relais.web.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
 import org.relais.web.it.Api.Caller;
 
 /** The login page (SPEC A1, A2) and landing on the banner, in headless Chromium. */
@@ -54,6 +56,8 @@ class LoginBrowserIT extends RelaisDeployment {
 
       browser.waitForText("Marie Curie");
       assertThat(browser.url()).contains("agent/banner.xhtml");
+      // The page connects the agent itself, by a POST once loaded.
+      browser.await(Duration.ofSeconds(10), By.id("availability"), "Indisponible");
       assertThat(browser.text("availability"))
           .as("connected, not yet available")
           .isEqualTo("Indisponible");

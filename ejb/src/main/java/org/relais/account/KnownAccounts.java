@@ -18,7 +18,7 @@ import org.relais.NoSuchEntityException;
  * it may be created next.
  */
 @ApplicationScoped
-public class KnownAccounts {
+public class KnownAccounts implements AccountNames {
 
   @Inject AccountService accounts;
 
@@ -37,16 +37,19 @@ public class KnownAccounts {
   }
 
   /** The id of the named account; {@link NoSuchEntityException} if there is none. */
+  @Override
   public long idOf(String name) {
     return named(name).orElseThrow(() -> new NoSuchEntityException("account")).getId();
   }
 
   /** The id of the named account if it was read before: never a query. */
+  @Override
   public Optional<Long> knownId(String name) {
     return Optional.ofNullable(byName.get(name)).map(Account::getId);
   }
 
   /** The name of an account that exists, as its id comes from a row that refers to it. */
+  @Override
   public String nameOf(long id) {
     return withId(id).getName();
   }

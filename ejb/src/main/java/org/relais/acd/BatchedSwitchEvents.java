@@ -8,21 +8,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
-import java.util.function.Consumer;
-import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.relais.acd.Acd.Arrival;
-import org.relais.acd.Acd.Phone;
-import org.relais.acd.Acd.Subject;
 import org.relais.telephony.DialFailure;
 import org.relais.telephony.SwitchEvents;
 
@@ -59,15 +53,25 @@ public class BatchedSwitchEvents implements SwitchEvents {
 
   @Resource ManagedThreadFactory threads;
 
-  private final BlockingQueue<Pending> waiting = new LinkedBlockingQueue<>();
+  private final BlockingQueue<Pending<?>> waiting = new LinkedBlockingQueue<>();
   private Thread applier;
 
-  /**
-   * One event, what it is about (if the engine can tell ahead), and the answer its reporting thread
-   * waits for.
-   */
-  private record Pending(
-      Function<Acd, Object> event, Subject subject, CompletableFuture<Object> answer) {}
+  /** One event and its reporter, who waits for the commit that holds it. */
+  private record Pending<A>(Applied<A> applied, CompletableFuture<A> reporter) {
+
+    Pending(SwitchEvent<A> event) {
+      this(new Applied<>(event), new CompletableFuture<>());
+    }
+
+    /** Hands the event its answer, once the transaction that holds it has committed. */
+    void answer() {
+      reporter.complete(applied.answer());
+    }
+
+    void fail(Throwable failure) {
+      reporter.completeExceptionally(failure);
+    }
+  }
 
   @PostConstruct
   void start() {
@@ -79,66 +83,57 @@ public class BatchedSwitchEvents implements SwitchEvents {
   @PreDestroy
   void stop() {
     applier.interrupt();
-    for (Pending pending : waiting) {
-      pending.answer().completeExceptionally(new IllegalStateException("the ACD is stopping"));
+    for (Pending<?> pending : waiting) {
+      pending.fail(new IllegalStateException("the ACD is stopping"));
     }
   }
 
   @Override
   public long inboundCall(String account, String group, String caller, String ivrPath) {
-    return (Long)
-        ask(new Arrival(account, group), acd -> acd.inboundCall(account, group, caller, ivrPath));
+    return ask(new SwitchEvent.InboundCall(account, group, caller, ivrPath));
   }
 
   @Override
   public void answered(String account, String extension) {
-    tell(new Phone(account, extension), acd -> acd.answered(account, extension));
+    ask(new SwitchEvent.Answered(account, extension));
   }
 
   @Override
   public void refused(String account, String extension) {
-    tell(new Phone(account, extension), acd -> acd.refused(account, extension));
+    ask(new SwitchEvent.Refused(account, extension));
   }
 
   @Override
   public void agentHungUp(String account, String extension) {
-    tell(new Phone(account, extension), acd -> acd.agentHungUp(account, extension));
+    ask(new SwitchEvent.AgentHungUp(account, extension));
   }
 
   @Override
   public void callerHungUp(String account, long callId) {
-    tell(null, acd -> acd.callerHungUp(account, callId));
+    ask(new SwitchEvent.CallerHungUp(account, callId));
   }
 
   @Override
   public void outboundAnswered(String account, long callId) {
-    tell(null, acd -> acd.outboundAnswered(account, callId));
+    ask(new SwitchEvent.OutboundAnswered(account, callId));
   }
 
   @Override
   public void outboundFailed(String account, long callId, DialFailure failure) {
-    tell(null, acd -> acd.outboundFailed(account, callId, failure));
+    ask(new SwitchEvent.OutboundFailed(account, callId, failure));
   }
 
-  private void tell(Subject subject, Consumer<Acd> event) {
-    ask(
-        subject,
-        acd -> {
-          event.accept(acd);
-          return null;
-        });
-  }
-
-  private Object ask(Subject subject, Function<Acd, Object> event) {
+  private <A> A ask(SwitchEvent<A> event) {
+    Pending<A> pending = new Pending<>(event);
     if (Thread.currentThread() == applier) {
       // A switch command run after a commit that reports straight back: waiting for the applier
       // from the applier itself would never end.
-      return applyAlone(event);
+      acd.applyAll(List.of(pending.applied()));
+      return pending.applied().answer();
     }
-    Pending pending = new Pending(event, subject, new CompletableFuture<>());
     waiting.add(pending);
     try {
-      return pending.answer().get();
+      return pending.reporter().get();
     } catch (ExecutionException e) {
       if (e.getCause() instanceof RuntimeException failure) {
         throw failure;
@@ -151,7 +146,7 @@ public class BatchedSwitchEvents implements SwitchEvents {
   }
 
   private void applyWhileRunning() {
-    List<Pending> batch = new ArrayList<>();
+    List<Pending<?>> batch = new ArrayList<>();
     long interval = TimeUnit.MILLISECONDS.toNanos(batchIntervalMs);
     long lastStart = System.nanoTime() - interval;
     while (!Thread.currentThread().isInterrupted()) {
@@ -171,43 +166,34 @@ public class BatchedSwitchEvents implements SwitchEvents {
       } catch (RuntimeException e) {
         // Not an event's failure (those are answered): the container itself failed.
         LOG.log(Level.SEVERE, "switch events could not be applied", e);
-        batch.forEach(pending -> pending.answer().completeExceptionally(e));
+        batch.forEach(pending -> pending.fail(e));
       }
       batch.clear();
     }
   }
 
-  private void apply(List<Pending> batch) {
+  private void apply(List<Pending<?>> batch) {
     if (batch.size() > 1 && applyTogether(batch)) {
       return;
     }
-    for (Pending pending : batch) {
+    for (Pending<?> pending : batch) {
       try {
-        pending.answer().complete(applyAlone(pending.event()));
+        acd.applyAll(List.of(pending.applied()));
+        pending.answer();
       } catch (RuntimeException e) {
-        pending.answer().completeExceptionally(e);
+        pending.fail(e);
       }
     }
   }
 
-  private Object applyAlone(Function<Acd, Object> event) {
-    return acd.applyAll(List.of(event), List.of()).get(0);
-  }
-
   /** Applies the batch in one transaction; false if an event failed and all rolled back. */
-  private boolean applyTogether(List<Pending> batch) {
-    List<Object> answers;
+  private boolean applyTogether(List<Pending<?>> batch) {
     try {
-      answers =
-          acd.applyAll(
-              batch.stream().map(Pending::event).toList(),
-              batch.stream().map(Pending::subject).filter(Objects::nonNull).toList());
+      acd.applyAll(batch.stream().map(Pending::applied).toList());
     } catch (RuntimeException rolledBack) {
       return false;
     }
-    for (int i = 0; i < batch.size(); i++) {
-      batch.get(i).answer().complete(answers.get(i));
-    }
+    batch.forEach(Pending::answer);
     return true;
   }
 }

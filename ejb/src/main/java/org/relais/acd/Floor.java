@@ -1,8 +1,5 @@
 package org.relais.acd;
 
-import jakarta.persistence.EntityManager;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,55 +7,19 @@ import java.util.Optional;
 import org.relais.agent.Agent;
 import org.relais.agent.Membership;
 import org.relais.call.Call;
-import org.relais.call.CallStatus;
 import org.relais.group.QueueGroup;
-import org.relais.presence.Activity;
 import org.relais.presence.AgentPresence;
-import org.relais.presence.Availability;
+import org.relais.presence.AgentStateMachine;
 import org.relais.routing.Router;
 
 /**
  * The engine's routing memory of one account: a {@link Router} fed from the committed rows. It is
- * rebuilt from the database at will (at startup, after a rolled-back transaction), so it never
- * holds anything the database does not.
+ * rebuilt from the database at will ({@link Floors}: at startup, after a rolled-back transaction),
+ * so it never holds anything the database does not.
  */
 final class Floor {
 
   private final Router router = new Router();
-
-  static Floor rebuild(EntityManager em, long accountId) {
-    Floor floor = new Floor();
-    for (AgentPresence p :
-        em.createQuery(
-                "SELECT p FROM AgentPresence p WHERE p.accountId = :account", AgentPresence.class)
-            .setParameter("account", accountId)
-            .getResultList()) {
-      floor.join(p, p.getAgent());
-      floor.router.callsToday(p.getAgentId(), answeredToday(em, p.getAgentId()));
-    }
-    for (Call call :
-        em.createQuery(
-                "SELECT c FROM Call c WHERE c.account.id = :account AND c.status = :queued",
-                Call.class)
-            .setParameter("account", accountId)
-            .setParameter("queued", CallStatus.QUEUED)
-            .getResultList()) {
-      floor.enqueue(call, call.getGroup());
-    }
-    return floor;
-  }
-
-  /** Calls the agent answered since midnight, for the fewest-calls strategy. */
-  static int answeredToday(EntityManager em, long agentId) {
-    ZoneId zone = ZoneId.systemDefault();
-    return em.createQuery(
-            "SELECT COUNT(c) FROM Call c WHERE c.agent.id = :agent AND c.answeredAt >= :since",
-            Long.class)
-        .setParameter("agent", agentId)
-        .setParameter("since", LocalDate.now(zone).atStartOfDay(zone).toOffsetDateTime())
-        .getSingleResult()
-        .intValue();
-  }
 
   void enqueue(Call call, QueueGroup group) {
     configure(group);
@@ -98,8 +59,7 @@ final class Floor {
   void update(AgentPresence presence) {
     router.eligibility(
         presence.getAgentId(),
-        presence.getAvailability() == Availability.AVAILABLE
-            && presence.getActivity() == Activity.IDLE,
+        AgentStateMachine.eligible(presence.getAvailability(), presence.getActivity()),
         presence.getIdleSince().toInstant());
   }
 

@@ -1,0 +1,256 @@
+package org.relais.acd;
+
+import jakarta.persistence.EntityManager;
+import java.time.OffsetDateTime;
+import java.util.EnumSet;
+import org.relais.InvalidFieldException;
+import org.relais.NoSuchEntityException;
+import org.relais.NotPermittedException;
+import org.relais.agent.Agent;
+import org.relais.agent.BannerModule;
+import org.relais.agent.Membership;
+import org.relais.call.Call;
+import org.relais.call.CallOutcome;
+import org.relais.directory.ContactProblem;
+import org.relais.directory.PhoneNumbers;
+import org.relais.group.GroupSettings;
+import org.relais.group.QueueGroup;
+import org.relais.presence.Activity;
+import org.relais.presence.AgentEvent;
+import org.relais.presence.AgentPresence;
+import org.relais.presence.Availability;
+import org.relais.telephony.Switch;
+
+/**
+ * What an agent does from its desk (the banner or the API, SPEC B1-B9): connect and disconnect,
+ * change its availability and groups, qualify, cancel a penalty, report a transfer, dial. Each
+ * command is refused (409) where the agent's state does not allow it, before anything changes.
+ */
+final class DeskCommands {
+
+  private static final EnumSet<Activity> CALL_IN_HAND =
+      EnumSet.of(Activity.RINGING, Activity.TALKING, Activity.DIALING, Activity.QUALIFYING);
+
+  private final EntityManager em;
+  private final Floors floors;
+  private final AgentMoves moves;
+  private final Dispatcher dispatcher;
+  private final CallFlow flow;
+  private final EngineTransaction transaction;
+  private final Switch phoneSwitch;
+  private final EngineClock clock;
+  private final int dialTimeout;
+
+  /**
+   * @param dialTimeout how long, in seconds, an outbound attempt may last before it counts as not
+   *     answered, should the switch never report
+   */
+  DeskCommands(
+      EntityManager em,
+      Floors floors,
+      AgentMoves moves,
+      Dispatcher dispatcher,
+      CallFlow flow,
+      EngineTransaction transaction,
+      Switch phoneSwitch,
+      EngineClock clock,
+      int dialTimeout) {
+    this.em = em;
+    this.floors = floors;
+    this.moves = moves;
+    this.dispatcher = dispatcher;
+    this.flow = flow;
+    this.transaction = transaction;
+    this.phoneSwitch = phoneSwitch;
+    this.clock = clock;
+    this.dialTimeout = dialTimeout;
+  }
+
+  /** Connects the agent to the ACD (banner login); answers its presence. */
+  AgentPresence connect(long agentId) {
+    AgentPresence existing = em.find(AgentPresence.class, agentId);
+    if (existing != null) {
+      return existing;
+    }
+    Agent agent = em.find(Agent.class, agentId);
+    if (agent.getExtension() != null && extensionInUse(agent)) {
+      throw new DeskConflictException(
+          "extension " + agent.getExtension() + " is already used by a connected agent");
+    }
+    Availability availability =
+        agent.getSettings().isAvailableOnLogin()
+            ? Availability.AVAILABLE
+            : Availability.UNAVAILABLE;
+    AgentPresence presence = new AgentPresence(agent, availability, clock.now());
+    em.persist(presence);
+    moves.audit(presence);
+    Floor floor = floors.of(agent.getAccount().getId());
+    floor.join(presence, agent);
+    floor.callsToday(agentId, floors.answeredToday(presence));
+    dispatcher.dispatch(agent.getAccount().getId());
+    return presence;
+  }
+
+  /** Disconnects the agent; refused while a call is in hand or waits for its qualification. */
+  void disconnect(long agentId) {
+    AgentPresence presence = em.find(AgentPresence.class, agentId);
+    if (presence == null) {
+      return;
+    }
+    if (CALL_IN_HAND.contains(presence.getActivity())) {
+      throw new DeskConflictException(
+          "a call is in progress: finish and qualify it before logging out");
+    }
+    moves.leave(presence);
+  }
+
+  void changeAvailability(long agentId, boolean available) {
+    AgentPresence presence = connected(agentId);
+    Availability next = available ? Availability.AVAILABLE : Availability.UNAVAILABLE;
+    if (presence.getAvailability() == next) {
+      return;
+    }
+    presence.changeAvailability(next, clock.now());
+    moves.audit(presence);
+    floors.of(presence.getAccountId()).update(presence);
+    dispatcher.dispatch(presence.getAccountId());
+  }
+
+  /** The agent's own inbound / outbound toggles for a group it belongs to (SPEC B2). */
+  void toggleGroup(long agentId, String groupName, boolean inbound, boolean outbound) {
+    Agent agent = em.find(Agent.class, agentId);
+    Membership membership =
+        agent.getMemberships().stream()
+            .filter(m -> m.getGroup().getName().equals(groupName))
+            .findFirst()
+            .orElseThrow(() -> new NoSuchEntityException("group"));
+    membership.toggle(inbound, outbound);
+    AgentPresence presence = em.find(AgentPresence.class, agentId);
+    if (presence != null) {
+      floors.of(presence.getAccountId()).join(presence, agent);
+      dispatcher.dispatch(presence.getAccountId());
+    }
+  }
+
+  void qualify(long agentId, String code) {
+    AgentPresence presence = connected(agentId);
+    if (presence.getActivity() != Activity.QUALIFYING) {
+      throw new DeskConflictException("there is no call to qualify");
+    }
+    QueueGroup group = presence.getGroup();
+    if (group != null && !group.settings().qualifications().contains(code)) {
+      throw new InvalidFieldException("code", "one of the group's qualifications");
+    }
+    flow.qualify(presence, code);
+  }
+
+  void cancelPenalty(long agentId) {
+    AgentPresence presence = connected(agentId);
+    moves.transition(presence, AgentEvent.CANCEL_PENALTY, Activity.IDLE, null, null, null);
+    dispatcher.dispatch(presence.getAccountId());
+  }
+
+  /** The call was transferred from the desk phone (SPEC B4): closed as such, the agent is freed. */
+  void transferred(long agentId) {
+    AgentPresence presence = connected(agentId);
+    moves.check(presence, AgentEvent.TRANSFERRED);
+    Call call = presence.getCall();
+    flow.endCall(call, CallOutcome.TRANSFERRED);
+    flow.afterCall(presence, AgentEvent.TRANSFERRED, call);
+    dispatcher.dispatch(presence.getAccountId());
+  }
+
+  /**
+   * Click-to-dial (SPEC B9): places a call for one of the agent's groups, to the number in its
+   * E.164 form (read in the account's country), which the call history keeps. Allowed to an agent
+   * whose profile has the module, while idle, even unavailable (availability is about inbound
+   * calls); the agent is then DIALING, so no inbound call is offered meanwhile. {@code
+   * presentedNumber} is one of the group's caller IDs, chosen where the group allows it; by default
+   * the group's first.
+   *
+   * @return the new call
+   */
+  Call dial(long agentId, String groupName, String number, String presentedNumber) {
+    AgentPresence presence = connected(agentId);
+    Agent agent = presence.getAgent();
+    if (!agent.hasModule(BannerModule.CLICK_TO_DIAL)) {
+      throw new NotPermittedException(
+          "the module " + BannerModule.CLICK_TO_DIAL + " is not enabled for this agent");
+    }
+    moves.check(presence, AgentEvent.DIAL);
+    PhoneNumbers.Normalised dialled =
+        PhoneNumbers.of(agent.getAccount().getCountry()).normalise(number);
+    if (dialled.problem() != null) {
+      throw new ContactProblem("number", dialled.problem()).toException();
+    }
+    QueueGroup group =
+        agent.getMemberships().stream()
+            .map(Membership::getGroup)
+            .filter(g -> g.getName().equals(groupName))
+            .findFirst()
+            .orElseThrow(() -> new InvalidFieldException("group", "one of the agent's groups"));
+    OffsetDateTime now = clock.now();
+    Call call =
+        Call.outbound(
+            agent.getAccount(),
+            group,
+            agent,
+            presented(group, agent, presentedNumber),
+            dialled.e164(),
+            now);
+    em.persist(call);
+    em.flush();
+    moves.transition(
+        presence, AgentEvent.DIAL, Activity.DIALING, call, group, now.plusSeconds(dialTimeout));
+    em.flush();
+    transaction.announce(
+        new AcdEvent.CallDialing(
+            presence.getAccountId(),
+            now,
+            call.getId(),
+            group.getName(),
+            agent.getLogin(),
+            call.getCallee()));
+    String account = agent.getAccount().getName();
+    String extension = agent.getExtension();
+    String presented = call.getCaller();
+    String callee = call.getCallee();
+    transaction.afterCommit(
+        () -> phoneSwitch.originate(account, call.getId(), extension, callee, presented));
+    return call;
+  }
+
+  /** The caller ID a customer sees: the agent's choice where allowed, else the group's first. */
+  private static String presented(QueueGroup group, Agent agent, String chosen) {
+    GroupSettings rules = group.settings();
+    if (chosen != null && !chosen.isBlank()) {
+      if (!rules.callerIdSelectable() || !rules.callerIds().contains(chosen)) {
+        throw new InvalidFieldException("callerId", "one of the group's caller IDs");
+      }
+      return chosen;
+    }
+    if (!rules.callerIds().isEmpty()) {
+      return rules.callerIds().get(0);
+    }
+    return agent.getExtension() == null ? "" : agent.getExtension();
+  }
+
+  private AgentPresence connected(long agentId) {
+    AgentPresence presence = em.find(AgentPresence.class, agentId);
+    if (presence == null) {
+      throw new DeskConflictException("the agent is not connected to the ACD");
+    }
+    return presence;
+  }
+
+  private boolean extensionInUse(Agent agent) {
+    return em.createQuery(
+                "SELECT COUNT(p) FROM AgentPresence p WHERE p.accountId = :account"
+                    + " AND p.agent.extension = :extension",
+                Long.class)
+            .setParameter("account", agent.getAccount().getId())
+            .setParameter("extension", agent.getExtension())
+            .getSingleResult()
+        > 0;
+  }
+}

@@ -1,0 +1,62 @@
+package org.relais.acd;
+
+import jakarta.persistence.EntityManager;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.function.LongFunction;
+import org.relais.account.AccountNames;
+import org.relais.telephony.Switch;
+
+/**
+ * The parts of the ACD engine, put together once: a plain object, which the {@link Acd} singleton
+ * holds in the server (with JTA, EJB timers and the configured switch) and unit tests build with a
+ * transaction they commit by hand, deadlines they fire by hand and a switch that records. Every
+ * method of its parts must be called inside a transaction and under the engine's one lock.
+ */
+final class Engine {
+
+  private final CallFlow flow;
+  private final DeskCommands desk;
+  private final Recovery recovery;
+
+  /**
+   * @param startOfToday the start of an account's day, for the calls each agent answered today
+   * @param dialTimeout seconds an outbound attempt may last, should the switch never report
+   */
+  Engine(
+      EntityManager em,
+      Clock clock,
+      Switch phoneSwitch,
+      AccountNames accounts,
+      EngineTransaction transaction,
+      Deadlines deadlines,
+      LongFunction<OffsetDateTime> startOfToday,
+      int dialTimeout) {
+    EngineClock now = new EngineClock(clock);
+    Floors floors = new Floors(em, transaction, startOfToday);
+    BatchRead read = new BatchRead(em, transaction);
+    SwitchNames names = new SwitchNames(em, accounts, read, floors);
+    AgentMoves moves = new AgentMoves(em, transaction, deadlines, floors, now);
+    Dispatcher dispatcher =
+        new Dispatcher(floors, read, moves, transaction, phoneSwitch, names, now);
+    flow =
+        new CallFlow(
+            em, names, read, floors, moves, dispatcher, transaction, phoneSwitch, deadlines, now);
+    desk =
+        new DeskCommands(
+            em, floors, moves, dispatcher, flow, transaction, phoneSwitch, now, dialTimeout);
+    recovery = new Recovery(em, flow, moves, deadlines, floors);
+  }
+
+  CallFlow flow() {
+    return flow;
+  }
+
+  DeskCommands desk() {
+    return desk;
+  }
+
+  Recovery recovery() {
+    return recovery;
+  }
+}

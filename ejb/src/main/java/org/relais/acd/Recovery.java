@@ -1,0 +1,60 @@
+package org.relais.acd;
+
+import jakarta.persistence.EntityManager;
+import java.time.OffsetDateTime;
+import java.util.logging.Logger;
+import org.relais.call.Call;
+import org.relais.call.CallOutcome;
+import org.relais.call.CallStatus;
+import org.relais.presence.Activity;
+import org.relais.presence.AgentEvent;
+import org.relais.presence.AgentPresence;
+
+/**
+ * The engine's start after a stop or a crash, from the database alone: calls that were queued or in
+ * progress are closed as {@code LOST} (the switch lost them with the process); agents holding one
+ * are freed as after a hang-up; every stored deadline is armed again, and those already past fire
+ * at once. The floors are rebuilt at their first use.
+ */
+final class Recovery {
+
+  private static final Logger LOG = Logger.getLogger(Recovery.class.getName());
+
+  private final EntityManager em;
+  private final CallFlow flow;
+  private final AgentMoves moves;
+  private final Deadlines deadlines;
+  private final Floors floors;
+
+  Recovery(EntityManager em, CallFlow flow, AgentMoves moves, Deadlines deadlines, Floors floors) {
+    this.em = em;
+    this.flow = flow;
+    this.moves = moves;
+    this.deadlines = deadlines;
+    this.floors = floors;
+  }
+
+  void recover() {
+    for (Call call :
+        em.createQuery("SELECT c FROM Call c WHERE c.status <> :ended", Call.class)
+            .setParameter("ended", CallStatus.ENDED)
+            .getResultList()) {
+      flow.endCall(call, CallOutcome.LOST);
+    }
+    for (AgentPresence presence :
+        em.createQuery("SELECT p FROM AgentPresence p", AgentPresence.class).getResultList()) {
+      switch (presence.getActivity()) {
+        case RINGING, DIALING -> moves.moveTo(presence, Activity.IDLE, null, null, null);
+        case TALKING -> flow.afterCall(presence, AgentEvent.HANG_UP, presence.getCall());
+        default -> {
+          OffsetDateTime deadline = presence.getDeadline();
+          if (deadline != null) {
+            deadlines.arm(presence.getAgentId(), deadline);
+          }
+        }
+      }
+    }
+    floors.forgetAll();
+    LOG.info("ACD recovered from the database");
+  }
+}

@@ -1,0 +1,281 @@
+package org.relais.acd;
+
+import jakarta.persistence.EntityManager;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import org.relais.NoSuchEntityException;
+import org.relais.account.Account;
+import org.relais.account.AccountNames;
+import org.relais.agent.Agent;
+import org.relais.agent.BannerModule;
+import org.relais.agent.GroupAssignment;
+import org.relais.agent.Role;
+import org.relais.call.Call;
+import org.relais.group.GroupSettings;
+import org.relais.group.QueueGroup;
+import org.relais.presence.Activity;
+import org.relais.presence.AgentPresence;
+import org.relais.telephony.DialFailure;
+
+/**
+ * A floor of the engine for one unit test: an account of its own in the test database, the engine's
+ * parts wired as in the server but with a clock, a switch and timers the test holds, and a
+ * transaction per action, committed (or rolled back on failure) as the server would.
+ */
+final class Floorplan implements AccountNames {
+
+  private static final AtomicInteger ACCOUNTS = new AtomicInteger();
+
+  final TestClock clock;
+  final RecordingSwitch phones = new RecordingSwitch();
+  final ManualDeadlines deadlines = new ManualDeadlines();
+  final HandCommittedTransaction transaction = new HandCommittedTransaction();
+  final String account;
+
+  private final EntityManager em = TestDatabase.factory().createEntityManager();
+  private final Engine engine;
+  private final long accountId;
+
+  /** A new account, on Monday 2 March 2026 at 09:00 UTC. */
+  Floorplan() {
+    this("floor-" + ACCOUNTS.incrementAndGet(), null, Instant.parse("2026-03-02T09:00:00Z"));
+  }
+
+  private Floorplan(String account, Long existingAccountId, Instant now) {
+    this.account = account;
+    this.clock = new TestClock(now);
+    this.engine =
+        new Engine(
+            em,
+            clock,
+            phones,
+            this,
+            transaction,
+            deadlines,
+            id ->
+                clock
+                    .instant()
+                    .atOffset(ZoneOffset.UTC)
+                    .toLocalDate()
+                    .atStartOfDay()
+                    .atOffset(ZoneOffset.UTC),
+            60);
+    this.accountId =
+        existingAccountId != null
+            ? existingAccountId
+            : inTransaction(
+                () -> {
+                  Account created = new Account(account, OffsetDateTime.now(clock));
+                  em.persist(created);
+                  em.flush();
+                  return created.getId();
+                });
+  }
+
+  // ---------------------------------------------------------------- the account's set-up
+
+  /** A group with the manual's defaults, changed by {@code settings}. */
+  String group(String name, Function<GroupSettings, GroupSettings> settings) {
+    inTransaction(
+        () -> {
+          em.persist(
+              new QueueGroup(
+                  em.find(Account.class, accountId),
+                  name,
+                  settings.apply(GroupSettings.defaults())));
+          return null;
+        });
+    return name;
+  }
+
+  /** An agent with an extension, an inbound and outbound member of the groups, every module on. */
+  long agent(String login, String extension, String... groups) {
+    return inTransaction(
+        () -> {
+          Agent agent =
+              new Agent(em.find(Account.class, accountId), login, login, "hash", Role.AGENT);
+          agent.assignExtension(extension, false);
+          agent.enableModules(List.of(BannerModule.values()));
+          em.persist(agent);
+          em.flush();
+          agent.assignGroups(
+              java.util.Arrays.stream(groups)
+                  .map(name -> new GroupAssignment(groupNamed(name), true, true, 1))
+                  .toList());
+          return agent.getId();
+        });
+  }
+
+  void with(long agentId, Consumer<Agent> change) {
+    inTransaction(
+        () -> {
+          change.accept(em.find(Agent.class, agentId));
+          return null;
+        });
+  }
+
+  // ---------------------------------------------------------------- what agents do
+
+  CallFlow flow() {
+    return engine.flow();
+  }
+
+  /** Runs a desk command in its own transaction. */
+  <T> T at(Function<DeskCommands, T> command) {
+    return inTransaction(() -> command.apply(engine.desk()));
+  }
+
+  void connect(long agentId, boolean available) {
+    at(desk -> desk.connect(agentId));
+    at(
+        desk -> {
+          desk.changeAvailability(agentId, available);
+          return null;
+        });
+  }
+
+  // ---------------------------------------------------------------- what the switch reports
+
+  /** Applies the switch's events in one transaction, as a batch; answers their answers. */
+  List<Object> report(SwitchEvent<?>... events) {
+    List<Applied<?>> batch = java.util.Arrays.stream(events).<Applied<?>>map(Applied::new).toList();
+    inTransaction(
+        () -> {
+          engine.flow().apply(batch);
+          return null;
+        });
+    return batch.stream().map(applied -> (Object) applied.answer()).toList();
+  }
+
+  long callArrives(String group, String caller) {
+    return (Long) report(new SwitchEvent.InboundCall(account, group, caller, null)).get(0);
+  }
+
+  void answers(String extension) {
+    report(new SwitchEvent.Answered(account, extension));
+  }
+
+  void refuses(String extension) {
+    report(new SwitchEvent.Refused(account, extension));
+  }
+
+  void agentHangsUp(String extension) {
+    report(new SwitchEvent.AgentHungUp(account, extension));
+  }
+
+  void callerHangsUp(long callId) {
+    report(new SwitchEvent.CallerHungUp(account, callId));
+  }
+
+  void customerAnswers(long callId) {
+    report(new SwitchEvent.OutboundAnswered(account, callId));
+  }
+
+  void dialFails(long callId, DialFailure failure) {
+    report(new SwitchEvent.OutboundFailed(account, callId, failure));
+  }
+
+  /** Moves the clock on, firing each deadline as it falls due, each in its own transaction. */
+  void advance(Duration by) {
+    Instant until = clock.instant().plus(by);
+    for (Optional<Map.Entry<Long, OffsetDateTime>> due = deadlines.nextDue(until);
+        due.isPresent();
+        due = deadlines.nextDue(until)) {
+      Map.Entry<Long, OffsetDateTime> deadline = due.get();
+      if (deadline.getValue().toInstant().isAfter(clock.instant())) {
+        clock.advance(Duration.between(clock.instant(), deadline.getValue().toInstant()));
+      }
+      inTransaction(
+          () -> {
+            engine.flow().deadlineReached(deadline.getKey(), deadline.getValue());
+            return null;
+          });
+    }
+    clock.advance(Duration.between(clock.instant(), until));
+  }
+
+  /** Starts the engine afresh on the same database, as after a crash: a new engine recovers. */
+  Floorplan restarted() {
+    Floorplan after = new Floorplan(account, accountId, clock.instant());
+    after.inTransaction(
+        () -> {
+          after.engine.recovery().recover();
+          return null;
+        });
+    return after;
+  }
+
+  // ---------------------------------------------------------------- what the test reads
+
+  Optional<AgentPresence> presence(long agentId) {
+    em.clear();
+    return Optional.ofNullable(em.find(AgentPresence.class, agentId));
+  }
+
+  Activity activity(long agentId) {
+    return presence(agentId).orElseThrow().getActivity();
+  }
+
+  Call call(long callId) {
+    em.clear();
+    return em.find(Call.class, callId);
+  }
+
+  // ---------------------------------------------------------------- AccountNames
+
+  @Override
+  public long idOf(String name) {
+    return knownId(name).orElseThrow(() -> new NoSuchEntityException("account"));
+  }
+
+  @Override
+  public Optional<Long> knownId(String name) {
+    return account.equals(name) ? Optional.of(accountId) : Optional.empty();
+  }
+
+  @Override
+  public String nameOf(long id) {
+    if (id != accountId) {
+      throw new NoSuchEntityException("account");
+    }
+    return account;
+  }
+
+  // ---------------------------------------------------------------- plumbing
+
+  private QueueGroup groupNamed(String name) {
+    return em.createQuery(
+            "SELECT g FROM QueueGroup g WHERE g.account.id = :account AND g.name = :name",
+            QueueGroup.class)
+        .setParameter("account", accountId)
+        .setParameter("name", name)
+        .getSingleResult();
+  }
+
+  private <T> T inTransaction(java.util.function.Supplier<T> work) {
+    em.getTransaction().begin();
+    T result;
+    try {
+      result = work.get();
+      em.getTransaction().commit();
+    } catch (RuntimeException e) {
+      if (em.getTransaction().isActive()) {
+        em.getTransaction().rollback();
+      }
+      em.clear();
+      transaction.rolledBack();
+      throw e;
+    }
+    em.clear();
+    transaction.committed();
+    return result;
+  }
+}

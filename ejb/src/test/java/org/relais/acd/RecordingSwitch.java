@@ -1,0 +1,39 @@
+package org.relais.acd;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.relais.telephony.Switch;
+
+/** The switch's side of the port in unit tests: remembers what the engine asked, in order. */
+final class RecordingSwitch implements Switch {
+
+  final List<String> commands = new ArrayList<>();
+
+  @Override
+  public void offer(
+      String account, long callId, String caller, String extension, Duration ringTimeout) {
+    commands.add("offer " + callId + " to " + extension + " for " + ringTimeout.toSeconds() + "s");
+  }
+
+  @Override
+  public void cancelOffer(String account, long callId, String extension) {
+    commands.add("cancel " + callId + " at " + extension);
+  }
+
+  @Override
+  public void bridge(String account, long callId, String extension) {
+    commands.add("bridge " + callId + " with " + extension);
+  }
+
+  @Override
+  public void originate(
+      String account, long callId, String extension, String number, String presentedNumber) {
+    commands.add("originate " + callId + " from " + extension + " to " + number);
+  }
+
+  @Override
+  public void hangUp(String account, long callId) {
+    commands.add("hang up " + callId);
+  }
+}

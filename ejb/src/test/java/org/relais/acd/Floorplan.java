@@ -202,6 +202,13 @@ final class Floorplan implements AccountNames {
     clock.advance(Duration.between(clock.instant(), until));
   }
 
+  /** Moves the clock to the earliest running timer and fires it alone; nothing if none runs. */
+  void nextDeadline() {
+    deadlines.armed.values().stream()
+        .min(OffsetDateTime::compareTo)
+        .ifPresent(first -> advance(Duration.between(clock.instant(), first.toInstant())));
+  }
+
   /** Starts the engine afresh on the same database, as after a crash: a new engine recovers. */
   Floorplan restarted() {
     Floorplan after = new Floorplan(account, accountId, clock.instant());

@@ -147,12 +147,17 @@ final class Floorplan implements AccountNames {
   /** Applies the switch's events in one transaction, as a batch; answers their answers. */
   List<Object> report(SwitchEvent<?>... events) {
     List<Applied<?>> batch = java.util.Arrays.stream(events).<Applied<?>>map(Applied::new).toList();
+    apply(batch);
+    return batch.stream().map(applied -> (Object) applied.answer()).toList();
+  }
+
+  /** Applies a batch in one transaction, rolled back if any of its events fails. */
+  void apply(List<? extends Applied<?>> batch) {
     inTransaction(
         () -> {
           engine.flow().apply(batch);
           return null;
         });
-    return batch.stream().map(applied -> (Object) applied.answer()).toList();
   }
 
   long callArrives(String group, String caller) {

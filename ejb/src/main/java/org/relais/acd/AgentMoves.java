@@ -80,44 +80,31 @@ final class AgentMoves {
 
   /** The agent leaves the ACD: its presence goes, with its timer and its seat on the floor. */
   void leave(AgentPresence presence) {
-    long accountId = presence.getAccountId();
-    long agentId = presence.getAgentId();
-    OffsetDateTime now = clock.now();
-    em.persist(
-        new AgentStateChange(
-            accountId, agentId, now, Availability.DISCONNECTED, Activity.IDLE, null));
-    transaction.announce(
-        new AcdEvent.AgentState(
-            accountId,
-            now,
-            agentId,
-            presence.getAgent().getLogin(),
-            Availability.DISCONNECTED,
-            Activity.IDLE));
+    record(presence, Availability.DISCONNECTED, Activity.IDLE, null);
     em.remove(presence);
-    deadlines.disarm(agentId);
-    floors.of(accountId).leave(agentId);
+    deadlines.disarm(presence.getAgentId());
+    floors.of(presence.getAccountId()).leave(presence.getAgentId());
   }
 
   /** Records the presence's state as it is now, and announces it. */
   void audit(AgentPresence presence) {
-    OffsetDateTime now = clock.now();
     Long callId = presence.getCall() == null ? null : presence.getCall().getId();
+    record(presence, presence.getAvailability(), presence.getActivity(), callId);
+  }
+
+  private void record(
+      AgentPresence presence, Availability availability, Activity activity, Long callId) {
+    OffsetDateTime now = clock.now();
     em.persist(
         new AgentStateChange(
-            presence.getAccountId(),
-            presence.getAgentId(),
-            now,
-            presence.getAvailability(),
-            presence.getActivity(),
-            callId));
+            presence.getAccountId(), presence.getAgentId(), now, availability, activity, callId));
     transaction.announce(
         new AcdEvent.AgentState(
             presence.getAccountId(),
             now,
             presence.getAgentId(),
             presence.getAgent().getLogin(),
-            presence.getAvailability(),
-            presence.getActivity()));
+            availability,
+            activity));
   }
 }

@@ -107,11 +107,7 @@ class CallFlowTest {
     long call = floor.callArrives(sales, "+33601020304");
     floor.refuses("1001");
 
-    floor.at(
-        desk -> {
-          desk.cancelPenalty(alice);
-          return null;
-        });
+    floor.does(desk -> desk.cancelPenalty(alice));
 
     assertThat(floor.activity(alice)).isEqualTo(Activity.RINGING);
     assertThat(floor.presence(alice).orElseThrow().getCall().getId()).isEqualTo(call);
@@ -124,11 +120,7 @@ class CallFlowTest {
     long call = floor.callArrives(sales, "+33601020304");
 
     floor.callerHangsUp(call);
-    floor.at(
-        desk -> {
-          desk.changeAvailability(alice, true);
-          return null;
-        });
+    floor.does(desk -> desk.changeAvailability(alice, true));
 
     assertThat(floor.call(call).getOutcome()).isEqualTo(CallOutcome.ABANDONED);
     assertThat(floor.activity(alice)).isEqualTo(Activity.IDLE);
@@ -156,11 +148,7 @@ class CallFlowTest {
     long call = floor.callArrives(sales, "+33601020304");
     assertThat(floor.call(call).getStatus()).isEqualTo(CallStatus.QUEUED);
 
-    floor.at(
-        desk -> {
-          desk.changeAvailability(alice, true);
-          return null;
-        });
+    floor.does(desk -> desk.changeAvailability(alice, true));
 
     assertThat(floor.activity(alice)).isEqualTo(Activity.RINGING);
   }
@@ -178,6 +166,24 @@ class CallFlowTest {
     assertThat(floor.call((Long) calls.get(0)).getStatus()).isEqualTo(CallStatus.RINGING);
     assertThat(floor.call((Long) calls.get(1)).getStatus()).isEqualTo(CallStatus.QUEUED);
     assertThat(floor.phones.commands).hasSize(1);
+  }
+
+  @Test
+  void aBatchThatFailsLeavesNothingOfItselfInTheFloorsMemory() {
+    long alice = floor.agent("alice", "1001", sales);
+    floor.connect(alice, false);
+    long waiting = floor.callArrives(sales, "+33601020301");
+
+    assertThatThrownBy(
+            () ->
+                floor.report(
+                    new SwitchEvent.InboundCall(floor.account, sales, "+33601020302", null),
+                    new SwitchEvent.Answered(floor.account, "9999")))
+        .isInstanceOf(DeskConflictException.class);
+    floor.does(desk -> desk.changeAvailability(alice, true));
+
+    assertThat(floor.presence(alice).orElseThrow().getCall().getId()).isEqualTo(waiting);
+    assertThat(floor.phones.commands).containsExactly("offer " + waiting + " to 1001 for 20s");
   }
 
   @Test
@@ -206,19 +212,9 @@ class CallFlowTest {
     floor.agentHangsUp("1001");
     assertThat(floor.activity(alice)).isEqualTo(Activity.QUALIFYING);
 
-    assertThatThrownBy(
-            () ->
-                floor.at(
-                    desk -> {
-                      desk.qualify(alice, "UNKNOWN");
-                      return null;
-                    }))
+    assertThatThrownBy(() -> floor.does(desk -> desk.qualify(alice, "UNKNOWN")))
         .hasMessageContaining("code");
-    floor.at(
-        desk -> {
-          desk.qualify(alice, "SOLVED");
-          return null;
-        });
+    floor.does(desk -> desk.qualify(alice, "SOLVED"));
 
     assertThat(floor.call(call).getQualification()).isEqualTo("SOLVED");
     assertThat(floor.activity(alice)).isEqualTo(Activity.WRAP_UP);
@@ -313,13 +309,7 @@ class CallFlowTest {
     floor.connect(alice, true);
     floor.callArrives(sales, "+33601020304");
 
-    assertThatThrownBy(
-            () ->
-                floor.at(
-                    desk -> {
-                      desk.disconnect(alice);
-                      return null;
-                    }))
+    assertThatThrownBy(() -> floor.does(desk -> desk.disconnect(alice)))
         .isInstanceOf(DeskConflictException.class);
     assertThat(floor.activity(alice)).isEqualTo(Activity.RINGING);
   }
@@ -332,11 +322,7 @@ class CallFlowTest {
     floor.answers("1001");
     floor.agentHangsUp("1001");
 
-    floor.at(
-        desk -> {
-          desk.disconnect(alice);
-          return null;
-        });
+    floor.does(desk -> desk.disconnect(alice));
     floor.callArrives(sales, "+33601020305");
 
     assertThat(floor.presence(alice)).isEmpty();

@@ -133,13 +133,18 @@ final class Floorplan implements AccountNames {
     return inTransaction(() -> command.apply(engine.desk()));
   }
 
-  void connect(long agentId, boolean available) {
-    at(desk -> desk.connect(agentId));
+  /** Runs a desk command that answers nothing in its own transaction. */
+  void does(Consumer<DeskCommands> command) {
     at(
         desk -> {
-          desk.changeAvailability(agentId, available);
+          command.accept(desk);
           return null;
         });
+  }
+
+  void connect(long agentId, boolean available) {
+    at(desk -> desk.connect(agentId));
+    does(desk -> desk.changeAvailability(agentId, available));
   }
 
   // ---------------------------------------------------------------- what the switch reports

@@ -147,11 +147,7 @@ class SwitchEventsInEachStateTest {
           floor.agentHangsUp("1001");
         }
         if (activity == Activity.WRAP_UP) {
-          floor.at(
-              desk -> {
-                desk.qualify(agent, "SALE");
-                return null;
-              });
+          floor.does(desk -> desk.qualify(agent, "SALE"));
         }
         yield call;
       }

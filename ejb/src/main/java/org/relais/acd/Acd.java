@@ -8,6 +8,7 @@ import jakarta.ejb.DependsOn;
 import jakarta.ejb.LocalBean;
 import jakarta.ejb.Lock;
 import jakarta.ejb.LockType;
+import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.Timeout;
@@ -21,6 +22,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
@@ -47,6 +49,9 @@ import org.relais.telephony.Switch;
 @Lock(LockType.WRITE)
 @TransactionAttribute(TransactionAttributeType.REQUIRED)
 public class Acd {
+
+  /** How late a deadline may be handled before it counts as lost: beyond a busy engine's delay. */
+  private static final Duration OVERDUE = Duration.ofSeconds(5);
 
   @PersistenceContext(unitName = "relais")
   EntityManager em;
@@ -134,6 +139,15 @@ public class Acd {
    */
   public void applyAll(List<? extends Applied<?>> batch) {
     engine.flow().apply(batch);
+  }
+
+  /**
+   * Deadlines whose timer failed (a database outage) or was lost are armed again until they have
+   * been handled: a call never stays ringing an agent, nor an agent in wrap-up, for ever.
+   */
+  @Schedule(second = "*/5", minute = "*", hour = "*", persistent = false)
+  void retryOverdueDeadlines() {
+    engine.recovery().rearmOverdue(OVERDUE);
   }
 
   @Timeout

@@ -45,7 +45,7 @@ final class Engine {
     desk =
         new DeskCommands(
             em, floors, moves, dispatcher, flow, transaction, phoneSwitch, now, dialTimeout);
-    recovery = new Recovery(em, flow, moves, deadlines, floors);
+    recovery = new Recovery(em, flow, moves, deadlines, floors, now);
   }
 
   CallFlow flow() {

@@ -1,7 +1,9 @@
 package org.relais.acd;
 
 import jakarta.persistence.EntityManager;
+import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.logging.Logger;
 import org.relais.call.Call;
 import org.relais.call.CallOutcome;
@@ -25,13 +27,21 @@ final class Recovery {
   private final AgentMoves moves;
   private final Deadlines deadlines;
   private final Floors floors;
+  private final EngineClock clock;
 
-  Recovery(EntityManager em, CallFlow flow, AgentMoves moves, Deadlines deadlines, Floors floors) {
+  Recovery(
+      EntityManager em,
+      CallFlow flow,
+      AgentMoves moves,
+      Deadlines deadlines,
+      Floors floors,
+      EngineClock clock) {
     this.em = em;
     this.flow = flow;
     this.moves = moves;
     this.deadlines = deadlines;
     this.floors = floors;
+    this.clock = clock;
   }
 
   void recover() {
@@ -56,5 +66,22 @@ final class Recovery {
     }
     floors.forgetAll();
     LOG.info("ACD recovered from the database");
+  }
+
+  /**
+   * Arms again every deadline past by more than {@code grace}: its timer was lost, or failed (the
+   * database was down when it fired, and the container gave up on it). The agent's row keeps the
+   * deadline until it has been handled, so this, run every few seconds, retries it until it
+   * succeeds; a timer that did its work meanwhile finds its deadline gone and does nothing.
+   */
+  void rearmOverdue(Duration grace) {
+    List<AgentPresence> overdue =
+        em.createQuery(
+                "SELECT p FROM AgentPresence p WHERE p.deadline < :before", AgentPresence.class)
+            .setParameter("before", clock.now().minus(grace))
+            .getResultList();
+    for (AgentPresence presence : overdue) {
+      deadlines.arm(presence.getAgentId(), presence.getDeadline());
+    }
   }
 }

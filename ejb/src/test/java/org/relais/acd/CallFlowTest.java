@@ -353,6 +353,25 @@ class CallFlowTest {
   }
 
   @Test
+  void aDeadlineWhoseTimerFailedIsArmedAgainUntilItIsHandled() {
+    long alice = floor.agent("alice", "1001", sales);
+    floor.connect(alice, true);
+    long call = floor.callArrives(sales, "+33601020304");
+    floor.deadlines.armed.clear(); // the ring timeout fired while the database was down
+    floor.clock.advance(Duration.ofSeconds(30));
+
+    floor.does(desk -> floor.recovery().rearmOverdue(Duration.ofSeconds(5)));
+    assertThat(floor.deadlines.armed).containsKey(alice);
+    floor.nextDeadline();
+
+    assertThat(floor.activity(alice)).isEqualTo(Activity.PENALTY);
+    assertThat(floor.call(call).getStatus()).isEqualTo(CallStatus.QUEUED);
+    floor.deadlines.armed.clear();
+    floor.does(desk -> floor.recovery().rearmOverdue(Duration.ofSeconds(5)));
+    assertThat(floor.deadlines.armed).doesNotContainKey(alice);
+  }
+
+  @Test
   void restartClosesCallsInProgressAsLostFreesTheirAgentsAndArmsDeadlinesAgain() {
     long alice = floor.agent("alice", "1001", sales);
     long bob = floor.agent("bob", "1002", sales);

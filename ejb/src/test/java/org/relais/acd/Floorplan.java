@@ -128,6 +128,10 @@ final class Floorplan implements AccountNames {
     return engine.flow();
   }
 
+  Recovery recovery() {
+    return engine.recovery();
+  }
+
   /** Runs a desk command in its own transaction. */
   <T> T at(Function<DeskCommands, T> command) {
     return inTransaction(() -> command.apply(engine.desk()));

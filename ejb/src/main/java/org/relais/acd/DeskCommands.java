@@ -5,7 +5,6 @@ import java.time.OffsetDateTime;
 import java.util.EnumSet;
 import org.relais.InvalidFieldException;
 import org.relais.NoSuchEntityException;
-import org.relais.NotPermittedException;
 import org.relais.agent.Agent;
 import org.relais.agent.BannerModule;
 import org.relais.agent.Membership;
@@ -24,7 +23,9 @@ import org.relais.telephony.Switch;
 /**
  * What an agent does from its desk (the banner or the API, SPEC B1-B9): connect and disconnect,
  * change its availability and groups, qualify, cancel a penalty, report a transfer, dial. Each
- * command is refused (409) where the agent's state does not allow it, before anything changes.
+ * command is refused (409) where the agent's state does not allow it, and (403) where it belongs to
+ * a banner module the agent's profile lacks (SPEC A4), before anything changes: the banner and the
+ * API both act through here, so they refuse alike.
  */
 final class DeskCommands {
 
@@ -119,6 +120,7 @@ final class DeskCommands {
   /** The agent's own inbound / outbound toggles for a group it belongs to (SPEC B2). */
   void toggleGroup(long agentId, String groupName, boolean inbound, boolean outbound) {
     Agent agent = em.find(Agent.class, agentId);
+    agent.requireModule(BannerModule.GROUPS);
     Membership membership =
         agent.getMemberships().stream()
             .filter(m -> m.getGroup().getName().equals(groupName))
@@ -134,6 +136,7 @@ final class DeskCommands {
 
   void qualify(long agentId, String code) {
     AgentPresence presence = connected(agentId);
+    presence.getAgent().requireModule(BannerModule.QUALIFICATION);
     if (presence.getActivity() != Activity.QUALIFYING) {
       throw new DeskConflictException("there is no call to qualify");
     }
@@ -173,10 +176,7 @@ final class DeskCommands {
   Call dial(long agentId, String groupName, String number, String presentedNumber) {
     AgentPresence presence = connected(agentId);
     Agent agent = presence.getAgent();
-    if (!agent.hasModule(BannerModule.CLICK_TO_DIAL)) {
-      throw new NotPermittedException(
-          "the module " + BannerModule.CLICK_TO_DIAL + " is not enabled for this agent");
-    }
+    agent.requireModule(BannerModule.CLICK_TO_DIAL);
     moves.check(presence, AgentEvent.DIAL);
     PhoneNumbers.Normalised dialled =
         PhoneNumbers.of(agent.getAccount().getCountry()).normalise(number);

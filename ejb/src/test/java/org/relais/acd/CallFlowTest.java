@@ -362,7 +362,7 @@ class CallFlowTest {
 
     floor.does(desk -> floor.recovery().rearmOverdue(Duration.ofSeconds(5)));
     assertThat(floor.deadlines.armed).containsKey(alice);
-    floor.nextDeadline();
+    floor.deadlineOf(alice);
 
     assertThat(floor.activity(alice)).isEqualTo(Activity.PENALTY);
     assertThat(floor.call(call).getStatus()).isEqualTo(CallStatus.QUEUED);

@@ -223,6 +223,22 @@ final class Floorplan implements AccountNames {
         .ifPresent(first -> advance(Duration.between(clock.instant(), first.toInstant())));
   }
 
+  /**
+   * Moves the clock to the agent's running timer, if it is ahead, and fires it alone. The test
+   * database holds other tests' agents too, whose deadlines a sweep may arm here: they stay put.
+   */
+  void deadlineOf(long agentId) {
+    OffsetDateTime due = deadlines.armed.get(agentId);
+    if (due.toInstant().isAfter(clock.instant())) {
+      clock.advance(Duration.between(clock.instant(), due.toInstant()));
+    }
+    inTransaction(
+        () -> {
+          engine.flow().deadlineReached(agentId, due);
+          return null;
+        });
+  }
+
   /** Starts the engine afresh on the same database, as after a crash: a new engine recovers. */
   Floorplan restarted() {
     Floorplan after = new Floorplan(account, accountId, clock.instant());

@@ -25,7 +25,6 @@ import org.relais.call.CallHistory;
 import org.relais.call.CallHistory.CallFilter;
 import org.relais.call.CallHistory.HistoryLine;
 import org.relais.call.TimeRange;
-import org.relais.desk.DeskCommands;
 import org.relais.desk.DeskQueries;
 import org.relais.desk.DeskQueries.GroupLine;
 import org.relais.desk.DeskQueries.Statistics;
@@ -45,7 +44,6 @@ public class MeResource {
   @Inject CurrentCaller caller;
   @Inject Acd acd;
   @Inject DeskQueries desk;
-  @Inject DeskCommands commands;
   @Inject CallHistory history;
   @Inject AccountTime accountTime;
 
@@ -143,8 +141,8 @@ public class MeResource {
             .filter(g -> g.name().equals(name))
             .findFirst()
             .orElseThrow(() -> new org.relais.NoSuchEntityException("group"));
-    commands.toggleGroup(
-        agent,
+    acd.toggleGroup(
+        agent.getId(),
         name,
         in.bool("inbound", current.inbound()),
         in.bool("outbound", current.outbound()));
@@ -154,7 +152,7 @@ public class MeResource {
   @POST
   @Path("qualification")
   public MeView qualify(JsonValue body) {
-    commands.qualify(caller.agent(), JsonInput.of(body).string("code", 128));
+    acd.qualify(caller.agent().getId(), JsonInput.of(body).string("code", 128));
     return me();
   }
 
@@ -181,8 +179,8 @@ public class MeResource {
   public Response dial(JsonValue body) {
     JsonInput in = JsonInput.of(body);
     Call call =
-        commands.dial(
-            caller.agent(),
+        acd.dial(
+            caller.agent().getId(),
             in.string("group", 64),
             in.string("number", 32),
             in.optionalString("callerId", 32));
@@ -219,7 +217,6 @@ public class MeResource {
   @Path("stats")
   public Statistics stats() {
     Agent agent = caller.agent();
-    return desk.statistics(
-        agent, accountTime.today(agent.getAccount()).from());
+    return desk.statistics(agent, accountTime.today(agent.getAccount()).from());
   }
 }

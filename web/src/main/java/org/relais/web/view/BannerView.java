@@ -27,7 +27,6 @@ import org.relais.agent.AgentService;
 import org.relais.agent.AgentSettings;
 import org.relais.agent.BannerModule;
 import org.relais.call.Call;
-import org.relais.desk.DeskCommands;
 import org.relais.desk.DeskQueries;
 import org.relais.desk.DeskQueries.Figures;
 import org.relais.desk.DeskQueries.GroupLine;
@@ -62,7 +61,6 @@ public class BannerView implements Serializable {
   @Inject transient AgentService agents;
   @Inject transient Acd acd;
   @Inject transient DeskQueries desk;
-  @Inject transient DeskCommands commands;
 
   /** The phone the banner plays, where the switch has one (the simulated switch). */
   @Inject transient Optional<Softphone> softphone;
@@ -186,15 +184,15 @@ public class BannerView implements Serializable {
   }
 
   public void toggleInbound(GroupLine group) {
-    act(() -> commands.toggleGroup(agent(), group.name(), !group.inbound(), group.outbound()));
+    act(() -> acd.toggleGroup(agentId, group.name(), !group.inbound(), group.outbound()));
   }
 
   public void toggleOutbound(GroupLine group) {
-    act(() -> commands.toggleGroup(agent(), group.name(), group.inbound(), !group.outbound()));
+    act(() -> acd.toggleGroup(agentId, group.name(), group.inbound(), !group.outbound()));
   }
 
   public void qualify(String code) {
-    act(() -> commands.qualify(agent(), code));
+    act(() -> acd.qualify(agentId, code));
   }
 
   public void cancelPenalty() {

@@ -9,13 +9,13 @@ import java.util.Comparator;
 import java.util.List;
 import org.relais.InvalidFieldException;
 import org.relais.NotPermittedException;
+import org.relais.acd.Acd;
 import org.relais.acd.DeskConflictException;
 import org.relais.agent.Agent;
 import org.relais.agent.AgentService;
 import org.relais.agent.Membership;
 import org.relais.call.Call;
 import org.relais.call.CallHistory;
-import org.relais.desk.DeskCommands;
 import org.relais.group.GroupSettings;
 import org.relais.web.security.CurrentCaller;
 
@@ -29,9 +29,9 @@ import org.relais.web.security.CurrentCaller;
 @ViewScoped
 public class DialView implements Serializable {
 
+  @Inject transient Acd acd;
   @Inject transient CurrentCaller caller;
   @Inject transient AgentService agents;
-  @Inject transient DeskCommands commands;
   @Inject transient CallHistory history;
 
   private String login;
@@ -75,8 +75,8 @@ public class DialView implements Serializable {
 
   public void dial() {
     try {
-      commands.dial(
-          agents.get(caller.account(), login),
+      acd.dial(
+          agents.get(caller.account(), login).getId(),
           group,
           number == null ? null : number.trim(),
           callerId);

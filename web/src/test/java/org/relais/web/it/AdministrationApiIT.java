@@ -118,7 +118,7 @@ class AdministrationApiIT extends RelaisDeployment {
   void accountSettingsAreReadByItsAgentsAndChangedByItsAdminOnly() {
     Api api = api();
     Caller admin = api.newAccount();
-    Caller agent = new Caller(agentOf(api, admin), "agent-pass");
+    Caller agent = new Caller(agentOf(api, admin), "agent-password");
     Caller other = api.newAccount();
 
     JsonObject defaults = api.get(agent, "api/v1/account").object();

@@ -23,10 +23,9 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.relais.account.AccountTime;
 import org.relais.account.KnownAccounts;
 import org.relais.call.Call;
 import org.relais.presence.AgentPresence;
@@ -60,6 +59,7 @@ public class Acd {
   @Inject Event<AcdEvents> events;
   @Inject Switch phoneSwitch;
   @Inject KnownAccounts knownAccounts;
+  @Inject AccountTime accountTime;
 
   /**
    * How long an outbound attempt may last before it counts as not answered, should the switch never
@@ -84,10 +84,7 @@ public class Acd {
             knownAccounts,
             new JtaTransaction(transactions, events),
             new TimerDeadlines(timers, clock),
-            accountId -> {
-              ZoneId zone = ZoneId.systemDefault();
-              return LocalDate.now(clock.withZone(zone)).atStartOfDay(zone).toOffsetDateTime();
-            },
+            accountId -> accountTime.today(accountId).from(),
             dialTimeout);
     engine.recovery().recover();
   }

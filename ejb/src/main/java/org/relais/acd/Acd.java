@@ -23,12 +23,14 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.relais.account.AccountTime;
 import org.relais.account.KnownAccounts;
 import org.relais.call.Call;
 import org.relais.presence.AgentPresence;
+import org.relais.presence.Attendance;
 import org.relais.telephony.Switch;
 
 /**
@@ -68,6 +70,16 @@ public class Acd {
   @Inject
   @ConfigProperty(name = "relais.dial.timeout-seconds", defaultValue = "60")
   int dialTimeout;
+
+  /**
+   * How long a connected agent may go unseen (no banner open, no request) before it is
+   * disconnected; 0 never.
+   */
+  @Inject
+  @ConfigProperty(name = "relais.presence.silence-seconds", defaultValue = "300")
+  int silence;
+
+  @Inject Attendance attendance;
 
   @Resource TimerService timers;
   @Resource TransactionSynchronizationRegistry transactions;
@@ -145,6 +157,15 @@ public class Acd {
   @Schedule(second = "*/5", minute = "*", hour = "*", persistent = false)
   void retryOverdueDeadlines() {
     engine.recovery().rearmOverdue(OVERDUE);
+  }
+
+  /** Agents who are no longer there are disconnected, so that no call rings an empty desk. */
+  @Schedule(second = "*/15", minute = "*", hour = "*", persistent = false)
+  void disconnectAbsentAgents() {
+    if (silence > 0) {
+      Instant since = clock.instant().minusSeconds(silence);
+      engine.desk().disconnectAbsent(agentId -> attendance.there(agentId, since));
+    }
   }
 
   @Timeout

@@ -3,6 +3,8 @@ package org.relais.acd;
 import jakarta.persistence.EntityManager;
 import java.time.OffsetDateTime;
 import java.util.EnumSet;
+import java.util.function.LongPredicate;
+import java.util.logging.Logger;
 import org.relais.InvalidFieldException;
 import org.relais.NoSuchEntityException;
 import org.relais.agent.Agent;
@@ -28,6 +30,8 @@ import org.relais.telephony.Switch;
  * API both act through here, so they refuse alike.
  */
 final class DeskCommands {
+
+  private static final Logger LOG = Logger.getLogger(DeskCommands.class.getName());
 
   private static final EnumSet<Activity> CALL_IN_HAND =
       EnumSet.of(Activity.RINGING, Activity.TALKING, Activity.DIALING, Activity.QUALIFYING);
@@ -103,6 +107,26 @@ final class DeskCommands {
           "a call is in progress: finish and qualify it before logging out");
     }
     moves.leave(presence);
+  }
+
+  /**
+   * Disconnects, as a logout would, every connected agent of any account that is no longer there
+   * and holds no call: the audit trail shows it DISCONNECTED. An agent with a call in hand stays:
+   * the switch says when that call ends.
+   */
+  void disconnectAbsent(LongPredicate there) {
+    for (AgentPresence presence :
+        em.createQuery("SELECT p FROM AgentPresence p", AgentPresence.class).getResultList()) {
+      if (!CALL_IN_HAND.contains(presence.getActivity()) && !there.test(presence.getAgentId())) {
+        LOG.info(
+            "agent "
+                + presence.getAgentId()
+                + " of account "
+                + presence.getAccountId()
+                + " disconnected: not seen for the configured silence");
+        moves.leave(presence);
+      }
+    }
   }
 
   void changeAvailability(long agentId, boolean available) {

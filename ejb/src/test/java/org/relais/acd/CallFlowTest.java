@@ -336,6 +336,28 @@ class CallFlowTest {
   }
 
   @Test
+  void agentsNoLongerThereAreDisconnectedUnlessACallIsInHand() {
+    long alice = floor.agent("alice", "1001", sales);
+    long bob = floor.agent("bob", "1002", sales);
+    long carol = floor.agent("carol", "1003", sales);
+    floor.connect(alice, true);
+    floor.connect(bob, false);
+    floor.callArrives(sales, "+33601020304");
+    floor.connect(carol, true);
+
+    floor.does(desk -> desk.disconnectAbsent(agent -> agent == carol));
+
+    assertThat(floor.presence(alice)).as("ringing: the switch decides").isPresent();
+    assertThat(floor.presence(bob)).isEmpty();
+    assertThat(floor.presence(carol)).isPresent();
+    assertThat(floor.transaction.announced)
+        .filteredOn(e -> e instanceof AcdEvent.AgentState state && state.agentId() == bob)
+        .last()
+        .extracting(e -> ((AcdEvent.AgentState) e).availability())
+        .isEqualTo(Availability.DISCONNECTED);
+  }
+
+  @Test
   void aDeadlineTheAgentHasMovedOnFromDoesNothing() {
     long alice = floor.agent("alice", "1001", sales);
     floor.connect(alice, true);

@@ -18,6 +18,7 @@ import java.util.stream.Collectors;
 import org.relais.acd.AcdEvent;
 import org.relais.acd.AcdEvent.AgentState;
 import org.relais.acd.AcdEvents;
+import org.relais.presence.Attendance;
 
 /**
  * Carries committed ACD events to the open banners over the Faces websocket channel {@code desk}
@@ -41,6 +42,8 @@ public class DeskPush {
   /** The message to a banner whose team or queues changed. */
   static final String CHANGED = "changed";
 
+  @Inject Attendance attendance;
+
   @Inject
   @Push(channel = CHANNEL)
   PushContext desk;
@@ -51,6 +54,7 @@ public class DeskPush {
   void opened(@Observes @Opened WebsocketEvent socket) {
     if (CHANNEL.equals(socket.getChannel()) && socket.getUser() instanceof String user) {
       openBanners.computeIfAbsent(accountOf(user), a -> ConcurrentHashMap.newKeySet()).add(user);
+      attendance.bannerOpened(agentOf(user));
     }
   }
 
@@ -60,6 +64,7 @@ public class DeskPush {
       if (users != null) {
         users.remove(user);
       }
+      attendance.bannerClosed(agentOf(user));
     }
   }
 
@@ -97,6 +102,10 @@ public class DeskPush {
   /** The user a banner opens the channel as: its agent, within its account. */
   public static String userOf(long accountId, long agentId) {
     return accountId + ":" + agentId;
+  }
+
+  private static long agentOf(String user) {
+    return Long.parseLong(user.substring(user.indexOf(':') + 1));
   }
 
   private static long accountOf(String user) {

@@ -12,6 +12,7 @@ import org.relais.account.KnownAccounts;
 import org.relais.agent.Agent;
 import org.relais.agent.AgentService;
 import org.relais.agent.Role;
+import org.relais.presence.Attendance;
 
 /**
  * Who is calling, for the current request: the principal, its role and its account. Every
@@ -23,6 +24,7 @@ import org.relais.agent.Role;
 @ApplicationScoped
 public class CurrentCaller {
 
+  @Inject Attendance attendance;
   @Inject SecurityContext security;
   @Inject KnownAccounts knownAccounts;
   @Inject AgentService agents;
@@ -52,11 +54,13 @@ public class CurrentCaller {
     return accountOf(principal());
   }
 
-  /** The calling agent (any role of an account). */
+  /** The calling agent (any role of an account), who shows by its request that it is there. */
   public Agent agent() {
     // Read once: each reading of the security context builds its subject parser anew.
     String principal = principal();
-    return agents.get(accountOf(principal), loginOf(principal));
+    Agent agent = agents.get(accountOf(principal), loginOf(principal));
+    attendance.seen(agent.getId());
+    return agent;
   }
 
   private static String loginOf(String principal) {

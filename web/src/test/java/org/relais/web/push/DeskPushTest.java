@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import jakarta.faces.event.WebsocketEvent;
 import jakarta.faces.push.PushContext;
 import java.io.Serializable;
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -20,6 +21,7 @@ import org.relais.acd.AcdEvent.CallQueued;
 import org.relais.acd.AcdEvent.QueueChanged;
 import org.relais.acd.AcdEvents;
 import org.relais.presence.Activity;
+import org.relais.presence.Attendance;
 import org.relais.presence.Availability;
 
 /**
@@ -38,6 +40,7 @@ class DeskPushTest {
   private final DeskPush push = new DeskPush();
 
   DeskPushTest() {
+    push.attendance = new Attendance(Clock.systemUTC());
     push.desk =
         new PushContext() {
           @Override

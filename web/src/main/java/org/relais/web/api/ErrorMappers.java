@@ -9,6 +9,7 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.glassfish.jersey.server.ParamException;
 import org.relais.ConflictException;
 import org.relais.DuplicateException;
 import org.relais.InvalidFieldException;
@@ -20,8 +21,10 @@ import org.relais.web.security.CurrentCaller.NotAllowedException;
 /**
  * Turns every failure into the API's error shape, so that no stack trace ever reaches a client: bad
  * input is a 400 naming the field, a missing or foreign entity a 404, a taken name a 409, a
- * forbidden action a 403, a desk action the agent's state does not allow a 409. Anything else is
- * logged here and answered as a bare 500.
+ * forbidden action a 403, a desk action the agent's state does not allow a 409. A query, path or
+ * header parameter that cannot be read as its type is a 400 naming it, on every resource; a body
+ * over its limit ({@link RequestBodyLimit}) a 413. Anything else is logged here and answered as a
+ * bare 500.
  */
 @Provider
 public class ErrorMappers implements ExceptionMapper<Throwable> {
@@ -33,6 +36,9 @@ public class ErrorMappers implements ExceptionMapper<Throwable> {
     Throwable cause = unwrap(failure);
     if (cause instanceof InvalidFieldException e) {
       return ApiError.response(400, "invalid", e.getMessage(), e.getField());
+    }
+    if (cause instanceof BodyTooLargeException e) {
+      return ApiError.response(413, "too_large", e.getMessage(), "body");
     }
     if (cause instanceof JsonException || cause instanceof JsonbException) {
       return ApiError.response(400, "malformed_json", "the body is not valid JSON", "body");
@@ -49,6 +55,12 @@ public class ErrorMappers implements ExceptionMapper<Throwable> {
     if (cause instanceof NotAllowedException || cause instanceof NotPermittedException) {
       return ApiError.response(403, "forbidden", cause.getMessage(), null);
     }
+    if (cause instanceof ParamException e) {
+      // Jersey answers 404 for a query or path parameter it cannot convert (?max=abc): the
+      // resource exists, the input is bad.
+      return ApiError.response(
+          400, "invalid", e.getParameterName() + ": not a valid value", e.getParameterName());
+    }
     if (cause instanceof WebApplicationException e) {
       int status = e.getResponse().getStatus();
       return ApiError.response(
@@ -64,6 +76,11 @@ public class ErrorMappers implements ExceptionMapper<Throwable> {
    */
   private static Throwable unwrap(Throwable failure) {
     Throwable webFailure = null;
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof BodyTooLargeException) {
+        return t; // whatever parser was reading the body when it went past its limit
+      }
+    }
     for (Throwable t = failure; t != null; t = t.getCause()) {
       if (t instanceof InvalidFieldException
           || t instanceof NoSuchEntityException

@@ -1,12 +1,18 @@
 package org.relais.web.it;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.json.JsonObject;
+import java.io.ByteArrayInputStream;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.relais.web.it.Api.Caller;
 import org.relais.web.it.Api.Reply;
@@ -15,6 +21,12 @@ import org.relais.web.it.Api.Reply;
  * The operator and administration API of docs/API.md, its error shape, roles and tenant isolation.
  */
 class AdministrationApiIT extends RelaisDeployment {
+
+  /** The OpenAPI linter, at a pinned version (Node.js 20.19 or newer). */
+  private static final String REDOCLY = "@redocly/cli@2.77.0";
+
+  /** relais.api.max-json-bytes, by default. */
+  private static final int JSON_LIMIT = 1 << 20;
 
   private static final String GROUP =
       "{\"name\":\"Administratif\",\"ringTimeout\":20,\"penalty\":30,\"wrapUp\":10,"
@@ -302,5 +314,93 @@ class AdministrationApiIT extends RelaisDeployment {
     assertThat(reply.status()).as(reply.body()).isEqualTo(400);
     assertThat(reply.object().getString("field")).as(reply.body()).isEqualTo(field);
     assertThat(reply.body()).doesNotContain("Exception");
+  }
+
+  @Test
+  void aParameterThatIsNotOfItsTypeIsA400NamingIt() {
+    Api api = api();
+    Caller admin = api.newAccount();
+
+    Reply reply = api.get(admin, "api/v1/contacts?max=abc");
+
+    assertThat(reply.status()).isEqualTo(400);
+    assertThat(reply.object().getString("error")).isEqualTo("invalid");
+    assertThat(reply.object().getString("field")).isEqualTo("max");
+    assertThat(api.get(admin, "api/v1/contacts?first=1.5").object().getString("field"))
+        .isEqualTo("first");
+  }
+
+  @Test
+  void aJsonBodyOverItsLimitIsRefusedBeforeItIsParsed() {
+    Api api = api();
+    Caller admin = api.newAccount();
+    byte[] tooLong = jsonOf(JSON_LIMIT + 1);
+
+    Reply declared =
+        api.send(
+            admin,
+            "POST",
+            "api/v1/contacts",
+            "application/json",
+            BodyPublishers.ofByteArray(tooLong));
+    Reply streamed =
+        api.send(
+            admin,
+            "POST",
+            "api/v1/contacts",
+            "application/json",
+            BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(tooLong)));
+
+    assertThat(declared.status()).isEqualTo(413);
+    assertThat(declared.object().getString("error")).isEqualTo("too_large");
+    assertThat(streamed.status()).isEqualTo(413);
+    assertThat(streamed.object().getString("field")).isEqualTo("body");
+    // Under the limit, the same kind of body is read and judged on its content.
+    assertThat(api.send(admin, "POST", "api/v1/contacts", new String(jsonOf(1000), UTF_8)).status())
+        .isEqualTo(201);
+  }
+
+  @Test
+  void aFileToImportMayBeLongerThanAJsonBody() {
+    Api api = api();
+    Caller admin = api.newAccount();
+    // A column no import knows: the file is read whole, then refused for its header, cheaply.
+    byte[] csv = ("Nom;Inconnu\n" + "Durand;Aurélie\n".repeat(JSON_LIMIT / 10)).getBytes(UTF_8);
+
+    Reply reply =
+        api.send(
+            admin,
+            "POST",
+            "api/v1/contacts/import",
+            "text/csv",
+            BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(csv)));
+
+    assertThat(csv.length).isGreaterThan(JSON_LIMIT);
+    assertThat(reply.status()).isEqualTo(422);
+    assertThat(reply.body()).contains("Inconnu");
+  }
+
+  /** A contact whose description pads the body to {@code length} bytes. */
+  private static byte[] jsonOf(int length) {
+    String start = "{\"lastName\":\"Durand\",\"description\":\"";
+    String end = "\"}";
+    return (start + "x".repeat(length - start.length() - end.length()) + end).getBytes(UTF_8);
+  }
+
+  @Test
+  void theOpenApiDocumentPassesTheLinterWithoutError() throws Exception {
+    Reply document = api().get(null, "/openapi");
+    assertThat(document.status()).isEqualTo(200);
+    Path file = Path.of("target", "openapi.yaml");
+    Files.writeString(file, document.body(), UTF_8);
+
+    Process lint =
+        new ProcessBuilder("npx", "--yes", REDOCLY, "lint", file.toString())
+            .redirectErrorStream(true)
+            .start();
+    String output = new String(lint.getInputStream().readAllBytes(), UTF_8);
+
+    assertThat(lint.waitFor(5, TimeUnit.MINUTES)).isTrue();
+    assertThat(lint.exitValue()).as(output).isZero();
   }
 }

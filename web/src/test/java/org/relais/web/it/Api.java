@@ -88,15 +88,28 @@ public final class Api {
    *     starts with '/' ({@code /health/ready})
    */
   public Reply send(Caller caller, String method, String path, String json) {
+    return json == null
+        ? send(caller, method, path, null, HttpRequest.BodyPublishers.noBody())
+        : send(
+            caller,
+            method,
+            path,
+            "application/json",
+            HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
+  }
+
+  /** Sends a body of any type, or of no declared length ({@code BodyPublishers.ofInputStream}). */
+  public Reply send(
+      Caller caller,
+      String method,
+      String path,
+      String contentType,
+      HttpRequest.BodyPublisher body) {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create((path.startsWith("/") ? serverUrl : baseUrl) + path))
-            .method(
-                method,
-                json == null
-                    ? HttpRequest.BodyPublishers.noBody()
-                    : HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
-    if (json != null) {
-      request.header("Content-Type", "application/json");
+            .method(method, body);
+    if (contentType != null) {
+      request.header("Content-Type", contentType);
     }
     if (caller != null) {
       String token = caller.user() + ":" + caller.password();

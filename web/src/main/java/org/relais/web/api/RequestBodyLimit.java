@@ -16,6 +16,7 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.relais.web.security.ApiErrorWriter;
 
@@ -24,8 +25,8 @@ import org.relais.web.security.ApiErrorWriter;
  * memory (several times its size once parsed), so without a cap one large request could exhaust the
  * heap. JSON bodies may be {@code relais.api.max-json-bytes} long; other bodies, the files an
  * import reads (CSV), {@code relais.api.max-import-bytes}. A declared length over the limit is
- * refused at once, without reading the body; a body of unknown length (chunked) is counted as it is
- * read, and refused as soon as it goes past. Both answer 413 in the API's error shape.
+ * refused at once, before anything parses the body; a body of unknown length (chunked) is counted
+ * as it is read, and refused as soon as it goes past. Both answer 413 in the API's error shape.
  */
 @WebFilter(urlPatterns = "/api/*", asyncSupported = true)
 public class RequestBodyLimit extends HttpFilter {
@@ -79,7 +80,7 @@ public class RequestBodyLimit extends HttpFilter {
 
   /** Bodies that are not JSON are files to import, and may be longer. */
   long limitFor(String contentType) {
-    boolean json = contentType == null || contentType.toLowerCase().contains("json");
+    boolean json = contentType == null || contentType.toLowerCase(Locale.ROOT).contains("json");
     return json ? maxJsonBytes : maxImportBytes;
   }
 

@@ -29,6 +29,13 @@ final class ApiOperations {
         "Create an account and its admin",
         "AccountInput");
     add("GET /api/v1/accounts", "listAccounts", "accounts", "List the accounts");
+    add("GET /api/v1/account", "getAccountSettings", "accounts", "Read the account's settings");
+    add(
+        "PUT /api/v1/account",
+        "updateAccountSettings",
+        "accounts",
+        "Change the account's settings",
+        "AccountSettingsInput");
 
     add("GET /api/v1/agents", "listAgents", "agents", "List the account's agents");
     add("GET /api/v1/agents/{login}", "getAgent", "agents", "Read an agent");

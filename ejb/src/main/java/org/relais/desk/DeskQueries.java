@@ -81,6 +81,23 @@ public class DeskQueries {
    */
   public record Statistics(Figures session, Figures today) {}
 
+  /** The agent's desk as committed now. */
+  public Desk desk(Agent agent) {
+    Optional<AgentPresence> presence = presence(agent);
+    return new Desk(
+        agent.getLogin(),
+        presence.map(AgentPresence::getAvailability).orElse(Availability.DISCONNECTED),
+        presence.map(AgentPresence::getActivity).orElse(null),
+        presence.map(AgentPresence::getStateSince).orElse(null),
+        presence.map(AgentPresence::getDeadline).orElse(null),
+        presence.map(p -> DeskCall.of(p.getCall())).orElse(null),
+        presence
+            .map(AgentPresence::getGroup)
+            .map(g -> g.settings().qualifications())
+            .orElse(List.of()),
+        groups(agent));
+  }
+
   /** The agent's presence, empty while disconnected. */
   public Optional<AgentPresence> presence(Agent agent) {
     return Optional.ofNullable(em.find(AgentPresence.class, agent.getId()));

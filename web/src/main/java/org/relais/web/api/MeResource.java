@@ -16,7 +16,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.Optional;
 import org.relais.account.AccountTime;
 import org.relais.acd.Acd;
 import org.relais.agent.Agent;
@@ -25,10 +24,11 @@ import org.relais.call.CallHistory;
 import org.relais.call.CallHistory.CallFilter;
 import org.relais.call.CallHistory.HistoryLine;
 import org.relais.call.TimeRange;
+import org.relais.desk.Desk;
+import org.relais.desk.DeskCall;
 import org.relais.desk.DeskQueries;
 import org.relais.desk.DeskQueries.GroupLine;
 import org.relais.desk.DeskQueries.Statistics;
-import org.relais.presence.AgentPresence;
 import org.relais.web.security.CurrentCaller;
 
 /**
@@ -43,48 +43,9 @@ public class MeResource {
 
   @Inject CurrentCaller caller;
   @Inject Acd acd;
-  @Inject DeskQueries desk;
+  @Inject DeskQueries queries;
   @Inject CallHistory history;
   @Inject AccountTime accountTime;
-
-  /** The call in the agent's hands. */
-  public record CallView(
-      String id,
-      String status,
-      String outcome,
-      String direction,
-      String caller,
-      String number,
-      String group,
-      String ivrPath,
-      OffsetDateTime arrivedAt,
-      long waited) {
-    static CallView of(Call c) {
-      return c == null
-          ? null
-          : new CallView(
-              c.getId().toString(),
-              c.getStatus().name(),
-              c.getOutcome() == null ? null : c.getOutcome().name(),
-              c.getDirection().name(),
-              c.getCaller(),
-              c.customerNumber(),
-              c.getGroupName(),
-              c.getIvrPath(),
-              c.getArrivedAt(),
-              c.waitSeconds());
-    }
-  }
-
-  /** The agent's desk. */
-  public record MeView(
-      String login,
-      String availability,
-      String activity,
-      OffsetDateTime since,
-      OffsetDateTime deadline,
-      CallView call,
-      List<GroupLine> groups) {}
 
   /** The agent's calls over a range (SPEC B6), newest first; {@code page} counts from 0. */
   public record HistoryPage(
@@ -96,36 +57,27 @@ public class MeResource {
       List<HistoryLine> calls) {}
 
   @GET
-  public MeView me() {
-    Agent agent = caller.agent();
-    Optional<AgentPresence> presence = desk.presence(agent);
-    return new MeView(
-        agent.getLogin(),
-        presence.map(p -> p.getAvailability().name()).orElse("DISCONNECTED"),
-        presence.map(p -> p.getActivity().name()).orElse(null),
-        presence.map(AgentPresence::getStateSince).orElse(null),
-        presence.map(AgentPresence::getDeadline).orElse(null),
-        presence.map(p -> CallView.of(p.getCall())).orElse(null),
-        desk.groups(agent));
+  public Desk me() {
+    return queries.desk(caller.agent());
   }
 
   @POST
   @Path("session")
-  public MeView connect() {
+  public Desk connect() {
     acd.connect(caller.agent().getId());
     return me();
   }
 
   @DELETE
   @Path("session")
-  public MeView disconnect() {
+  public Desk disconnect() {
     acd.disconnect(caller.agent().getId());
     return me();
   }
 
   @PUT
   @Path("availability")
-  public MeView availability(JsonValue body) {
+  public Desk availability(JsonValue body) {
     boolean available = JsonInput.of(body).bool("available", true);
     acd.changeAvailability(caller.agent().getId(), available);
     return me();
@@ -133,11 +85,11 @@ public class MeResource {
 
   @PUT
   @Path("groups/{name}")
-  public MeView group(@PathParam("name") String name, JsonValue body) {
+  public Desk group(@PathParam("name") String name, JsonValue body) {
     JsonInput in = JsonInput.of(body);
     Agent agent = caller.agent();
     GroupLine current =
-        desk.groups(agent).stream()
+        queries.groups(agent).stream()
             .filter(g -> g.name().equals(name))
             .findFirst()
             .orElseThrow(() -> new org.relais.NoSuchEntityException("group"));
@@ -151,21 +103,21 @@ public class MeResource {
 
   @POST
   @Path("qualification")
-  public MeView qualify(JsonValue body) {
+  public Desk qualify(JsonValue body) {
     acd.qualify(caller.agent().getId(), JsonInput.of(body).string("code", 128));
     return me();
   }
 
   @POST
   @Path("penalty/cancel")
-  public MeView cancelPenalty() {
+  public Desk cancelPenalty() {
     acd.cancelPenalty(caller.agent().getId());
     return me();
   }
 
   @POST
   @Path("transferred")
-  public MeView transferred() {
+  public Desk transferred() {
     acd.transferred(caller.agent().getId());
     return me();
   }
@@ -184,7 +136,7 @@ public class MeResource {
             in.string("group", 64),
             in.string("number", 32),
             in.optionalString("callerId", 32));
-    return Response.status(Response.Status.CREATED).entity(CallView.of(call)).build();
+    return Response.status(Response.Status.CREATED).entity(DeskCall.of(call)).build();
   }
 
   /**
@@ -217,6 +169,6 @@ public class MeResource {
   @Path("stats")
   public Statistics stats() {
     Agent agent = caller.agent();
-    return desk.statistics(agent, accountTime.today(agent.getAccount()).from());
+    return queries.statistics(agent, accountTime.today(agent.getAccount()).from());
   }
 }

@@ -24,9 +24,9 @@ import org.relais.acd.Acd;
 import org.relais.acd.DeskConflictException;
 import org.relais.agent.Agent;
 import org.relais.agent.AgentService;
-import org.relais.agent.AgentSettings;
 import org.relais.agent.BannerModule;
-import org.relais.call.Call;
+import org.relais.desk.Desk;
+import org.relais.desk.DeskCall;
 import org.relais.desk.DeskQueries;
 import org.relais.desk.DeskQueries.Figures;
 import org.relais.desk.DeskQueries.GroupLine;
@@ -34,7 +34,6 @@ import org.relais.desk.DeskQueries.Statistics;
 import org.relais.desk.DeskQueries.TeamGroup;
 import org.relais.desk.DeskQueries.TeamMember;
 import org.relais.presence.Activity;
-import org.relais.presence.AgentPresence;
 import org.relais.presence.Availability;
 import org.relais.telephony.PhoneState;
 import org.relais.telephony.Softphone;
@@ -60,7 +59,7 @@ public class BannerView implements Serializable {
   @Inject transient CurrentCaller caller;
   @Inject transient AgentService agents;
   @Inject transient Acd acd;
-  @Inject transient DeskQueries desk;
+  @Inject transient DeskQueries queries;
 
   /** The phone the banner plays, where the switch has one (the simulated switch). */
   @Inject transient Optional<Softphone> softphone;
@@ -75,29 +74,13 @@ public class BannerView implements Serializable {
   private String name;
   private List<BannerModule> modules;
 
-  private Availability availability = Availability.DISCONNECTED;
-  private Activity activity;
-  private OffsetDateTime since;
-  private OffsetDateTime deadline;
-  private CallLine call;
-  private List<String> qualifications = List.of();
+  private Desk desk;
   private List<GroupLine> groups = List.of();
   private List<TeamGroup> team = List.of();
   private Statistics statistics;
   private PhoneState phone;
   private boolean showAbsent;
   private SettingsForm settings;
-
-  /**
-   * The call in the agent's hands, as the banner shows it; {@code caller} is the customer's number.
-   */
-  public record CallLine(
-      String id,
-      String caller,
-      String group,
-      String ivrPath,
-      OffsetDateTime arrivedAt,
-      long waited) {}
 
   @PostConstruct
   void init() {
@@ -129,31 +112,12 @@ public class BannerView implements Serializable {
   /** Reads the desk again from the committed state. */
   public void refresh() {
     Agent agent = agent();
-    Optional<AgentPresence> presence = desk.presence(agent);
-    availability = presence.map(AgentPresence::getAvailability).orElse(Availability.DISCONNECTED);
-    activity = presence.map(AgentPresence::getActivity).orElse(null);
-    since = presence.map(AgentPresence::getStateSince).orElse(null);
-    deadline = presence.map(AgentPresence::getDeadline).orElse(null);
-    Call current = presence.map(AgentPresence::getCall).orElse(null);
-    call =
-        current == null
-            ? null
-            : new CallLine(
-                current.getId().toString(),
-                current.customerNumber(),
-                current.getGroupName(),
-                current.getIvrPath(),
-                current.getArrivedAt(),
-                current.waitSeconds());
-    qualifications =
-        presence
-            .map(AgentPresence::getGroup)
-            .map(g -> g.settings().qualifications())
-            .orElse(List.of());
-    readShared(agent);
+    desk = queries.desk(agent);
+    groups = desk.groups();
+    team = team(agent);
     statistics =
         modules.contains(BannerModule.STATISTICS)
-            ? desk.statistics(agent, accountTime.today(accountId).from())
+            ? queries.statistics(agent, accountTime.today(accountId).from())
             : new Statistics(Figures.NONE, Figures.NONE);
     phone =
         agent.getExtension() == null
@@ -168,13 +132,16 @@ public class BannerView implements Serializable {
    * reading the whole desk.
    */
   public void refreshShared() {
-    readShared(agent());
+    Agent agent = agent();
+    if (modules.contains(BannerModule.GROUPS)) {
+      groups = queries.groups(agent);
+    }
+    team = team(agent);
   }
 
-  /** Reads the queues and the team where the agent's profile shows them, and only there. */
-  private void readShared(Agent agent) {
-    groups = modules.contains(BannerModule.GROUPS) ? desk.groups(agent) : List.of();
-    team = modules.contains(BannerModule.TEAM) ? desk.team(agent) : List.of();
+  /** The team, where the agent's profile shows it. */
+  private List<TeamGroup> team(Agent agent) {
+    return modules.contains(BannerModule.TEAM) ? queries.team(agent) : List.of();
   }
 
   // ------------------------------------------------------------------ actions
@@ -219,7 +186,8 @@ public class BannerView implements Serializable {
   public void logout() throws IOException {
     Agent agent = agent();
     try {
-      if (agent.getSettings().isUnavailableOnLogout() && availability == Availability.AVAILABLE) {
+      if (agent.getSettings().isUnavailableOnLogout()
+          && desk.availability() == Availability.AVAILABLE) {
         acd.changeAvailability(agentId, false);
       }
       acd.disconnect(agentId);
@@ -236,16 +204,8 @@ public class BannerView implements Serializable {
   public void saveSettings() {
     try {
       agents.saveOwnSettings(
-          caller.account(),
-          login,
-          new AgentSettings(
-              settings.maxOpenCards,
-              settings.unavailableOnLogout,
-              settings.availableOnLogin,
-              settings.noLogoutConfirmation,
-              settings.qualificationPopup),
-          settings.extension);
-      bindWorkstation(settings.freeSeating ? settings.extension : null);
+          caller.account(), login, settings.toSettings(), settings.getExtension());
+      bindWorkstation(settings.isFreeSeating() ? settings.getExtension() : null);
       Messages.info("saved");
     } catch (InvalidFieldException e) {
       Messages.error("settingsForm:" + e.getField(), "invalid." + e.getField());
@@ -319,31 +279,32 @@ public class BannerView implements Serializable {
   }
 
   public boolean isConnected() {
-    return availability != Availability.DISCONNECTED;
+    return desk.availability() != Availability.DISCONNECTED;
   }
 
   public boolean isAvailable() {
-    return availability == Availability.AVAILABLE;
+    return desk.availability() == Availability.AVAILABLE;
   }
 
   public boolean isQualifying() {
-    return activity == Activity.QUALIFYING;
+    return desk.activity() == Activity.QUALIFYING;
   }
 
   public boolean isInPenalty() {
-    return activity == Activity.PENALTY;
+    return desk.activity() == Activity.PENALTY;
   }
 
   public boolean isTalking() {
-    return activity == Activity.TALKING;
+    return desk.activity() == Activity.TALKING;
   }
 
   public boolean isQualificationPopup() {
-    return isQualifying() && settings.qualificationPopup;
+    return isQualifying() && settings.isQualificationPopup();
   }
 
   /** Seconds left before the running timer ends (wrap-up, penalty, auto-qualification). */
   public long getSecondsLeft() {
+    OffsetDateTime deadline = desk.deadline();
     return deadline == null
         ? 0
         : Math.max(0, Duration.between(OffsetDateTime.now(clock), deadline).toSeconds());
@@ -376,23 +337,23 @@ public class BannerView implements Serializable {
   }
 
   public String getAvailability() {
-    return availability.name();
+    return desk.availability().name();
   }
 
   public String getActivity() {
-    return activity == null ? null : activity.name();
+    return desk.activity() == null ? null : desk.activity().name();
   }
 
   public OffsetDateTime getSince() {
-    return since;
+    return desk.since();
   }
 
-  public CallLine getCall() {
-    return call;
+  public DeskCall getCall() {
+    return desk.call();
   }
 
   public List<String> getQualifications() {
-    return qualifications;
+    return desk.qualifications();
   }
 
   public List<GroupLine> getGroups() {
@@ -438,90 +399,5 @@ public class BannerView implements Serializable {
 
   public SettingsForm getSettings() {
     return settings;
-  }
-
-  /** The wrench dialog's fields (SPEC D1-D7). */
-  public static class SettingsForm implements Serializable {
-    private String extension;
-    private boolean extensionEditable;
-    private boolean freeSeating;
-    private int maxOpenCards;
-    private boolean unavailableOnLogout;
-    private boolean availableOnLogin;
-    private boolean noLogoutConfirmation;
-    private boolean qualificationPopup;
-
-    static SettingsForm of(Agent agent) {
-      SettingsForm form = new SettingsForm();
-      AgentSettings s = agent.getSettings();
-      form.extension = agent.getExtension();
-      form.extensionEditable = agent.isExtensionEditable();
-      form.maxOpenCards = s.getMaxOpenCards();
-      form.unavailableOnLogout = s.isUnavailableOnLogout();
-      form.availableOnLogin = s.isAvailableOnLogin();
-      form.noLogoutConfirmation = s.isNoLogoutConfirmation();
-      form.qualificationPopup = s.isQualificationPopup();
-      return form;
-    }
-
-    public String getExtension() {
-      return extension;
-    }
-
-    public void setExtension(String extension) {
-      this.extension = extension;
-    }
-
-    public boolean isExtensionEditable() {
-      return extensionEditable;
-    }
-
-    public boolean isFreeSeating() {
-      return freeSeating;
-    }
-
-    public void setFreeSeating(boolean freeSeating) {
-      this.freeSeating = freeSeating;
-    }
-
-    public int getMaxOpenCards() {
-      return maxOpenCards;
-    }
-
-    public void setMaxOpenCards(int maxOpenCards) {
-      this.maxOpenCards = maxOpenCards;
-    }
-
-    public boolean isUnavailableOnLogout() {
-      return unavailableOnLogout;
-    }
-
-    public void setUnavailableOnLogout(boolean unavailableOnLogout) {
-      this.unavailableOnLogout = unavailableOnLogout;
-    }
-
-    public boolean isAvailableOnLogin() {
-      return availableOnLogin;
-    }
-
-    public void setAvailableOnLogin(boolean availableOnLogin) {
-      this.availableOnLogin = availableOnLogin;
-    }
-
-    public boolean isNoLogoutConfirmation() {
-      return noLogoutConfirmation;
-    }
-
-    public void setNoLogoutConfirmation(boolean noLogoutConfirmation) {
-      this.noLogoutConfirmation = noLogoutConfirmation;
-    }
-
-    public boolean isQualificationPopup() {
-      return qualificationPopup;
-    }
-
-    public void setQualificationPopup(boolean qualificationPopup) {
-      this.qualificationPopup = qualificationPopup;
-    }
   }
 }

@@ -20,6 +20,7 @@ import jakarta.persistence.Version;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -174,25 +175,30 @@ public class Agent {
 
   /**
    * Replaces the agent's memberships with the given ones: kept groups keep their row, removed
-   * groups lose it, new ones get one.
+   * groups lose it, new ones get one. {@code groupNamed} finds the account's group of a name.
    */
-  public void assignGroups(Collection<GroupAssignment> assignments) {
-    Map<QueueGroup, GroupAssignment> wanted =
+  public void assignGroups(
+      Collection<GroupAssignment> assignments, Function<String, QueueGroup> groupNamed) {
+    Map<String, GroupAssignment> wanted =
         assignments.stream()
             .collect(
                 Collectors.toMap(
-                    GroupAssignment::group,
+                    GroupAssignment::name,
                     Function.identity(),
                     (a, b) -> {
                       throw new InvalidFieldException("groups", "each group only once");
                     }));
-    memberships.removeIf(m -> !wanted.containsKey(m.getGroup()));
+    // Every name found before any row changes: an unknown group leaves the memberships as they are.
+    Map<GroupAssignment, QueueGroup> groups = new LinkedHashMap<>();
+    wanted.values().forEach(a -> groups.put(a, groupNamed.apply(a.name())));
+    memberships.removeIf(m -> !wanted.containsKey(m.getGroup().getName()));
     for (GroupAssignment a : wanted.values()) {
-      Optional<Membership> existing = membershipIn(a.group());
+      QueueGroup group = groups.get(a);
+      Optional<Membership> existing = membershipIn(group);
       if (existing.isPresent()) {
         existing.get().update(a.inbound(), a.outbound(), a.level());
       } else {
-        memberships.add(new Membership(this, a.group(), a.inbound(), a.outbound(), a.level()));
+        memberships.add(new Membership(this, group, a.inbound(), a.outbound(), a.level()));
       }
     }
   }

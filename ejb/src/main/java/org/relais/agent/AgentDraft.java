@@ -1,10 +1,13 @@
 package org.relais.agent;
 
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
 /**
- * What an admin fills in for an agent (SPEC E1). On update, a null password keeps the current one.
+ * What an admin fills in for an agent (SPEC E1), the one command the console's form and the API
+ * both send: it starts from a new agent's defaults ({@link #newAgent}) or from the agent as it is
+ * ({@link #of}). On update, a null password keeps the current one.
  */
 public record AgentDraft(
     String name,
@@ -15,8 +18,33 @@ public record AgentDraft(
     boolean enabled,
     boolean publicContactsEditable,
     Set<BannerModule> modules,
-    List<GroupChoice> groups) {
+    List<GroupAssignment> groups) {
 
-  /** A membership asked for by group name. */
-  public record GroupChoice(String group, boolean inbound, boolean outbound, int level) {}
+  /** A new agent: an enabled agent with every banner module, no extension and no group. */
+  public static AgentDraft newAgent(String name) {
+    return new AgentDraft(
+        name,
+        null,
+        Role.AGENT,
+        null,
+        false,
+        true,
+        false,
+        EnumSet.allOf(BannerModule.class),
+        List.of());
+  }
+
+  /** The agent as it is now, its password kept. */
+  public static AgentDraft of(Agent agent) {
+    return new AgentDraft(
+        agent.getName(),
+        null,
+        agent.getRole(),
+        agent.getExtension(),
+        agent.isExtensionEditable(),
+        agent.isEnabled(),
+        agent.isPublicContactsEditable(),
+        agent.getModules(),
+        agent.getMemberships().stream().map(GroupAssignment::of).toList());
+  }
 }

@@ -181,15 +181,6 @@ public class AgentService {
     }
     agent.allowPublicContacts(draft.publicContactsEditable());
     agent.enableModules(draft.modules());
-    agent.assignGroups(
-        draft.groups().stream()
-            .map(
-                choice ->
-                    new GroupAssignment(
-                        groups.named(account, choice.group(), "groups"),
-                        choice.inbound(),
-                        choice.outbound(),
-                        choice.level()))
-            .toList());
+    agent.assignGroups(draft.groups(), name -> groups.named(account, name, "groups"));
   }
 }

@@ -13,9 +13,9 @@ import org.relais.account.Account;
 import org.relais.account.AccountService;
 import org.relais.agent.Agent;
 import org.relais.agent.AgentDraft;
-import org.relais.agent.AgentDraft.GroupChoice;
 import org.relais.agent.AgentService;
 import org.relais.agent.BannerModule;
+import org.relais.agent.GroupAssignment;
 import org.relais.agent.Role;
 import org.relais.directory.ContactDetails;
 import org.relais.directory.Directory;
@@ -79,9 +79,9 @@ public class DemoData {
             Role.SUPERVISOR,
             "200",
             List.of(
-                new GroupChoice("Administratif", true, false, 5),
-                new GroupChoice("Commercial", true, false, 5),
-                new GroupChoice("Technique", true, false, 5))));
+                new GroupAssignment("Administratif", true, false, 5),
+                new GroupAssignment("Commercial", true, false, 5),
+                new GroupAssignment("Technique", true, false, 5))));
     agents.create(
         demo,
         "agent1",
@@ -91,8 +91,8 @@ public class DemoData {
             Role.AGENT,
             "201",
             List.of(
-                new GroupChoice("Administratif", true, false, 8),
-                new GroupChoice("Commercial", true, true, 5))));
+                new GroupAssignment("Administratif", true, false, 8),
+                new GroupAssignment("Commercial", true, true, 5))));
     agents.create(
         demo,
         "agent2",
@@ -102,8 +102,8 @@ public class DemoData {
             Role.AGENT,
             "202",
             List.of(
-                new GroupChoice("Commercial", true, true, 7),
-                new GroupChoice("Technique", true, false, 4))));
+                new GroupAssignment("Commercial", true, true, 7),
+                new GroupAssignment("Technique", true, false, 4))));
     agents.create(
         demo,
         "agent3",
@@ -113,8 +113,8 @@ public class DemoData {
             Role.AGENT,
             "203",
             List.of(
-                new GroupChoice("Administratif", true, false, 3),
-                new GroupChoice("Technique", true, true, 9))));
+                new GroupAssignment("Administratif", true, false, 3),
+                new GroupAssignment("Technique", true, true, 9))));
     Agent admin = agents.get(demo, "admin");
     for (ContactDetails contact : CONTACTS) {
       directory.create(demo, admin, contact, Visibility.PUBLIC);
@@ -145,7 +145,7 @@ public class DemoData {
   }
 
   private static AgentDraft draft(
-      String name, String password, Role role, String extension, List<GroupChoice> groups) {
+      String name, String password, Role role, String extension, List<GroupAssignment> groups) {
     return new AgentDraft(
         name,
         password,

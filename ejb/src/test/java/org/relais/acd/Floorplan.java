@@ -108,8 +108,9 @@ final class Floorplan implements AccountNames {
           em.flush();
           agent.assignGroups(
               java.util.Arrays.stream(groups)
-                  .map(name -> new GroupAssignment(groupNamed(name), true, true, 1))
-                  .toList());
+                  .map(name -> new GroupAssignment(name, true, true, 1))
+                  .toList(),
+              this::groupNamed);
           return agent.getId();
         });
   }

@@ -20,10 +20,9 @@ import java.util.Set;
 import org.relais.InvalidFieldException;
 import org.relais.agent.Agent;
 import org.relais.agent.AgentDraft;
-import org.relais.agent.AgentDraft.GroupChoice;
 import org.relais.agent.AgentService;
 import org.relais.agent.BannerModule;
-import org.relais.agent.Membership;
+import org.relais.agent.GroupAssignment;
 import org.relais.agent.Role;
 import org.relais.web.security.CurrentCaller;
 
@@ -37,14 +36,6 @@ public class AgentsResource {
   @Inject CurrentCaller caller;
   @Inject AgentService agents;
 
-  /** An agent's group as the API shows it. */
-  public record GroupMembershipView(String name, boolean inbound, boolean outbound, int level) {
-    static GroupMembershipView of(Membership m) {
-      return new GroupMembershipView(
-          m.getGroup().getName(), m.isInbound(), m.isOutbound(), m.getLevel());
-    }
-  }
-
   /** An agent as the API shows it. */
   public record AgentView(
       String login,
@@ -55,7 +46,7 @@ public class AgentsResource {
       boolean enabled,
       boolean publicContactsEditable,
       Set<BannerModule> modules,
-      List<GroupMembershipView> groups) {
+      List<GroupAssignment> groups) {
 
     static AgentView of(Agent a) {
       return new AgentView(
@@ -67,7 +58,7 @@ public class AgentsResource {
           a.isEnabled(),
           a.isPublicContactsEditable(),
           a.getModules(),
-          a.getMemberships().stream().map(GroupMembershipView::of).toList());
+          a.getMemberships().stream().map(GroupAssignment::of).toList());
     }
   }
 
@@ -87,22 +78,7 @@ public class AgentsResource {
     var account = caller.requireRole(Role.ADMIN);
     JsonInput in = JsonInput.of(body);
     String login = in.string("login", 64);
-    Agent agent =
-        agents.create(
-            account,
-            login,
-            draft(
-                in,
-                new AgentDraft(
-                    login,
-                    null,
-                    Role.AGENT,
-                    null,
-                    false,
-                    true,
-                    false,
-                    EnumSet.allOf(BannerModule.class),
-                    List.of())));
+    Agent agent = agents.create(account, login, draft(in, AgentDraft.newAgent(login)));
     return Response.created(URI.create("agents/" + agent.getLogin()))
         .entity(AgentView.of(agent))
         .build();
@@ -113,23 +89,7 @@ public class AgentsResource {
   @Path("{login}")
   public AgentView update(@PathParam("login") String login, JsonValue body) {
     var account = caller.requireRole(Role.ADMIN);
-    Agent current = agents.get(account, login);
-    AgentDraft base =
-        new AgentDraft(
-            current.getName(),
-            null,
-            current.getRole(),
-            current.getExtension(),
-            current.isExtensionEditable(),
-            current.isEnabled(),
-            current.isPublicContactsEditable(),
-            current.getModules(),
-            current.getMemberships().stream()
-                .map(
-                    m ->
-                        new GroupChoice(
-                            m.getGroup().getName(), m.isInbound(), m.isOutbound(), m.getLevel()))
-                .toList());
+    AgentDraft base = AgentDraft.of(agents.get(account, login));
     return AgentView.of(agents.update(account, login, draft(JsonInput.of(body), base)));
   }
 
@@ -155,7 +115,7 @@ public class AgentsResource {
             500,
             base.groups(),
             g ->
-                new GroupChoice(
+                new GroupAssignment(
                     g.string("name", 64),
                     g.bool("inbound", true),
                     g.bool("outbound", false),

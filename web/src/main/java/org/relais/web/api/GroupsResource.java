@@ -17,6 +17,7 @@ import java.net.URI;
 import java.util.List;
 import org.relais.InvalidFieldException;
 import org.relais.agent.Role;
+import org.relais.group.GroupDraft;
 import org.relais.group.GroupService;
 import org.relais.group.GroupSettings;
 import org.relais.group.QueueGroup;
@@ -84,7 +85,7 @@ public class GroupsResource {
     var account = caller.requireRole(Role.ADMIN);
     JsonInput in = JsonInput.of(body);
     String name = in.string("name", 64);
-    QueueGroup group = groups.create(account, name, settings(in, GroupSettings.defaults()));
+    QueueGroup group = groups.create(account, name, draft(in, GroupDraft.newGroup()).settings());
     return Response.created(URI.create("groups/" + group.getName()))
         .entity(GroupView.of(group))
         .build();
@@ -96,10 +97,9 @@ public class GroupsResource {
   public GroupView update(@PathParam("name") String name, JsonValue body) {
     var account = caller.requireRole(Role.ADMIN);
     JsonInput in = JsonInput.of(body);
-    QueueGroup current = groups.get(account, name);
+    GroupDraft draft = draft(in, GroupDraft.of(groups.get(account, name)));
     return GroupView.of(
-        groups.update(
-            account, name, in.optionalString("name", 64), settings(in, current.settings())));
+        groups.update(account, name, in.optionalString("name", 64), draft.settings()));
   }
 
   @DELETE
@@ -109,22 +109,26 @@ public class GroupsResource {
     return Response.noContent().build();
   }
 
-  private static GroupSettings settings(JsonInput in, GroupSettings base) {
-    return new GroupSettings(
-        in.integer("ringTimeout", base.ringTimeout()),
-        in.integer("penalty", base.penalty()),
-        in.integer("wrapUp", base.wrapUp()),
-        in.bool("qualificationRequired", base.qualificationRequired()),
-        in.integer("autoQualify", base.autoQualify()),
-        in.has("autoQualifyCode")
-            ? in.optionalString("autoQualifyCode", 128)
-            : base.autoQualifyCode(),
-        strategy(in, base.strategy()),
-        in.integer("priority", base.priority()),
-        in.strings("qualifications", 200, 128, base.qualifications()),
-        in.strings("callerIds", 50, 32, base.callerIds()),
-        in.bool("callerIdSelectable", base.callerIdSelectable()),
-        in.has("cardUrl") ? in.optionalString("cardUrl", 2048) : base.cardUrl());
+  /** The draft with the fields the body gives; those it leaves out keep their value. */
+  private static GroupDraft draft(JsonInput in, GroupDraft draft) {
+    draft.setRingTimeout(in.integer("ringTimeout", draft.getRingTimeout()));
+    draft.setPenalty(in.integer("penalty", draft.getPenalty()));
+    draft.setWrapUp(in.integer("wrapUp", draft.getWrapUp()));
+    draft.setQualificationRequired(
+        in.bool("qualificationRequired", draft.isQualificationRequired()));
+    draft.setAutoQualify(in.integer("autoQualify", draft.getAutoQualify()));
+    if (in.has("autoQualifyCode")) {
+      draft.setAutoQualifyCode(in.optionalString("autoQualifyCode", 128));
+    }
+    draft.setStrategy(strategy(in, draft.getStrategy()));
+    draft.setPriority(in.integer("priority", draft.getPriority()));
+    draft.setQualifications(in.strings("qualifications", 200, 128, draft.getQualifications()));
+    draft.setCallerIds(in.strings("callerIds", 50, 32, draft.getCallerIds()));
+    draft.setCallerIdSelectable(in.bool("callerIdSelectable", draft.isCallerIdSelectable()));
+    if (in.has("cardUrl")) {
+      draft.setCardUrl(in.optionalString("cardUrl", 2048));
+    }
+    return draft;
   }
 
   private static RoutingStrategy strategy(JsonInput in, RoutingStrategy base) {

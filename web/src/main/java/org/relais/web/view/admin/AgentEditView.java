@@ -10,13 +10,14 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.relais.agent.Agent;
 import org.relais.agent.AgentDraft;
-import org.relais.agent.AgentDraft.GroupChoice;
 import org.relais.agent.AgentService;
 import org.relais.agent.BannerModule;
-import org.relais.agent.Membership;
+import org.relais.agent.GroupAssignment;
 import org.relais.agent.Role;
 import org.relais.group.GroupService;
 import org.relais.web.security.CurrentCaller;
@@ -39,15 +40,18 @@ public class AgentEditView implements Serializable {
   private boolean creating;
   private String name;
   private String password;
-  private String role = Role.AGENT.securityName();
+  private String role;
   private String extension;
   private boolean extensionEditable;
   private boolean publicContactsEditable;
-  private boolean enabled = true;
-  private List<String> modules = Arrays.stream(BannerModule.values()).map(Enum::name).toList();
+  private boolean enabled;
+  private List<String> modules;
   private List<GroupRow> groupRows = new ArrayList<>();
 
-  /** One group of the account, and the agent's place in it. */
+  /**
+   * One group of the account in the form, and the agent's place in it where {@code member} is
+   * ticked; a group the agent is not in offers the API's defaults (inbound, level 5).
+   */
   public static class GroupRow implements Serializable {
     private final String group;
     private boolean member;
@@ -57,6 +61,18 @@ public class AgentEditView implements Serializable {
 
     GroupRow(String group) {
       this.group = group;
+    }
+
+    GroupRow(GroupAssignment assignment) {
+      this(assignment.name());
+      member = true;
+      inbound = assignment.inbound();
+      outbound = assignment.outbound();
+      level = assignment.level();
+    }
+
+    GroupAssignment assignment() {
+      return new GroupAssignment(group, inbound, outbound, level);
     }
 
     public String getGroup() {
@@ -102,37 +118,33 @@ public class AgentEditView implements Serializable {
       return;
     }
     var account = caller.requireRole(Role.ADMIN);
-    groupRows =
-        new ArrayList<>(groups.list(account).stream().map(g -> new GroupRow(g.getName())).toList());
     creating = login == null || login.isBlank();
+    AgentDraft draft;
     if (creating) {
-      return;
+      draft = AgentDraft.newAgent(null);
+    } else {
+      Optional<Agent> found = agents.find(account, login);
+      if (found.isEmpty()) {
+        FieldErrors.notFound();
+        return;
+      }
+      draft = AgentDraft.of(found.get());
     }
-    Optional<Agent> found = agents.find(account, login);
-    if (found.isEmpty()) {
-      FieldErrors.notFound();
-      return;
-    }
-    Agent agent = found.get();
-    name = agent.getName();
-    role = agent.getRole().securityName();
-    extension = agent.getExtension();
-    extensionEditable = agent.isExtensionEditable();
-    publicContactsEditable = agent.isPublicContactsEditable();
-    enabled = agent.isEnabled();
-    modules = agent.getModules().stream().map(Enum::name).toList();
-    for (Membership m : agent.getMemberships()) {
-      groupRows.stream()
-          .filter(r -> r.group.equals(m.getGroup().getName()))
-          .findFirst()
-          .ifPresent(
-              r -> {
-                r.member = true;
-                r.inbound = m.isInbound();
-                r.outbound = m.isOutbound();
-                r.level = m.getLevel();
-              });
-    }
+    name = draft.name();
+    role = draft.role().securityName();
+    extension = draft.extension();
+    extensionEditable = draft.extensionEditable();
+    publicContactsEditable = draft.publicContactsEditable();
+    enabled = draft.enabled();
+    modules = draft.modules().stream().map(Enum::name).toList();
+    Map<String, GroupAssignment> assigned =
+        draft.groups().stream().collect(Collectors.toMap(GroupAssignment::name, a -> a));
+    groupRows =
+        new ArrayList<>(
+            groups.list(account).stream()
+                .map(g -> g.getName())
+                .map(g -> assigned.containsKey(g) ? new GroupRow(assigned.get(g)) : new GroupRow(g))
+                .toList());
   }
 
   public String save() throws IOException {
@@ -149,10 +161,7 @@ public class AgentEditView implements Serializable {
             modules.isEmpty()
                 ? EnumSet.noneOf(BannerModule.class)
                 : EnumSet.copyOf(modules.stream().map(BannerModule::valueOf).toList()),
-            groupRows.stream()
-                .filter(GroupRow::isMember)
-                .map(r -> new GroupChoice(r.group, r.inbound, r.outbound, r.level))
-                .toList());
+            groupRows.stream().filter(GroupRow::isMember).map(GroupRow::assignment).toList());
     boolean saved =
         FieldErrors.save(
             "form",

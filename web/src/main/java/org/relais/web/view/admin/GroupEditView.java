@@ -9,9 +9,8 @@ import java.util.Arrays;
 import java.util.List;
 import org.relais.NoSuchEntityException;
 import org.relais.agent.Role;
+import org.relais.group.GroupDraft;
 import org.relais.group.GroupService;
-import org.relais.group.GroupSettings;
-import org.relais.group.QueueGroup;
 import org.relais.group.RoutingStrategy;
 import org.relais.web.security.CurrentCaller;
 import org.relais.web.view.FieldErrors;
@@ -19,7 +18,8 @@ import org.relais.web.view.Messages;
 
 /**
  * Creates or edits one group (SPEC E2): timers, qualification list, routing, caller IDs and card
- * URL. Without a {@code name} parameter the page creates a group.
+ * URL. Without a {@code name} parameter the page creates a group. The form edits a {@link
+ * GroupDraft}, the command the API fills too; the lists are typed one entry per line.
  */
 @Named
 @ViewScoped
@@ -30,19 +30,7 @@ public class GroupEditView implements Serializable {
 
   private String original;
   private boolean creating;
-  private String name;
-  private int ringTimeout;
-  private int penalty;
-  private int wrapUp;
-  private boolean qualificationRequired;
-  private int autoQualify;
-  private String autoQualifyCode;
-  private String qualifications = "";
-  private String strategy;
-  private int priority;
-  private String callerIds = "";
-  private boolean callerIdSelectable;
-  private String cardUrl;
+  private GroupDraft draft = GroupDraft.newGroup();
 
   /** Called once the view parameter is set: loads the group, or the defaults of a new one. */
   public void load() {
@@ -51,29 +39,13 @@ public class GroupEditView implements Serializable {
     }
     var account = caller.requireRole(Role.ADMIN);
     creating = original == null || original.isBlank();
-    GroupSettings s = GroupSettings.defaults();
     if (!creating) {
       try {
-        QueueGroup group = groups.get(account, original);
-        name = group.getName();
-        s = group.settings();
+        draft = GroupDraft.of(groups.get(account, original));
       } catch (NoSuchEntityException e) {
         FieldErrors.notFound();
-        return;
       }
     }
-    ringTimeout = s.ringTimeout();
-    penalty = s.penalty();
-    wrapUp = s.wrapUp();
-    qualificationRequired = s.qualificationRequired();
-    autoQualify = s.autoQualify();
-    autoQualifyCode = s.autoQualifyCode();
-    qualifications = String.join("\n", s.qualifications());
-    strategy = s.strategy().name();
-    priority = s.priority();
-    callerIds = String.join("\n", s.callerIds());
-    callerIdSelectable = s.callerIdSelectable();
-    cardUrl = s.cardUrl();
   }
 
   public String save() {
@@ -82,24 +54,10 @@ public class GroupEditView implements Serializable {
         FieldErrors.save(
             "form",
             () -> {
-              GroupSettings settings =
-                  new GroupSettings(
-                      ringTimeout,
-                      penalty,
-                      wrapUp,
-                      qualificationRequired,
-                      autoQualify,
-                      autoQualifyCode,
-                      RoutingStrategy.valueOf(strategy),
-                      priority,
-                      lines(qualifications),
-                      lines(callerIds),
-                      callerIdSelectable,
-                      cardUrl);
               if (creating) {
-                groups.create(account, name, settings);
+                groups.create(account, draft.getName(), draft.settings());
               } else {
-                groups.update(account, original, name, settings);
+                groups.update(account, original, draft.getName(), draft.settings());
               }
             });
     if (!saved) {
@@ -118,15 +76,35 @@ public class GroupEditView implements Serializable {
     return "/admin/groups?faces-redirect=true";
   }
 
+  public List<RoutingStrategy> getStrategies() {
+    return List.of(RoutingStrategy.values());
+  }
+
+  public GroupDraft getDraft() {
+    return draft;
+  }
+
+  public String getQualifications() {
+    return String.join("\n", draft.getQualifications());
+  }
+
+  public void setQualifications(String text) {
+    draft.setQualifications(lines(text));
+  }
+
+  public String getCallerIds() {
+    return String.join("\n", draft.getCallerIds());
+  }
+
+  public void setCallerIds(String text) {
+    draft.setCallerIds(lines(text));
+  }
+
   /** One entry per non-blank line, trimmed. */
   private static List<String> lines(String text) {
     return text == null
         ? List.of()
         : Arrays.stream(text.split("\\R")).map(String::strip).filter(l -> !l.isEmpty()).toList();
-  }
-
-  public List<String> getStrategies() {
-    return Arrays.stream(RoutingStrategy.values()).map(Enum::name).toList();
   }
 
   public String getOriginal() {
@@ -139,109 +117,5 @@ public class GroupEditView implements Serializable {
 
   public boolean isCreating() {
     return creating;
-  }
-
-  public String getName() {
-    return name;
-  }
-
-  public void setName(String name) {
-    this.name = name;
-  }
-
-  public int getRingTimeout() {
-    return ringTimeout;
-  }
-
-  public void setRingTimeout(int ringTimeout) {
-    this.ringTimeout = ringTimeout;
-  }
-
-  public int getPenalty() {
-    return penalty;
-  }
-
-  public void setPenalty(int penalty) {
-    this.penalty = penalty;
-  }
-
-  public int getWrapUp() {
-    return wrapUp;
-  }
-
-  public void setWrapUp(int wrapUp) {
-    this.wrapUp = wrapUp;
-  }
-
-  public boolean isQualificationRequired() {
-    return qualificationRequired;
-  }
-
-  public void setQualificationRequired(boolean qualificationRequired) {
-    this.qualificationRequired = qualificationRequired;
-  }
-
-  public int getAutoQualify() {
-    return autoQualify;
-  }
-
-  public void setAutoQualify(int autoQualify) {
-    this.autoQualify = autoQualify;
-  }
-
-  public String getAutoQualifyCode() {
-    return autoQualifyCode;
-  }
-
-  public void setAutoQualifyCode(String autoQualifyCode) {
-    this.autoQualifyCode = autoQualifyCode;
-  }
-
-  public String getQualifications() {
-    return qualifications;
-  }
-
-  public void setQualifications(String qualifications) {
-    this.qualifications = qualifications;
-  }
-
-  public String getStrategy() {
-    return strategy;
-  }
-
-  public void setStrategy(String strategy) {
-    this.strategy = strategy;
-  }
-
-  public int getPriority() {
-    return priority;
-  }
-
-  public void setPriority(int priority) {
-    this.priority = priority;
-  }
-
-  public String getCallerIds() {
-    return callerIds;
-  }
-
-  public void setCallerIds(String callerIds) {
-    this.callerIds = callerIds;
-  }
-
-  public boolean isCallerIdSelectable() {
-    return callerIdSelectable;
-  }
-
-  public void setCallerIdSelectable(boolean callerIdSelectable) {
-    this.callerIdSelectable = callerIdSelectable;
-  }
-
-  public String getCardUrl() {
-    return cardUrl;
-  }
-
-  public void setCardUrl(String cardUrl) {
-    this.cardUrl = cardUrl;
   }
 }

@@ -7,6 +7,8 @@ import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.relais.InvalidFieldException;
 import org.relais.NotPermittedException;
 import org.relais.acd.Acd;
@@ -16,7 +18,7 @@ import org.relais.agent.AgentService;
 import org.relais.agent.Membership;
 import org.relais.call.Call;
 import org.relais.call.CallHistory;
-import org.relais.group.GroupSettings;
+import org.relais.group.QueueGroup;
 import org.relais.web.security.CurrentCaller;
 
 /**
@@ -35,14 +37,12 @@ public class DialView implements Serializable {
   @Inject transient CallHistory history;
 
   private String login;
-  private List<GroupChoice> groups = List.of();
+  private List<String> groups = List.of();
+  private Map<String, List<String>> callerIds = Map.of();
   private String group;
   private String callerId;
   private String number;
   private LastCall lastCall;
-
-  /** A group the agent may call for, with the caller IDs it may present. */
-  public record GroupChoice(String name, List<String> callerIds, boolean callerIdSelectable) {}
 
   /** The latest outbound call as the module shows it. */
   public record LastCall(String number, String group, String status, String outcome) {}
@@ -52,19 +52,20 @@ public class DialView implements Serializable {
     Agent agent = agents.get(caller.account(), caller.login());
     login = agent.getLogin();
     // Outbound members first: those groups are the ones the agent calls for.
-    groups =
+    List<QueueGroup> mine =
         agent.getMemberships().stream()
             .sorted(
                 Comparator.comparing((Membership m) -> !m.isOutbound())
                     .thenComparing(m -> m.getGroup().getName()))
-            .map(
-                m -> {
-                  GroupSettings rules = m.getGroup().settings();
-                  return new GroupChoice(
-                      m.getGroup().getName(), rules.callerIds(), rules.callerIdSelectable());
-                })
+            .map(Membership::getGroup)
             .toList();
-    group = groups.isEmpty() ? null : groups.get(0).name();
+    groups = mine.stream().map(QueueGroup::getName).toList();
+    // The caller IDs the agent may choose among, per group: none where the group fixes its own.
+    callerIds =
+        mine.stream()
+            .filter(g -> g.settings().callerIdSelectable())
+            .collect(Collectors.toMap(QueueGroup::getName, g -> g.settings().callerIds()));
+    group = groups.isEmpty() ? null : groups.get(0);
   }
 
   /** Reads the latest outbound call again; the module calls it each time it is rendered. */
@@ -100,14 +101,10 @@ public class DialView implements Serializable {
 
   /** The caller IDs the agent may choose among for the selected group; empty when not allowed. */
   public List<String> getCallerIds() {
-    return groups.stream()
-        .filter(g -> g.name().equals(group) && g.callerIdSelectable())
-        .findFirst()
-        .map(GroupChoice::callerIds)
-        .orElse(List.of());
+    return group == null ? List.of() : callerIds.getOrDefault(group, List.of());
   }
 
-  public List<GroupChoice> getGroups() {
+  public List<String> getGroups() {
     return groups;
   }
 

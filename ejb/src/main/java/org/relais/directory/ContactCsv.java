@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,9 +31,10 @@ import org.relais.platform.CsvCells;
  * French Excel writes it, {@code ,} or tab) is the one the header line uses; the text is UTF-8,
  * with or without a byte-order mark, or else Windows-1252; quoted fields may hold separators and
  * line breaks. The header names the columns, in French or English, in any case and with or without
- * accents ({@code Nom}, {@code Prénom}, {@code Tél. bureau}, {@code lastName}, {@code Mobile}…);
- * missing columns are empty. Rows are checked as contacts are, and every problem is reported with
- * the physical line where its row starts. Export writes UTF-8 with a byte-order mark and {@code ;},
+ * accents ({@code Nom}, {@code Prénom}, {@code Num. bureau}, {@code lastName}, {@code Mobile}…, see
+ * {@link ContactField}), or as the account's admin mapped them ({@link HeaderMapping}); missing
+ * columns are empty. Rows are checked as contacts are, and every problem is reported with the
+ * physical line where its row starts. Export writes UTF-8 with a byte-order mark and {@code ;},
  * with the English header that import reads back. Cells a spreadsheet would run as formulas are
  * quoted on export and unquoted on import ({@link CsvCells}), so that an export imports back as it
  * was; phone numbers in their own characters ({@code +33 6...}) are written as they are.
@@ -75,22 +77,13 @@ public final class ContactCsv {
    *
    * @param maxListed the largest number of rejections listed (all rejected rows are counted)
    */
-  public static Parsed read(byte[] file, PhoneNumbers numbers, int maxListed) {
-    String text = decode(file);
-    if (!text.isEmpty() && text.charAt(0) == BOM) {
-      text = text.substring(1);
-    }
-    String headerLine = text.lines().findFirst().orElse("");
-    if (headerLine.isBlank()) {
+  public static Parsed read(
+      byte[] file, PhoneNumbers numbers, int maxListed, HeaderMapping mapping) {
+    String text = text(file);
+    if (text.lines().findFirst().orElse("").isBlank()) {
       return unreadable(new Rejection(1, null, "NO_HEADER", "the file has no header line"));
     }
-    CSVFormat format =
-        CSVFormat.DEFAULT
-            .builder()
-            .setDelimiter(separatorOf(headerLine))
-            .setIgnoreEmptyLines(false)
-            .setIgnoreSurroundingSpaces(false)
-            .get();
+    CSVFormat format = format(text);
     List<Row> rows = new ArrayList<>();
     List<Rejection> rejected = new ArrayList<>();
     int rejectedRows = 0;
@@ -117,7 +110,7 @@ public final class ContactCsv {
         lineCount = parser.getCurrentLineNumber();
         if (columns == null) {
           columns = new Columns();
-          List<Rejection> headerProblems = header(record, columns);
+          List<Rejection> headerProblems = header(record, columns, mapping);
           if (!headerProblems.isEmpty()) {
             return unreadable(headerProblems.toArray(Rejection[]::new));
           }
@@ -191,6 +184,50 @@ public final class ContactCsv {
     }
   }
 
+  /**
+   * The header cells of a file that name no field the import knows and that the mapping neither
+   * maps nor skips, as the file writes them: what the console asks the admin about.
+   */
+  public static List<String> unknownHeaders(byte[] file, HeaderMapping mapping) {
+    String text = text(file);
+    try (CSVParser parser = format(text).parse(new StringReader(text))) {
+      var records = parser.iterator();
+      if (!records.hasNext()) {
+        return List.of();
+      }
+      List<String> unknown = new ArrayList<>();
+      for (String cell : records.next()) {
+        String key = ContactField.headerKey(cell);
+        if (!key.isEmpty()
+            && !VISIBILITY_NAMES.contains(key)
+            && mapping.fieldOf(cell).isEmpty()
+            && !mapping.skips(cell)
+            && !unknown.contains(cell.strip())) {
+          unknown.add(cell.strip());
+        }
+      }
+      return unknown;
+    } catch (IOException | UncheckedIOException | IllegalStateException e) {
+      return List.of();
+    }
+  }
+
+  /** The file's text, without its byte-order mark. */
+  private static String text(byte[] file) {
+    String text = decode(file);
+    return !text.isEmpty() && text.charAt(0) == BOM ? text.substring(1) : text;
+  }
+
+  /** The CSV format of a file: the separator its header line uses. */
+  private static CSVFormat format(String text) {
+    return CSVFormat.DEFAULT
+        .builder()
+        .setDelimiter(separatorOf(text.lines().findFirst().orElse("")))
+        .setIgnoreEmptyLines(false)
+        .setIgnoreSurroundingSpaces(false)
+        .get();
+  }
+
   /** UTF-8 if the bytes are valid UTF-8, else Windows-1252 (what Excel saves as "CSV"). */
   static String decode(byte[] file) {
     try {
@@ -235,6 +272,7 @@ public final class ContactCsv {
    */
   private static final class Columns {
     final List<ContactField> fields = new ArrayList<>();
+    final Set<Integer> skipped = new HashSet<>();
     int visibility = -1;
 
     int size() {
@@ -243,15 +281,18 @@ public final class ContactCsv {
   }
 
   /** Maps each header cell to a field (null for an empty trailing cell); lists what is wrong. */
-  private static List<Rejection> header(CSVRecord record, Columns columns) {
+  private static List<Rejection> header(CSVRecord record, Columns columns, HeaderMapping mapping) {
     List<Rejection> problems = new ArrayList<>();
     for (String cell : record) {
       String key = ContactField.headerKey(cell);
-      Optional<ContactField> field = ContactField.ofHeader(cell);
+      Optional<ContactField> field = mapping.fieldOf(cell);
       if (key.isEmpty()) {
         columns.fields.add(null);
       } else if (VISIBILITY_NAMES.contains(key)) {
         columns.visibility = columns.size();
+        columns.fields.add(null);
+      } else if (field.isEmpty() && mapping.skips(cell)) {
+        columns.skipped.add(columns.size());
         columns.fields.add(null);
       } else if (field.isEmpty()) {
         problems.add(
@@ -288,7 +329,7 @@ public final class ContactCsv {
         }
       } else if (field != null) {
         values.put(field, CsvCells.read(value));
-      } else if (!value.isBlank()) {
+      } else if (!value.isBlank() && !columns.skipped.contains(i)) {
         problems.add(
             new Rejection(
                 line,

@@ -213,7 +213,8 @@ public class Directory {
   public ImportReport importCsv(
       Account account, byte[] file, boolean validOnly, ImportProgress progress) {
     long start = System.nanoTime();
-    ContactCsv.Parsed parsed = ContactCsv.read(file, numbers(account), MAX_LISTED_REJECTIONS);
+    ContactCsv.Parsed parsed =
+        ContactCsv.read(file, numbers(account), MAX_LISTED_REJECTIONS, columns(account));
     long checked = System.nanoTime();
     boolean refused = !parsed.readable() || (parsed.rejectedRows() > 0 && !validOnly);
     if (refused) {
@@ -247,6 +248,48 @@ public class Directory {
                 + " ms");
     return new ImportReport(
         parsed.total(), rows.size(), parsed.rejectedRows(), parsed.rejected(), false);
+  }
+
+  /** The headers the account's admin mapped for its imports (SPEC B10). */
+  public HeaderMapping columns(Account account) {
+    return HeaderMapping.of(importColumns(account));
+  }
+
+  /**
+   * The header cells of a file that the import would refuse as unknown: neither a name it knows nor
+   * one the account's admin mapped.
+   */
+  public List<String> unknownColumns(Account account, byte[] file) {
+    return ContactCsv.unknownHeaders(file, columns(account));
+  }
+
+  /**
+   * Remembers what headers hold for the account's next imports.
+   *
+   * @param choices each header cell, with the field it holds or null to skip the column
+   */
+  public void rememberColumns(Account account, Map<String, ContactField> choices) {
+    Map<String, ImportColumn> known = new HashMap<>();
+    importColumns(account).forEach(c -> known.put(c.getHeader(), c));
+    Account owner = em.getReference(Account.class, account.getId());
+    choices.forEach(
+        (header, field) -> {
+          ImportColumn column = known.get(ContactField.headerKey(header));
+          if (column != null) {
+            column.assign(field);
+          } else {
+            ImportColumn added = new ImportColumn(owner, header, field);
+            em.persist(added);
+            known.put(added.getHeader(), added);
+          }
+        });
+  }
+
+  private List<ImportColumn> importColumns(Account account) {
+    return em.createQuery(
+            "SELECT i FROM ImportColumn i WHERE i.account.id = :account", ImportColumn.class)
+        .setParameter("account", account.getId())
+        .getResultList();
   }
 
   /**

@@ -8,6 +8,8 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.relais.account.Account;
 import org.relais.directory.ContactCsv.Parsed;
@@ -58,6 +60,23 @@ class ContactCsvTest {
     assertThat(d.home()).isEqualTo("04 78 00 00 00");
     assertThat(d.other()).isEqualTo("09 70 00 00 00");
     assertThat(parsed.rows().get(0).contact().e164(ContactField.OTHER)).isEqualTo("+33970000000");
+  }
+
+  @Test
+  void headersTheAdminMappedAreReadAndThoseItSkippedAreIgnored() {
+    byte[] file = utf8("Nom;Portable perso;Fax\nDurand;06 12 34 56 78;01 99\n");
+    HeaderMapping mapping =
+        new HeaderMapping(Map.of("portableperso", ContactField.MOBILE), Set.of("fax"));
+
+    assertThat(ContactCsv.unknownHeaders(file, HeaderMapping.NONE))
+        .containsExactly("Portable perso", "Fax");
+    assertThat(ContactCsv.unknownHeaders(file, mapping)).isEmpty();
+    assertThat(read(file).rejected()).extracting(Rejection::reason).contains("UNKNOWN_COLUMN");
+
+    Parsed parsed = ContactCsv.read(file, france, 1000, mapping);
+    assertThat(parsed.rejected()).isEmpty();
+    assertThat(parsed.rows().get(0).details().mobile()).isEqualTo("06 12 34 56 78");
+    assertThat(parsed.rows().get(0).details().office()).isNull();
   }
 
   @Test
@@ -268,7 +287,7 @@ class ContactCsvTest {
   }
 
   private Parsed read(byte[] bytes) {
-    return ContactCsv.read(bytes, france, 1000);
+    return ContactCsv.read(bytes, france, 1000, HeaderMapping.NONE);
   }
 
   private static byte[] utf8(String text) {

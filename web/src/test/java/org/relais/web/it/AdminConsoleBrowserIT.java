@@ -165,6 +165,45 @@ class AdminConsoleBrowserIT extends RelaisDeployment {
   }
 
   @Test
+  void adminMapsAColumnTheImportDoesNotKnowAndTheNextImportRemembersIt() throws IOException {
+    Caller admin = api().newAccount();
+    Path first = Files.createTempFile("crm", ".csv");
+    Path second = Files.createTempFile("crm-suite", ".csv");
+    Files.writeString(first, "Nom;Portable perso;Fax\r\nDurand;06 00 00 00 01;01 99\r\n");
+    Files.writeString(second, "Nom;Portable perso;Fax\r\nPetit;06 00 00 00 02;\r\n");
+    try (Browser browser = new Browser(baseUrl())) {
+      browser.login(admin.account(), "admin", "secret-admin");
+      browser.waitForText("Agents");
+      browser.click("navContacts");
+      browser.waitForText("Importer un fichier CSV");
+
+      browser.driver().findElement(By.cssSelector("input[type='file']")).sendKeys(first.toString());
+      browser.await(Duration.ofSeconds(10), By.id("import:mapping"), "Portable perso");
+      assertThat(browser.text("import:mapping")).contains("Colonnes à associer", "Fax");
+      browser.choose("import:columns:0:field", "Mobile");
+      browser.click("import:start");
+      browser.await(
+          Duration.ofSeconds(30),
+          By.id("import:report"),
+          "1 contact(s) importé(s), 0 ligne(s) refusée(s).");
+      browser.await(Duration.ofSeconds(10), By.id("list:contacts"), "06 00 00 00 01");
+
+      browser
+          .driver()
+          .findElement(By.cssSelector("input[type='file']"))
+          .sendKeys(second.toString());
+      browser.waitForText(second.getFileName().toString());
+      assertThat(browser.text("import:mapping")).doesNotContain("Portable perso");
+      browser.click("import:start");
+      browser.await(Duration.ofSeconds(30), By.id("list:contacts"), "06 00 00 00 02");
+      assertThat(browser.text("list:contacts")).contains("Durand", "Petit");
+    } finally {
+      Files.deleteIfExists(first);
+      Files.deleteIfExists(second);
+    }
+  }
+
+  @Test
   void adminFiltersTheCallsReportByGroupAndExportsTheRowsAsCsv() {
     Api api = api();
     Caller admin = api.newAccount();

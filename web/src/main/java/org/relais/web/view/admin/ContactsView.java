@@ -9,6 +9,7 @@ import jakarta.inject.Named;
 import java.io.IOException;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -25,6 +26,7 @@ import org.primefaces.model.StreamedContent;
 import org.relais.account.Account;
 import org.relais.agent.Role;
 import org.relais.directory.Contact;
+import org.relais.directory.ContactField;
 import org.relais.directory.Directory;
 import org.relais.directory.ImportReport;
 import org.relais.directory.Rejection;
@@ -33,8 +35,8 @@ import org.relais.web.view.Messages;
 
 /**
  * The admin's directory page (SPEC E3): the account's public contacts, searched and paged from the
- * database; the CSV import, run in the background with a progress bar and ending with its report;
- * the CSV export.
+ * database; the CSV import, with a step that maps the headers it does not recognise (SPEC B10), run
+ * in the background with a progress bar and ending with its report; the CSV export.
  */
 @Named
 @ViewScoped
@@ -52,6 +54,13 @@ public class ContactsView implements Serializable {
 
   private String fileName;
   private byte[] file;
+
+  /** The file's headers the import does not recognise, which the admin maps before importing. */
+  private List<String> unknownColumns = List.of();
+
+  /** What the admin says each unknown header holds: a field's API name, or empty to skip it. */
+  private final Map<String, String> columnChoices = new HashMap<>();
+
   private boolean validOnly;
   private final Run run = new Run();
 
@@ -119,6 +128,8 @@ public class ContactsView implements Serializable {
     fileName = event.getFile().getFileName();
     file = event.getFile().getContent();
     run.report.set(null);
+    unknownColumns = directory.unknownColumns(account, file);
+    columnChoices.clear();
   }
 
   /** Starts the import of the chosen file in the background; the page polls its progress. */
@@ -130,6 +141,7 @@ public class ContactsView implements Serializable {
     if (run.running) {
       return;
     }
+    rememberColumns();
     byte[] content = file;
     boolean onlyValid = validOnly;
     Account target = account;
@@ -160,6 +172,22 @@ public class ContactsView implements Serializable {
           }
         },
         executor);
+  }
+
+  /** Keeps the admin's choices for the unknown headers, for this import and the next ones. */
+  private void rememberColumns() {
+    if (unknownColumns.isEmpty()) {
+      return;
+    }
+    Map<String, ContactField> choices = new HashMap<>();
+    for (String header : unknownColumns) {
+      String chosen = columnChoices.get(header);
+      choices.put(
+          header,
+          chosen == null || chosen.isEmpty() ? null : ContactField.ofApiName(chosen).orElseThrow());
+    }
+    directory.rememberColumns(account, choices);
+    unknownColumns = List.of();
   }
 
   /** Called by the poll: once the import has ended, tells how it went. */
@@ -232,6 +260,19 @@ public class ContactsView implements Serializable {
 
   public void setQuery(String query) {
     this.query = query;
+  }
+
+  public List<String> getUnknownColumns() {
+    return unknownColumns;
+  }
+
+  public Map<String, String> getColumnChoices() {
+    return columnChoices;
+  }
+
+  /** The fields a column can hold, by API name (the bundles' {@code contact.*} keys). */
+  public List<String> getFieldNames() {
+    return ContactField.apiNames();
   }
 
   public String getFileName() {

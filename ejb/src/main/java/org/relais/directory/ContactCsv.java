@@ -1,15 +1,20 @@
 package org.relais.directory;
 
+import java.io.BufferedReader;
 import java.io.BufferedWriter;
+import java.io.FilterInputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
+import java.io.Reader;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -53,13 +58,15 @@ public final class ContactCsv {
 
   private ContactCsv() {}
 
-  /** The rows of a file that make valid contacts, and why the others (or the file) were refused. */
-  public record Parsed(
-      List<Row> rows, List<Rejection> rejected, int rejectedRows, boolean readable) {
+  /**
+   * What a read found: how many rows make valid contacts, and why the others (or the file) were
+   * refused.
+   */
+  public record Parsed(int valid, List<Rejection> rejected, int rejectedRows, boolean readable) {
 
     /** Rows the file holds, valid or not. */
     public int total() {
-      return rows.size() + rejectedRows;
+      return valid + rejectedRows;
     }
   }
 
@@ -71,79 +78,97 @@ public final class ContactCsv {
     }
   }
 
+  /** Where a read hands the rows, as it reads them. */
+  public interface Rows {
+
+    /**
+     * @param bytesRead how far into the file the read is
+     */
+    void valid(Row row, long bytesRead);
+
+    /** A row was refused (the report lists why). */
+    default void rejected() {}
+  }
+
   /**
-   * Reads a whole file. A file-level problem (no header, an unknown or repeated column, a quote
-   * left open) makes it unreadable: no row is kept.
+   * Reads a file row by row, handing each valid row on as soon as it is checked, so that neither
+   * the file nor its rows sit in memory. A file-level problem (no header, an unknown or repeated
+   * column, a quote left open) makes it unreadable: the rows handed on before it must be dropped.
    *
    * @param maxListed the largest number of rejections listed (all rejected rows are counted)
    */
   public static Parsed read(
-      byte[] file, PhoneNumbers numbers, int maxListed, HeaderMapping mapping) {
-    String text = text(file);
-    if (text.lines().findFirst().orElse("").isBlank()) {
-      return unreadable(new Rejection(1, null, "NO_HEADER", "the file has no header line"));
-    }
-    CSVFormat format = format(text);
-    List<Row> rows = new ArrayList<>();
+      CsvFile file, PhoneNumbers numbers, int maxListed, HeaderMapping mapping, Rows rows) {
     List<Rejection> rejected = new ArrayList<>();
+    int valid = 0;
     int rejectedRows = 0;
     long lineCount = 0;
-    try (CSVParser parser = format.parse(new StringReader(text))) {
-      var records = parser.iterator();
-      Columns columns = null;
-      while (true) {
-        int line = (int) lineCount + 1;
-        CSVRecord record;
-        try {
-          if (!records.hasNext()) {
-            break;
+    try {
+      Charset charset = charsetOf(file);
+      String headerLine;
+      try (BufferedReader reader = reader(file.open(), charset)) {
+        headerLine = reader.readLine();
+      }
+      if (headerLine == null || headerLine.isBlank()) {
+        return unreadable(new Rejection(1, null, "NO_HEADER", "the file has no header line"));
+      }
+      try (CountingStream in = new CountingStream(file.open());
+          CSVParser parser = format(headerLine).parse(reader(in, charset))) {
+        var records = parser.iterator();
+        Columns columns = null;
+        while (true) {
+          int line = (int) lineCount + 1;
+          CSVRecord record;
+          try {
+            if (!records.hasNext()) {
+              break;
+            }
+            record = records.next();
+          } catch (UncheckedIOException | IllegalStateException e) {
+            return unreadable(
+                new Rejection(
+                    line,
+                    null,
+                    "MALFORMED",
+                    "a quoted field is never closed, or a quote is misplaced"));
           }
-          record = records.next();
-        } catch (UncheckedIOException | IllegalStateException e) {
-          return unreadable(
-              new Rejection(
-                  line,
-                  null,
-                  "MALFORMED",
-                  "a quoted field is never closed, or a quote is misplaced"));
-        }
-        lineCount = parser.getCurrentLineNumber();
-        if (columns == null) {
-          columns = new Columns();
-          List<Rejection> headerProblems = header(record, columns, mapping);
-          if (!headerProblems.isEmpty()) {
-            return unreadable(headerProblems.toArray(Rejection[]::new));
+          lineCount = parser.getCurrentLineNumber();
+          if (columns == null) {
+            columns = new Columns();
+            List<Rejection> headerProblems = header(record, columns, mapping);
+            if (!headerProblems.isEmpty()) {
+              return unreadable(headerProblems.toArray(Rejection[]::new));
+            }
+            continue;
           }
-          continue;
-        }
-        if (isBlank(record)) {
-          continue;
-        }
-        List<Rejection> problems = new ArrayList<>(0);
-        ContactDetails details = row(record, columns, line, problems);
-        ContactDetails.Checked checked = null;
-        if (details != null) {
-          checked = details.check(numbers);
-          checked.problems().forEach(p -> problems.add(Rejection.of(line, p)));
-        }
-        if (problems.isEmpty()) {
-          rows.add(new Row(line, checked));
-        } else {
-          rejectedRows++;
-          for (Rejection p : problems) {
-            if (rejected.size() < maxListed) {
-              rejected.add(p);
+          if (isBlank(record)) {
+            continue;
+          }
+          List<Rejection> problems = new ArrayList<>(0);
+          ContactDetails details = row(record, columns, line, problems);
+          ContactDetails.Checked checked = null;
+          if (details != null) {
+            checked = details.check(numbers);
+            checked.problems().forEach(p -> problems.add(Rejection.of(line, p)));
+          }
+          if (problems.isEmpty()) {
+            valid++;
+            rows.valid(new Row(line, checked), in.count);
+          } else {
+            rejectedRows++;
+            rows.rejected();
+            for (Rejection p : problems) {
+              if (rejected.size() < maxListed) {
+                rejected.add(p);
+              }
             }
           }
         }
       }
-      if (columns == null) {
-        return unreadable(new Rejection(1, null, "NO_HEADER", "the file has no header line"));
-      }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return new Parsed(rows, rejected, rejectedRows, true);
+    return new Parsed(valid, rejected, rejectedRows, true);
   }
 
   /**
@@ -188,22 +213,25 @@ public final class ContactCsv {
    * The header cells of a file that name no field the import knows and that the mapping neither
    * maps nor skips, as the file writes them: what the console asks the admin about.
    */
-  public static List<String> unknownHeaders(byte[] file, HeaderMapping mapping) {
-    String text = text(file);
-    try (CSVParser parser = format(text).parse(new StringReader(text))) {
-      var records = parser.iterator();
-      if (!records.hasNext()) {
+  public static List<String> unknownHeaders(CsvFile file, HeaderMapping mapping) {
+    try (BufferedReader reader = reader(file.open(), charsetOf(file))) {
+      String headerLine = reader.readLine();
+      if (headerLine == null) {
         return List.of();
       }
       List<String> unknown = new ArrayList<>();
-      for (String cell : records.next()) {
-        String key = ContactField.headerKey(cell);
-        if (!key.isEmpty()
-            && !VISIBILITY_NAMES.contains(key)
-            && mapping.fieldOf(cell).isEmpty()
-            && !mapping.skips(cell)
-            && !unknown.contains(cell.strip())) {
-          unknown.add(cell.strip());
+      try (CSVParser parser = format(headerLine).parse(new StringReader(headerLine))) {
+        for (CSVRecord record : parser) {
+          for (String cell : record) {
+            String key = ContactField.headerKey(cell);
+            if (!key.isEmpty()
+                && !VISIBILITY_NAMES.contains(key)
+                && mapping.fieldOf(cell).isEmpty()
+                && !mapping.skips(cell)
+                && !unknown.contains(cell.strip())) {
+              unknown.add(cell.strip());
+            }
+          }
         }
       }
       return unknown;
@@ -212,33 +240,71 @@ public final class ContactCsv {
     }
   }
 
-  /** The file's text, without its byte-order mark. */
-  private static String text(byte[] file) {
-    String text = decode(file);
-    return !text.isEmpty() && text.charAt(0) == BOM ? text.substring(1) : text;
-  }
-
   /** The CSV format of a file: the separator its header line uses. */
-  private static CSVFormat format(String text) {
+  private static CSVFormat format(String headerLine) {
     return CSVFormat.DEFAULT
         .builder()
-        .setDelimiter(separatorOf(text.lines().findFirst().orElse("")))
+        .setDelimiter(separatorOf(headerLine))
         .setIgnoreEmptyLines(false)
         .setIgnoreSurroundingSpaces(false)
         .get();
   }
 
-  /** UTF-8 if the bytes are valid UTF-8, else Windows-1252 (what Excel saves as "CSV"). */
-  static String decode(byte[] file) {
-    try {
-      return StandardCharsets.UTF_8
-          .newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(file))
-          .toString();
+  /** The file's text from its start, without its byte-order mark. */
+  private static BufferedReader reader(InputStream in, Charset charset) throws IOException {
+    BufferedReader reader = new BufferedReader(new InputStreamReader(in, charset), 1 << 16);
+    reader.mark(1);
+    if (reader.read() != BOM) {
+      reader.reset();
+    }
+    return reader;
+  }
+
+  /**
+   * UTF-8 if the bytes are valid UTF-8, else Windows-1252 (what Excel saves as "CSV"): a first read
+   * of the whole file, which keeps nothing of it.
+   */
+  static Charset charsetOf(CsvFile file) throws IOException {
+    CharsetDecoder utf8 =
+        StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
+    try (Reader reader = new InputStreamReader(file.open(), utf8)) {
+      char[] buffer = new char[1 << 16];
+      while (reader.read(buffer) >= 0) {
+        // only whether every byte decodes matters
+      }
+      return StandardCharsets.UTF_8;
     } catch (CharacterCodingException e) {
-      return new String(file, WINDOWS_1252);
+      return WINDOWS_1252;
+    }
+  }
+
+  /** An input stream that counts the bytes read through it, for the progress of a read. */
+  private static final class CountingStream extends FilterInputStream {
+    long count;
+
+    CountingStream(InputStream in) {
+      super(in);
+    }
+
+    @Override
+    public int read() throws IOException {
+      int b = super.read();
+      if (b >= 0) {
+        count++;
+      }
+      return b;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      int n = super.read(b, off, len);
+      if (n > 0) {
+        count += n;
+      }
+      return n;
     }
   }
 
@@ -352,6 +418,6 @@ public final class ContactCsv {
   }
 
   private static Parsed unreadable(Rejection... problems) {
-    return new Parsed(List.of(), List.of(problems), 0, false);
+    return new Parsed(0, List.of(problems), 0, false);
   }
 }

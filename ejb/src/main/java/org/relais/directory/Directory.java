@@ -1,10 +1,12 @@
 package org.relais.directory;
 
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -18,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
 import org.relais.InvalidFieldException;
 import org.relais.NoSuchEntityException;
@@ -59,6 +62,12 @@ public class Directory {
   EntityManager em;
 
   @Inject Clock clock;
+
+  /** Rolls an import back when its file is refused after some rows were stored. */
+  @Resource TransactionSynchronizationRegistry transactions;
+
+  /** The accounts whose import is running on this server. */
+  private final Set<Long> importing = ConcurrentHashMap.newKeySet();
 
   /**
    * Contacts the agent sees (public and its own private ones) that match the query, in name order.
@@ -205,49 +214,78 @@ public class Directory {
   }
 
   /**
-   * Imports a CSV file of public contacts into the account (SPEC E3). The file is checked whole
-   * first; then, if no row was refused or if {@code validOnly}, its valid rows are stored in one
-   * transaction, in JDBC batches. A file-level problem (unknown column, no header, an unclosed
-   * quote) imports nothing.
+   * Imports a CSV file of public contacts into the account (SPEC E3), one import per account at a
+   * time. Rows are checked and stored as the file is read, in one transaction and in JDBC batches,
+   * so that neither the file nor its rows sit in memory. If a row is refused (unless {@code
+   * validOnly}) or the file cannot be read (unknown column, no header, an unclosed quote), the
+   * transaction is rolled back and nothing is imported; storing stops at the first refused row.
+   *
+   * @throws ImportRunningException while another import of the account runs
    */
   public ImportReport importCsv(
-      Account account, byte[] file, boolean validOnly, ImportProgress progress) {
+      Account account, CsvFile file, boolean validOnly, ImportProgress progress) {
+    if (!importing.add(account.getId())) {
+      throw new ImportRunningException();
+    }
+    try {
+      return store(account, file, validOnly, progress);
+    } finally {
+      importing.remove(account.getId());
+    }
+  }
+
+  private ImportReport store(
+      Account account, CsvFile file, boolean validOnly, ImportProgress progress) {
     long start = System.nanoTime();
+    OffsetDateTime now = now();
+    int[] stored = {0};
+    boolean[] refusing = {false};
     ContactCsv.Parsed parsed =
-        ContactCsv.read(file, numbers(account), MAX_LISTED_REJECTIONS, columns(account));
-    long checked = System.nanoTime();
+        ContactCsv.read(
+            file,
+            numbers(account),
+            MAX_LISTED_REJECTIONS,
+            columns(account),
+            new ContactCsv.Rows() {
+              @Override
+              public void valid(ContactCsv.Row row, long bytesRead) {
+                if (refusing[0]) {
+                  return;
+                }
+                em.persist(
+                    new Contact(
+                        em.getReference(Account.class, account.getId()), null, row.contact(), now));
+                if (++stored[0] % IMPORT_BATCH == 0) {
+                  em.flush();
+                  em.clear();
+                  progress.advanced(bytesRead, file.size());
+                }
+              }
+
+              @Override
+              public void rejected() {
+                refusing[0] = !validOnly;
+              }
+            });
     boolean refused = !parsed.readable() || (parsed.rejectedRows() > 0 && !validOnly);
     if (refused) {
+      transactions.setRollbackOnly();
       return new ImportReport(parsed.total(), 0, parsed.rejectedRows(), parsed.rejected(), true);
-    }
-    List<ContactCsv.Row> rows = parsed.rows();
-    OffsetDateTime now = now();
-    for (int i = 0; i < rows.size(); i++) {
-      if (i % IMPORT_BATCH == 0 && i > 0) {
-        em.flush();
-        em.clear();
-        progress.stored(i, rows.size());
-      }
-      em.persist(
-          new Contact(
-              em.getReference(Account.class, account.getId()), null, rows.get(i).contact(), now));
     }
     em.flush();
     em.clear();
-    progress.stored(rows.size(), rows.size());
+    progress.advanced(file.size(), file.size());
     LOG.info(
         () ->
             "account "
                 + account.getName()
                 + ": imported "
-                + rows.size()
-                + " contacts: file checked in "
-                + (checked - start) / 1_000_000
-                + " ms, stored in "
-                + (System.nanoTime() - checked) / 1_000_000
+                + stored[0]
+                + " contacts in "
+                + (System.nanoTime() - start) / 1_000_000
                 + " ms");
     return new ImportReport(
-        parsed.total(), rows.size(), parsed.rejectedRows(), parsed.rejected(), false);
+        parsed.total(), stored[0], parsed.rejectedRows(), parsed.rejected(), false);
   }
 
   /** The headers the account's admin mapped for its imports (SPEC B10). */
@@ -259,7 +297,7 @@ public class Directory {
    * The header cells of a file that the import would refuse as unknown: neither a name it knows nor
    * one the account's admin mapped.
    */
-  public List<String> unknownColumns(Account account, byte[] file) {
+  public List<String> unknownColumns(Account account, CsvFile file) {
     return ContactCsv.unknownHeaders(file, columns(account));
   }
 

@@ -1,8 +1,8 @@
 package org.relais.directory;
 
 /**
- * Told how far an import has gone, so that a screen can show a progress bar. Checking the file
- * comes first and is quick; storing the rows is what takes time, and is what this reports.
+ * Told how far an import has gone through its file, so that a screen can show a progress bar. The
+ * import checks and stores each row as it reads it.
  */
 @FunctionalInterface
 public interface ImportProgress {
@@ -10,8 +10,8 @@ public interface ImportProgress {
   ImportProgress NONE = (done, total) -> {};
 
   /**
-   * @param done rows stored so far
-   * @param total rows to store
+   * @param done bytes of the file read so far
+   * @param total bytes of the file
    */
-  void stored(int done, int total);
+  void advanced(long done, long total);
 }

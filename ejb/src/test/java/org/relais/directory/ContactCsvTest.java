@@ -8,11 +8,14 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.relais.account.Account;
 import org.relais.directory.ContactCsv.Parsed;
+import org.relais.directory.ContactCsv.Row;
 
 class ContactCsvTest {
 
@@ -27,7 +30,7 @@ class ContactCsvTest {
             + "Lefèvre;Élodie;Cœur & Fils;elodie@exemple.fr;01 23 45 67 89;06 12 34 56 78;;;"
             + "Client;VIP;12 rue de l'Église, Lyon;Préfère le matin;Public\r\n";
 
-    Parsed parsed = read(csv.getBytes(WINDOWS_1252));
+    Read parsed = read(csv.getBytes(WINDOWS_1252));
 
     assertThat(parsed.rejected()).isEmpty();
     assertThat(parsed.rows()).hasSize(1);
@@ -51,7 +54,7 @@ class ContactCsvTest {
             + "Durand;Aurélie;ACME;a@acme.fr;01 23 45 67 89;06 12 34 56 78;04 78 00 00 00;"
             + "09 70 00 00 00;Client;VIP;Lyon;Rappeler\r\n";
 
-    Parsed parsed = read(utf8(csv));
+    Read parsed = read(utf8(csv));
 
     assertThat(parsed.rejected()).isEmpty();
     ContactDetails d = parsed.rows().get(0).details();
@@ -68,12 +71,12 @@ class ContactCsvTest {
     HeaderMapping mapping =
         new HeaderMapping(Map.of("portableperso", ContactField.MOBILE), Set.of("fax"));
 
-    assertThat(ContactCsv.unknownHeaders(file, HeaderMapping.NONE))
+    assertThat(ContactCsv.unknownHeaders(CsvFile.of(file), HeaderMapping.NONE))
         .containsExactly("Portable perso", "Fax");
-    assertThat(ContactCsv.unknownHeaders(file, mapping)).isEmpty();
+    assertThat(ContactCsv.unknownHeaders(CsvFile.of(file), mapping)).isEmpty();
     assertThat(read(file).rejected()).extracting(Rejection::reason).contains("UNKNOWN_COLUMN");
 
-    Parsed parsed = ContactCsv.read(file, france, 1000, mapping);
+    Read parsed = read(file, mapping);
     assertThat(parsed.rejected()).isEmpty();
     assertThat(parsed.rows().get(0).details().mobile()).isEqualTo("06 12 34 56 78");
     assertThat(parsed.rows().get(0).details().office()).isNull();
@@ -96,7 +99,7 @@ class ContactCsvTest {
         "Mobile,Last name,firstName,Company,EMAIL,callData\n"
             + "+33 6 00 00 00 01,Smith,John,\"Acme, Inc.\",john@acme.com,\"id=42\"\n";
 
-    Parsed parsed = read(utf8(csv));
+    Read parsed = read(utf8(csv));
 
     assertThat(parsed.rejected()).isEmpty();
     ContactDetails d = parsed.rows().get(0).details();
@@ -113,7 +116,7 @@ class ContactCsvTest {
             + "\n"
             + "Bernard;\"a \"\"quoted\"\" word\";06 00 00\n";
 
-    Parsed parsed = read(utf8(csv));
+    Read parsed = read(utf8(csv));
 
     assertThat(parsed.rows()).hasSize(1);
     assertThat(parsed.rows().get(0).line()).isEqualTo(2);
@@ -140,9 +143,9 @@ class ContactCsvTest {
             + "x".repeat(129)
             + ";;;\r\n";
 
-    Parsed parsed = read(utf8(csv));
+    Read parsed = read(utf8(csv));
 
-    assertThat(parsed.rows()).extracting(ContactCsv.Row::line).containsExactly(2);
+    assertThat(parsed.rows()).extracting(Row::line).containsExactly(2);
     assertThat(parsed.rejectedRows()).isEqualTo(4);
     assertThat(parsed.rejected())
         .extracting(r -> r.line() + " " + r.field() + " " + r.reason())
@@ -156,7 +159,7 @@ class ContactCsvTest {
 
   @Test
   void anUnknownColumnMakesTheWholeFileUnreadable() {
-    Parsed parsed = read(utf8("Nom;Fax;Mobile\nDupont;0100000000;0600000000\n"));
+    Read parsed = read(utf8("Nom;Fax;Mobile\nDupont;0100000000;0600000000\n"));
 
     assertThat(parsed.readable()).isFalse();
     assertThat(parsed.rows()).isEmpty();
@@ -168,7 +171,7 @@ class ContactCsvTest {
   void aRepeatedColumnAnUnclosedQuoteOrNoHeaderAreFileLevelErrors() {
     assertThat(read(utf8("Nom;Last name\nA;B\n")).rejected().get(0).reason())
         .isEqualTo("DUPLICATE_COLUMN");
-    Parsed unclosed = read(utf8("Nom;Adresse\nA;\"rue\nB;C\n"));
+    Read unclosed = read(utf8("Nom;Adresse\nA;\"rue\nB;C\n"));
     assertThat(unclosed.readable()).isFalse();
     assertThat(unclosed.rejected().get(0).reason()).isEqualTo("MALFORMED");
     assertThat(unclosed.rejected().get(0).line()).isEqualTo(2);
@@ -177,7 +180,7 @@ class ContactCsvTest {
 
   @Test
   void moreValuesThanColumnsOrAPrivateVisibilityRejectTheRow() {
-    Parsed parsed = read(utf8("Nom;Mobile;Visibilité\nA;0600000000;;extra\nB;0600000000;Privé\n"));
+    Read parsed = read(utf8("Nom;Mobile;Visibilité\nA;0600000000;;extra\nB;0600000000;Privé\n"));
 
     assertThat(parsed.rejected())
         .extracting(r -> r.line() + " " + r.field() + " " + r.reason())
@@ -217,7 +220,7 @@ class ContactCsvTest {
         .startsWith(
             "\uFEFFlastName;firstName;company;email;office;mobile;home;other;category;callData;"
                 + "address;description\r\n");
-    Parsed back = read(utf8(csv));
+    Read back = read(utf8(csv));
     assertThat(back.rejected()).isEmpty();
     assertThat(back.rows().get(0).details()).isEqualTo(contact.details());
   }
@@ -256,9 +259,39 @@ class ContactCsvTest {
             "\"'=HYPERLINK(\"\"http://evil\"\",\"\"clic\"\")\";'@SUM(A1);"
                 + "'-2+3+cmd|' /C calc'!A0;;+33 4 78 00 00 00;+33612345678;;;''=déjà quoté;"
                 + "'+1;'t Hooft;");
-    Parsed back = read(out.toByteArray());
+    Read back = read(out.toByteArray());
     assertThat(back.rejected()).isEmpty();
     assertThat(back.rows().get(0).details()).isEqualTo(details);
+  }
+
+  @Test
+  void rowsAreHandedOnAsTheyAreReadWithHowFarTheReadIs() {
+    byte[] file = utf8("Nom;Mobile\nA;0600000001\nB;06 00\nC;0600000003\n");
+    List<Long> positions = new ArrayList<>();
+    int[] rejected = {0};
+
+    Parsed parsed =
+        ContactCsv.read(
+            CsvFile.of(file),
+            france,
+            1000,
+            HeaderMapping.NONE,
+            new ContactCsv.Rows() {
+              @Override
+              public void valid(Row row, long bytesRead) {
+                positions.add(bytesRead);
+              }
+
+              @Override
+              public void rejected() {
+                rejected[0]++;
+              }
+            });
+
+    assertThat(parsed.valid()).isEqualTo(2);
+    assertThat(parsed.total()).isEqualTo(3);
+    assertThat(rejected[0]).isEqualTo(1);
+    assertThat(positions).hasSize(2).allSatisfy(p -> assertThat(p).isBetween(1L, 46L));
   }
 
   @Test
@@ -281,13 +314,35 @@ class ContactCsvTest {
           .append(String.format("%08d", i))
           .append(";01 23 45 67 89\n");
     }
-    Parsed parsed = read(utf8(csv.toString()));
+    Read parsed = read(utf8(csv.toString()));
 
     assertThat(parsed.rows()).hasSize(100_000);
   }
 
-  private Parsed read(byte[] bytes) {
-    return ContactCsv.read(bytes, france, 1000, HeaderMapping.NONE);
+  /** What a read handed on and reported. */
+  private record Read(List<Row> rows, Parsed parsed) {
+    List<Rejection> rejected() {
+      return parsed.rejected();
+    }
+
+    int rejectedRows() {
+      return parsed.rejectedRows();
+    }
+
+    boolean readable() {
+      return parsed.readable();
+    }
+  }
+
+  private Read read(byte[] bytes) {
+    return read(bytes, HeaderMapping.NONE);
+  }
+
+  private Read read(byte[] bytes, HeaderMapping mapping) {
+    List<Row> rows = new ArrayList<>();
+    Parsed parsed =
+        ContactCsv.read(CsvFile.of(bytes), france, 1000, mapping, (row, at) -> rows.add(row));
+    return new Read(rows, parsed);
   }
 
   private static byte[] utf8(String text) {

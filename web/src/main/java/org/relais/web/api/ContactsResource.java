@@ -17,9 +17,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
@@ -36,9 +34,11 @@ import org.relais.agent.Role;
 import org.relais.directory.Contact;
 import org.relais.directory.ContactDetails;
 import org.relais.directory.ContactField;
+import org.relais.directory.CsvFile;
 import org.relais.directory.Directory;
 import org.relais.directory.ImportProgress;
 import org.relais.directory.ImportReport;
+import org.relais.directory.ImportRunningException;
 import org.relais.directory.Rejection;
 import org.relais.directory.Visibility;
 import org.relais.web.security.CurrentCaller;
@@ -279,6 +279,7 @@ public class ContactsResource {
               + " validOnly=true, which imports the valid rows. Each rejection names the file's"
               + " physical line, the field and the reason.")
   @APIResponse(responseCode = "200", description = "imported: {imported, rejected:[...]}")
+  @APIResponse(responseCode = "409", description = "another import of the account is running")
   @APIResponse(
       responseCode = "422",
       description =
@@ -291,22 +292,14 @@ public class ContactsResource {
           @DefaultValue("false")
           boolean validOnly) {
     var account = caller.requireRole(Role.ADMIN);
-    ImportReport report = directory.importCsv(account, read(body), validOnly, ImportProgress.NONE);
-    return Response.status(report.refused() ? 422 : 200)
-        .type(MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8"))
-        .entity(ImportAnswer.of(report))
-        .build();
-  }
-
-  private static byte[] read(InputStream body) {
-    try (InputStream in = body) {
-      byte[] bytes = in.readNBytes(MAX_IMPORT_BYTES + 1);
-      if (bytes.length > MAX_IMPORT_BYTES) {
-        throw new InvalidFieldException("body", "a CSV file of at most 64 MB");
-      }
-      return bytes;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    try (CsvFile file = CsvFile.spool(body, MAX_IMPORT_BYTES)) {
+      ImportReport report = directory.importCsv(account, file, validOnly, ImportProgress.NONE);
+      return Response.status(report.refused() ? 422 : 200)
+          .type(MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8"))
+          .entity(ImportAnswer.of(report))
+          .build();
+    } catch (ImportRunningException e) {
+      return ApiError.response(409, "conflict", e.getMessage(), null);
     }
   }
 

@@ -203,6 +203,72 @@ class ContactsApiIT extends RelaisDeployment {
   }
 
   @Test
+  void aRowRefusedAfterSeveralStoredBatchesStillImportsNothing() {
+    Api api = api();
+    Caller admin = api.newAccount();
+    StringBuilder csv = new StringBuilder("Nom;Mobile\n");
+    for (int i = 0; i < 2500; i++) {
+      csv.append("Nom").append(i).append(";06").append(String.format("%08d", i)).append('\n');
+    }
+    csv.append("Roux;06 00\n");
+
+    Reply refused = importCsv(admin, "", utf8(csv.toString()));
+
+    assertThat(refused.status()).isEqualTo(422);
+    assertThat(refused.object().getInt("rows")).isEqualTo(2501);
+    assertThat(refused.object().getInt("imported")).isZero();
+    assertThat(api.get(admin, "api/v1/contacts?q=nom").array()).isEmpty();
+  }
+
+  @Test
+  void theManualsColumnNamesImport() {
+    Api api = api();
+    Caller admin = api.newAccount();
+
+    Reply imported =
+        importCsv(
+            admin,
+            "",
+            utf8(
+                "Nom;Prénom;Société;Mail;Num. bureau;Mobile;Num. domicile;Num. autre;Catégorie;"
+                    + "Données d'appel;Adresse;Description\n"
+                    + "Durand;Aurélie;ACME;a@acme.fr;01 23 45 67 89;;04 78 00 00 00;;Client;;"
+                    + "Lyon;\n"));
+
+    assertThat(imported.status()).as(imported.body()).isEqualTo(200);
+    assertThat(lookup(api, admin, "0478000000").getString("home")).isEqualTo("04 78 00 00 00");
+  }
+
+  @Test
+  void aSecondImportWhileTheFirstRunsAnswers409() throws Exception {
+    Caller admin = api().newAccount();
+    StringBuilder csv = new StringBuilder("Nom;Mobile;Bureau\n");
+    for (int i = 0; i < 60_000; i++) {
+      csv.append("Nom")
+          .append(i)
+          .append(";06")
+          .append(String.format("%08d", i))
+          .append(";01 23 45 67 89\n");
+    }
+    byte[] large = utf8(csv.toString());
+    var first =
+        java.util.concurrent.CompletableFuture.supplyAsync(() -> importCsv(admin, "", large));
+
+    int conflicts = 0;
+    while (!first.isDone() && conflicts == 0) {
+      Reply probe = importCsv(admin, "", utf8("Nom\n"));
+      if (probe.status() == 409) {
+        conflicts++;
+        assertThat(probe.object().getString("error")).isEqualTo("conflict");
+      }
+    }
+
+    assertThat(conflicts).as("a probe met the running import").isEqualTo(1);
+    assertThat(first.get().status()).isEqualTo(200);
+    assertThat(importCsv(admin, "", utf8("Nom\nDurand\n")).status()).isEqualTo(200);
+  }
+
+  @Test
   void anUnknownColumnImportsNothingAndNamesTheColumn() {
     Caller admin = api().newAccount();
 

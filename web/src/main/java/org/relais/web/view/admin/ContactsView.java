@@ -13,7 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -27,8 +27,10 @@ import org.relais.account.Account;
 import org.relais.agent.Role;
 import org.relais.directory.Contact;
 import org.relais.directory.ContactField;
+import org.relais.directory.CsvFile;
 import org.relais.directory.Directory;
 import org.relais.directory.ImportReport;
+import org.relais.directory.ImportRunningException;
 import org.relais.directory.Rejection;
 import org.relais.web.security.CurrentCaller;
 import org.relais.web.view.Messages;
@@ -91,11 +93,12 @@ public class ContactsView implements Serializable {
 
   /** The import running in the background, if any, and what it reported. */
   static final class Run implements Serializable {
-    final AtomicInteger stored = new AtomicInteger();
-    final AtomicInteger total = new AtomicInteger();
+    final AtomicLong read = new AtomicLong();
+    final AtomicLong total = new AtomicLong();
     final AtomicReference<ImportReport> report = new AtomicReference<>();
     volatile boolean running;
     volatile boolean failed;
+    volatile boolean busy;
   }
 
   @PostConstruct
@@ -128,7 +131,7 @@ public class ContactsView implements Serializable {
     fileName = event.getFile().getFileName();
     file = event.getFile().getContent();
     run.report.set(null);
-    unknownColumns = directory.unknownColumns(account, file);
+    unknownColumns = directory.unknownColumns(account, CsvFile.of(file));
     columnChoices.clear();
   }
 
@@ -148,9 +151,10 @@ public class ContactsView implements Serializable {
     Directory service = directory;
     Run current = run;
     current.report.set(null);
-    current.stored.set(0);
+    current.read.set(0);
     current.total.set(0);
     current.failed = false;
+    current.busy = false;
     current.running = true;
     CompletableFuture.runAsync(
         () -> {
@@ -158,12 +162,14 @@ public class ContactsView implements Serializable {
             current.report.set(
                 service.importCsv(
                     target,
-                    content,
+                    CsvFile.of(content),
                     onlyValid,
                     (done, total) -> {
                       current.total.set(total);
-                      current.stored.set(done);
+                      current.read.set(done);
                     }));
+          } catch (ImportRunningException e) {
+            current.busy = true;
           } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, "directory import failed", e);
             current.failed = true;
@@ -199,19 +205,23 @@ public class ContactsView implements Serializable {
       run.failed = false;
       Messages.error(null, "directory.import.failed");
     }
+    if (run.busy) {
+      run.busy = false;
+      Messages.error(null, "directory.import.busy");
+    }
   }
 
   public boolean isImporting() {
     return run.running;
   }
 
-  /** 0 to 100: the share of the rows stored (checking the file comes before and is quick). */
+  /** 0 to 100: the share of the file read, its rows checked and stored. */
   public int getProgress() {
-    int total = run.total.get();
+    long total = run.total.get();
     if (!run.running) {
       return run.report.get() == null ? 0 : 100;
     }
-    return total == 0 ? 0 : (int) (100L * run.stored.get() / total);
+    return total == 0 ? 0 : (int) (100 * run.read.get() / total);
   }
 
   public ImportReport getReport() {

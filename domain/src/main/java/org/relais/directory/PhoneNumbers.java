@@ -5,6 +5,7 @@ import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberFormat;
 import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
 import java.util.Optional;
+import java.util.Set;
 import org.relais.directory.ContactProblem.Reason;
 
 /**
@@ -39,6 +40,11 @@ public final class PhoneNumbers {
    */
   public static boolean isCountry(String code) {
     return code != null && PLAN.getSupportedRegions().contains(code);
+  }
+
+  /** The ISO 3166 codes of the countries whose numbering plans are known. */
+  public static Set<String> countries() {
+    return PLAN.getSupportedRegions();
   }
 
   public String country() {

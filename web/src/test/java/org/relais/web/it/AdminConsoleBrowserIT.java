@@ -2,6 +2,7 @@ package org.relais.web.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
@@ -99,6 +100,30 @@ class AdminConsoleBrowserIT extends RelaisDeployment {
       browser.waitForText("Saved.");
       assertThat(browser.text("list:groups")).contains("Ventes", "25");
     }
+  }
+
+  @Test
+  void adminMovesTheAccountToAnotherTimeZoneAndCountryInTheUsersLanguage() {
+    Api api = api();
+    Caller admin = api.newAccount();
+    try (Browser browser = new Browser(baseUrl())) {
+      browser.login(admin.account(), "admin", "secret-admin");
+      browser.visible(By.cssSelector("a[data-lang='es']")).click();
+      browser.waitForText("Nuevo agente");
+      browser.clickLink("Cuenta");
+      browser.waitForText("Zona horaria");
+      assertThat(browser.text("form:timeZone_label")).isEqualTo("Europe/Paris");
+      assertThat(browser.text("form:country_label")).isEqualTo("Francia");
+
+      browser.choose("form:timeZone", "America/Martinique");
+      browser.choose("form:country", "Bélgica");
+      browser.click("form:save");
+      browser.waitForText("Guardado.");
+      assertThat(browser.text("form:timeZone_label")).isEqualTo("America/Martinique");
+    }
+    JsonObject settings = api.get(admin, "api/v1/account").object();
+    assertThat(settings.getString("timeZone")).isEqualTo("America/Martinique");
+    assertThat(settings.getString("country")).isEqualTo("BE");
   }
 
   @Test

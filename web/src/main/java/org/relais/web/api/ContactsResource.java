@@ -271,13 +271,16 @@ public class ContactsResource {
   @Operation(
       summary = "Import public contacts from CSV (admin)",
       description =
-          "Header row in French or English (Nom, Prénom, Société, E-mail, Tél. bureau, Mobile,"
-              + " Domicile, Autre, Catégorie, Données d'appel, Adresse, Description or lastName,"
-              + " firstName, company, email, office, mobile, home, other, category, callData,"
-              + " address, description); ';', ',' or tab; UTF-8 (with or without BOM) or"
+          "Header row in French or English (the manual's Nom, Prénom, Société, Mail, Num."
+              + " bureau, Mobile, Num. domicile, Num. autre, Catégorie, Données d'appel, Adresse,"
+              + " Description, or lastName, firstName, company, email, office, mobile, home,"
+              + " other, category, callData, address, description), or the headers the console's"
+              + " import mapped for the account; ';', ',' or tab; UTF-8 (with or without BOM) or"
               + " Windows-1252. All or nothing: one rejected row imports nothing, unless"
               + " validOnly=true, which imports the valid rows. Each rejection names the file's"
-              + " physical line, the field and the reason.")
+              + " physical line, the field and the reason. One import per account at a time."
+              + " Cells quoted by the export against spreadsheet formulas ('=...) read back"
+              + " unquoted.")
   @APIResponse(responseCode = "200", description = "imported: {imported, rejected:[...]}")
   @APIResponse(responseCode = "409", description = "another import of the account is running")
   @APIResponse(

@@ -15,8 +15,8 @@ import org.relais.agent.Role;
 import org.relais.web.security.CurrentCaller;
 
 /**
- * The caller's account settings (docs/API.md, Administration): the time zone its days and reports are
- * counted in, and the country whose national numbers its agents type. Every role of the account
+ * The caller's account settings (docs/API.md, Administration): the time zone its days and reports
+ * are counted in, and the country whose national numbers its agents type. Every role of the account
  * reads them; only its admins change them.
  */
 @ApplicationScoped

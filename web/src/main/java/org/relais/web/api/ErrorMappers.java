@@ -15,7 +15,6 @@ import org.relais.DuplicateException;
 import org.relais.InvalidFieldException;
 import org.relais.NoSuchEntityException;
 import org.relais.NotPermittedException;
-import org.relais.acd.DeskConflictException;
 import org.relais.web.security.CurrentCaller.NotAllowedException;
 
 /**
@@ -49,7 +48,7 @@ public class ErrorMappers implements ExceptionMapper<Throwable> {
     if (cause instanceof DuplicateException e) {
       return ApiError.response(409, "conflict", e.getMessage(), e.getField());
     }
-    if (cause instanceof DeskConflictException || cause instanceof ConflictException) {
+    if (cause instanceof ConflictException) {
       return ApiError.response(409, "conflict", cause.getMessage(), null);
     }
     if (cause instanceof NotAllowedException || cause instanceof NotPermittedException) {
@@ -87,7 +86,6 @@ public class ErrorMappers implements ExceptionMapper<Throwable> {
           || t instanceof DuplicateException
           || t instanceof NotAllowedException
           || t instanceof NotPermittedException
-          || t instanceof DeskConflictException
           || t instanceof ConflictException
           || t instanceof JsonException
           || t instanceof JsonbException) {

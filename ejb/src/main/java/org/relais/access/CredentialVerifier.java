@@ -10,7 +10,9 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -56,6 +58,7 @@ public class CredentialVerifier {
 
   @Inject AgentService agents;
   @Inject CredentialVersions versions;
+  @Inject ApiTokens tokens;
   @Inject PasswordHasher hasher;
   @Inject Clock clock;
 
@@ -122,7 +125,10 @@ public class CredentialVerifier {
       return new Verification.Rejected();
     }
     if (OPERATOR.equals(user)) {
-      return throttled(OPERATOR, clientAddress, null, () -> verifyOperator(password));
+      return throttled(
+          List.of(new ThrottleKey(byLogin, OPERATOR), new ThrottleKey(byAddress, clientAddress)),
+          null,
+          () -> verifyOperator(password));
     }
     Optional<AgentPrincipal> name = AgentPrincipal.parse(user);
     if (name.isEmpty()) {
@@ -132,21 +138,39 @@ public class CredentialVerifier {
     String login = name.get().login();
     String key = rememberKey(accountName, login, password);
     return throttled(
-        (accountName + "/" + login).toLowerCase(Locale.ROOT),
-        clientAddress,
+        List.of(
+            new ThrottleKey(byLogin, (accountName + "/" + login).toLowerCase(Locale.ROOT)),
+            new ThrottleKey(byAddress, clientAddress)),
         key,
         () -> check(key, accountName, login, password));
   }
 
   /**
-   * Runs {@code check} under both throttles. Credentials remembered as verified pass without it
-   * (and without counting as an attempt, so that a client's parallel requests are not taken for a
-   * burst), but only while neither throttle refuses: a locked login learns nothing, not even from
+   * Checks an API token's secret ({@link ApiTokens}). Only the address is throttled: a secret names
+   * no login, and its 256 random bits are not guessed anyway; the throttle keeps the database from
+   * being hammered.
+   */
+  public Verification verifyToken(String secret, String clientAddress) {
+    return throttled(
+        List.of(new ThrottleKey(byAddress, clientAddress)),
+        null,
+        () ->
+            tokens
+                .authenticate(secret)
+                .<Verification>map(verified -> verified)
+                .orElseGet(Verification.Rejected::new));
+  }
+
+  /**
+   * Runs {@code check} under the throttles' keys. Credentials remembered as verified pass without
+   * it (and without counting as an attempt, so that a client's parallel requests are not taken for
+   * a burst), but only while no throttle refuses: a locked login learns nothing, not even from
    * memory.
    */
   private Verification throttled(
-      String loginKey, String address, String rememberedKey, Supplier<Verification> check) {
-    Optional<Duration> wait = byLogin.refusal(loginKey).or(() -> byAddress.refusal(address));
+      List<ThrottleKey> keys, String rememberedKey, Supplier<Verification> check) {
+    Optional<Duration> wait =
+        keys.stream().map(ThrottleKey::refusal).flatMap(Optional::stream).findFirst();
     if (wait.isPresent()) {
       return new Verification.Throttled(wait.get());
     }
@@ -156,32 +180,49 @@ public class CredentialVerifier {
         return known.get();
       }
     }
-    wait = byLogin.begin(loginKey);
-    if (wait.isPresent()) {
-      return new Verification.Throttled(wait.get());
-    }
-    wait = byAddress.begin(address);
-    if (wait.isPresent()) {
-      byLogin.withdraw(loginKey);
-      return new Verification.Throttled(wait.get());
+    List<ThrottleKey> begun = new ArrayList<>();
+    for (ThrottleKey key : keys) {
+      wait = key.begin();
+      if (wait.isPresent()) {
+        begun.forEach(ThrottleKey::withdraw);
+        return new Verification.Throttled(wait.get());
+      }
+      begun.add(key);
     }
     Verification result;
     try {
       result = check.get();
     } catch (RuntimeException e) {
       // The database failing is no failed login: an outage must not lock everyone out after it.
-      byLogin.withdraw(loginKey);
-      byAddress.withdraw(address);
+      keys.forEach(ThrottleKey::withdraw);
       throw e;
     }
-    if (result instanceof Verification.Verified) {
-      byLogin.succeeded(loginKey);
-      byAddress.succeeded(address);
-    } else {
-      byLogin.failed(loginKey);
-      byAddress.failed(address);
-    }
+    boolean verified = result instanceof Verification.Verified;
+    keys.forEach(key -> key.ended(verified));
     return result;
+  }
+
+  /** One throttle's key for an attempt. */
+  private record ThrottleKey(LoginThrottle throttle, String key) {
+    Optional<Duration> refusal() {
+      return throttle.refusal(key);
+    }
+
+    Optional<Duration> begin() {
+      return throttle.begin(key);
+    }
+
+    void withdraw() {
+      throttle.withdraw(key);
+    }
+
+    void ended(boolean verified) {
+      if (verified) {
+        throttle.succeeded(key);
+      } else {
+        throttle.failed(key);
+      }
+    }
   }
 
   private Optional<Verification> remembered(String key) {

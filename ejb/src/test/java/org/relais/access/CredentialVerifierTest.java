@@ -43,6 +43,7 @@ class CredentialVerifierTest {
     verifier.agents = directory;
     verifier.hasher = hasher;
     verifier.versions = versions;
+    verifier.tokens = new KnownTokens();
     verifier.clock = clock;
     verifier.operatorPassword = Optional.of("operator-secret");
     verifier.firstDelaySeconds = 30;
@@ -145,6 +146,19 @@ class CredentialVerifierTest {
     assertThat(((Verification.Verified) agent1).credentialsVersion()).isEqualTo(1);
   }
 
+  @Test
+  void aGuesserOfTokensIsThrottledByItsAddressAndTheTokensStillWorkFromElsewhere() {
+    for (int i = 0; i < 30; i++) {
+      assertThat(verifier.verifyToken(ApiTokens.PREFIX + "guess" + i, "192.0.2.1"))
+          .isInstanceOf(Verification.Rejected.class);
+    }
+
+    assertThat(verifier.verifyToken(KnownTokens.CRM, "192.0.2.1"))
+        .isInstanceOf(Verification.Throttled.class);
+    assertThat(verifier.verifyToken(KnownTokens.CRM, "198.51.100.7"))
+        .isEqualTo(new Verification.Verified("token:crm@demo", "supervisor", 0));
+  }
+
   private int checksFor(String user, String password) {
     int before = hasher.checks.get();
     verifier.verify(user, password, "192.0.2.1");
@@ -168,6 +182,18 @@ class CredentialVerifierTest {
     public Optional<Agent> signingIn(String accountName, String login) {
       return "demo".equals(accountName)
           ? Optional.ofNullable(byLogin.get(login))
+          : Optional.empty();
+    }
+  }
+
+  /** One token of account {@code demo}, without a database. */
+  private static final class KnownTokens extends ApiTokens {
+    static final String CRM = ApiTokens.PREFIX + "crm-secret";
+
+    @Override
+    public Optional<Verification.Verified> authenticate(String secret) {
+      return CRM.equals(secret)
+          ? Optional.of(new Verification.Verified("token:crm@demo", "supervisor", 0))
           : Optional.empty();
     }
   }

@@ -122,7 +122,7 @@ public class AgentsResource {
                     g.integer("level", 5))));
   }
 
-  private static Role role(String name) {
+  static Role role(String name) {
     try {
       return Role.fromSecurityName(name);
     } catch (IllegalArgumentException e) {

@@ -37,6 +37,10 @@ final class ApiOperations {
         "Change the account's settings",
         "AccountSettingsInput");
 
+    add("GET /api/v1/tokens", "listTokens", "tokens", "List the API tokens, without secrets");
+    add("POST /api/v1/tokens", "createToken", "tokens", "Make an API token", "TokenInput");
+    add("DELETE /api/v1/tokens/{name}", "revokeToken", "tokens", "Revoke an API token");
+
     add("GET /api/v1/agents", "listAgents", "agents", "List the account's agents");
     add("GET /api/v1/agents/{login}", "getAgent", "agents", "Read an agent");
     add("POST /api/v1/agents", "createAgent", "agents", "Create an agent", "AgentInput");

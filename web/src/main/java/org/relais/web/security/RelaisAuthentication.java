@@ -21,13 +21,13 @@ import org.relais.access.Verification;
  * The one authentication mechanism of Relais, for pages and API alike.
  *
  * <p>The API ({@code /api/...}) is stateless: every request carries HTTP Basic credentials ({@code
- * login@account} or {@code operator}); a missing or wrong one answers 401 and a throttled one 429,
- * both in the API's error shape. Pages use a form: the login view calls {@code
- * SecurityContext.authenticate} with the credentials, and a verified identity is kept in the HTTP
- * session (under a new session id, against fixation), with the version of the agent's credentials:
- * once an admin changes its role, password or enabled flag, or removes it, the session ends at its
- * next request. A protected page without an identity (never logged in, the session expired or
- * ended) goes back to the login page, for plain and Ajax requests.
+ * login@account} or {@code operator}) or an API token ({@code Authorization: Bearer}); a missing or
+ * wrong one answers 401 and a throttled one 429, both in the API's error shape. Pages use a form:
+ * the login view calls {@code SecurityContext.authenticate} with the credentials, and a verified
+ * identity is kept in the HTTP session (under a new session id, against fixation), with the version
+ * of the agent's credentials: once an admin changes its role, password or enabled flag, or removes
+ * it, the session ends at its next request. A protected page without an identity (never logged in,
+ * the session expired or ended) goes back to the login page, for plain and Ajax requests.
  */
 @ApplicationScoped
 public class RelaisAuthentication implements HttpAuthenticationMechanism {
@@ -61,8 +61,15 @@ public class RelaisAuthentication implements HttpAuthenticationMechanism {
       HttpServletRequest request, HttpServletResponse response, HttpMessageContext context)
       throws IOException {
     String header = request.getHeader("Authorization");
+    if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+      return answer(
+          verifier.verifyToken(header.substring(7).trim(), request.getRemoteAddr()),
+          response,
+          context);
+    }
     if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
-      return unauthorized(response, "Basic credentials login@account are required");
+      return unauthorized(
+          response, "Basic credentials login@account or a Bearer token are required");
     }
     String decoded;
     try {
@@ -76,9 +83,16 @@ public class RelaisAuthentication implements HttpAuthenticationMechanism {
     if (colon < 0) {
       return unauthorized(response, "malformed Basic credentials");
     }
-    Verification result =
+    return answer(
         verifier.verify(
-            decoded.substring(0, colon), decoded.substring(colon + 1), request.getRemoteAddr());
+            decoded.substring(0, colon), decoded.substring(colon + 1), request.getRemoteAddr()),
+        response,
+        context);
+  }
+
+  private static AuthenticationStatus answer(
+      Verification result, HttpServletResponse response, HttpMessageContext context)
+      throws IOException {
     if (result instanceof Verification.Verified v) {
       return context.notifyContainerAboutLogin(v.principal(), Set.of(v.role()));
     }

@@ -62,11 +62,10 @@ class SecurityApiIT extends RelaisDeployment {
   }
 
   @Test
-  void visitorsWhoNeverLogInCostNoSession() throws Exception {
-    HttpClient http = HttpClient.newHttpClient();
+  void visitorsWhoNeverLogInCostNoSession() {
     for (String page : List.of("", "login.xhtml", "login.xhtml?expired=true")) {
       HttpResponse<String> response =
-          http.send(
+          send(
               HttpRequest.newBuilder(URI.create(baseUrl() + page)).build(),
               HttpResponse.BodyHandlers.ofString());
 
@@ -135,23 +134,18 @@ class SecurityApiIT extends RelaisDeployment {
   }
 
   @Test
-  void theImportRefusesTextPlainWhichAnotherSitesFormCanSend() throws Exception {
+  void theImportRefusesTextPlainWhichAnotherSitesFormCanSend() {
     Api api = api();
     Caller admin = api.newAccount();
-    String basic =
-        Base64.getEncoder()
-            .encodeToString(
-                (admin.user() + ":" + admin.password()).getBytes(StandardCharsets.UTF_8));
 
     HttpResponse<String> reply =
-        HttpClient.newHttpClient()
-            .send(
-                HttpRequest.newBuilder(URI.create(baseUrl() + "api/v1/contacts/import"))
-                    .header("Authorization", "Basic " + basic)
-                    .header("Content-Type", "text/plain")
-                    .POST(HttpRequest.BodyPublishers.ofString("lastName\r\nForged\r\n"))
-                    .build(),
-                HttpResponse.BodyHandlers.ofString());
+        send(
+            HttpRequest.newBuilder(URI.create(baseUrl() + "api/v1/contacts/import"))
+                .header("Authorization", basic(admin))
+                .header("Content-Type", "text/plain")
+                .POST(HttpRequest.BodyPublishers.ofString("lastName\r\nForged\r\n"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
 
     assertThat(reply.statusCode()).isEqualTo(415);
     assertThat(api.get(admin, "api/v1/contacts?q=Forged").array()).isEmpty();
@@ -176,7 +170,7 @@ class SecurityApiIT extends RelaisDeployment {
   }
 
   @Test
-  void pagesCarryAContentSecurityPolicy() throws Exception {
+  void pagesCarryAContentSecurityPolicyAndTheSessionCookieIsSameSite() throws Exception {
     Api api = api();
     Caller admin = api.newAccount();
     api.send(admin, "POST", "api/v1/agents", agent("anna", "201"));
@@ -186,6 +180,11 @@ class SecurityApiIT extends RelaisDeployment {
     assertThat(anna.login().headers().firstValue("Content-Security-Policy"))
         .hasValueSatisfying(
             policy -> assertThat(policy).contains("default-src 'self'", "frame-ancestors 'self'"));
+    assertThat(anna.login().headers().allValues("Set-Cookie"))
+        .filteredOn(cookie -> cookie.startsWith("JSESSIONID"))
+        .isNotEmpty()
+        .allSatisfy(
+            cookie -> assertThat(cookie).containsIgnoringCase("SameSite=Lax").contains("HttpOnly"));
   }
 
   @Test
@@ -234,24 +233,92 @@ class SecurityApiIT extends RelaisDeployment {
   }
 
   private HttpResponse<Stream<String>> events(Caller caller) {
-    String basic =
-        Base64.getEncoder()
+    return send(
+        HttpRequest.newBuilder(URI.create(baseUrl() + "api/v1/events"))
+            .header("Accept", "text/event-stream")
+            .header("Authorization", basic(caller))
+            .build(),
+        HttpResponse.BodyHandlers.ofLines());
+  }
+
+  private static String basic(Caller caller) {
+    return "Basic "
+        + Base64.getEncoder()
             .encodeToString(
                 (caller.user() + ":" + caller.password()).getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** One request of a client without cookies. */
+  private static <T> HttpResponse<T> send(
+      HttpRequest request, HttpResponse.BodyHandler<T> bodyHandler) {
     try {
-      return HttpClient.newHttpClient()
-          .send(
-              HttpRequest.newBuilder(URI.create(baseUrl() + "api/v1/events"))
-                  .header("Accept", "text/event-stream")
-                  .header("Authorization", "Basic " + basic)
-                  .build(),
-              HttpResponse.BodyHandlers.ofLines());
+      return HttpClient.newHttpClient().send(request, bodyHandler);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
     }
+  }
+
+  @Test
+  void anAdminsTokenActsWithItsRoleUntilRevokedAndItsSecretIsShownOnce() {
+    Api api = api();
+    Caller admin = api.newAccount();
+
+    Reply made =
+        api.send(admin, "POST", "api/v1/tokens", "{\"name\":\"crm\",\"role\":\"supervisor\"}");
+    String secret = made.object().getString("token");
+
+    assertThat(made.status()).as(made.body()).isEqualTo(201);
+    assertThat(made.object().getString("role")).isEqualTo("supervisor");
+    assertThat(bearer(secret, "GET", "api/v1/reports/calls?period=today").statusCode())
+        .isEqualTo(200);
+    assertThat(bearer(secret, "GET", "api/v1/agents").statusCode()).isEqualTo(403);
+    Reply listed = api.get(admin, "api/v1/tokens");
+    assertThat(listed.array()).hasSize(1);
+    assertThat(listed.array().getJsonObject(0).getString("name")).isEqualTo("crm");
+    assertThat(listed.array().getJsonObject(0).getString("lastUsedAt")).isNotBlank();
+    assertThat(listed.body()).doesNotContain(secret).doesNotContain("\"token\"");
+    assertThat(
+            api.send(admin, "POST", "api/v1/tokens", "{\"name\":\"crm\",\"role\":\"admin\"}")
+                .status())
+        .isEqualTo(409);
+
+    assertThat(api.send(admin, "DELETE", "api/v1/tokens/crm", null).status()).isEqualTo(204);
+
+    assertThat(bearer(secret, "GET", "api/v1/reports/calls?period=today").statusCode())
+        .isEqualTo(401);
+  }
+
+  @Test
+  void onlyAnAdminMakesTokensAndAnotherAccountsTokenIsUnknown() {
+    Api api = api();
+    Caller admin = api.newAccount();
+    Caller other = api.newAccount();
+    api.send(admin, "POST", "api/v1/agents", agent("anna", "201"));
+    Caller anna = new Caller("anna@" + admin.account(), "long-enough-password");
+    String secret =
+        api.send(admin, "POST", "api/v1/tokens", "{\"name\":\"board\",\"role\":\"admin\"}")
+            .object()
+            .getString("token");
+
+    assertThat(
+            api.send(anna, "POST", "api/v1/tokens", "{\"name\":\"mine\",\"role\":\"admin\"}")
+                .status())
+        .isEqualTo(403);
+    assertThat(api.send(other, "DELETE", "api/v1/tokens/board", null).status()).isEqualTo(404);
+    assertThat(bearer(secret, "GET", "api/v1/agents").body()).contains("anna");
+    assertThat(bearer(secret + "x", "GET", "api/v1/agents").statusCode()).isEqualTo(401);
+  }
+
+  private HttpResponse<String> bearer(String token, String method, String path) {
+    return send(
+        HttpRequest.newBuilder(URI.create(baseUrl() + path))
+            .header("Authorization", "Bearer " + token)
+            .method(method, HttpRequest.BodyPublishers.noBody())
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
   /** A browser without script: its cookies, and the answer to its login. */

@@ -6,8 +6,8 @@ import org.relais.presence.Activity;
 import org.relais.presence.Availability;
 
 /**
- * What the ACD announces after each committed transition (docs/API.md, Events). The engine collects them
- * during its transaction and fires them together, as {@link AcdEvents}, once it has committed:
+ * What the ACD announces after each committed transition (docs/API.md, Events). The engine collects
+ * them during its transaction and fires them together, as {@link AcdEvents}, once it has committed:
  * nothing is announced that the database does not hold.
  */
 public sealed interface AcdEvent {

@@ -19,8 +19,8 @@ import org.relais.web.view.FieldErrors;
 import org.relais.web.view.Messages;
 
 /**
- * The account's settings (docs/API.md, {@code /api/v1/account}): the time zone its days, history and
- * reports are counted in, and the country whose national numbers its agents type.
+ * The account's settings (docs/API.md, {@code /api/v1/account}): the time zone its days, history
+ * and reports are counted in, and the country whose national numbers its agents type.
  */
 @Named
 @ViewScoped

@@ -21,6 +21,7 @@ import java.util.function.Supplier;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.relais.operations.LogLine;
 import org.relais.agent.Agent;
 import org.relais.agent.AgentService;
 
@@ -121,6 +122,19 @@ public class CredentialVerifier {
    * @param clientAddress the address the attempt comes from
    */
   public Verification verify(String user, String password, String clientAddress) {
+    Verification verification = verification(user, password, clientAddress);
+    if (!(verification instanceof Verification.Verified)) {
+      LogLine.of(
+              "login refused",
+              "user", user,
+              "address", clientAddress,
+              "reason", verification instanceof Verification.Throttled ? "throttled" : "rejected")
+          .log();
+    }
+    return verification;
+  }
+
+  private Verification verification(String user, String password, String clientAddress) {
     if (user == null || password == null) {
       return new Verification.Rejected();
     }

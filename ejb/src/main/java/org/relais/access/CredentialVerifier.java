@@ -21,9 +21,9 @@ import java.util.function.Supplier;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.relais.operations.LogLine;
 import org.relais.agent.Agent;
 import org.relais.agent.AgentService;
+import org.relais.operations.LogLine;
 
 /**
  * Checks who is logging in: an agent of an account ({@code login@account}) or the platform
@@ -126,9 +126,12 @@ public class CredentialVerifier {
     if (!(verification instanceof Verification.Verified)) {
       LogLine.of(
               "login refused",
-              "user", user,
-              "address", clientAddress,
-              "reason", verification instanceof Verification.Throttled ? "throttled" : "rejected")
+              "user",
+              user,
+              "address",
+              clientAddress,
+              "reason",
+              verification instanceof Verification.Throttled ? "throttled" : "rejected")
           .log();
     }
     return verification;

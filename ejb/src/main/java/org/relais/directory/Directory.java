@@ -21,7 +21,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import org.relais.operations.LogLine;
 import org.relais.InvalidFieldException;
 import org.relais.NoSuchEntityException;
 import org.relais.NotPermittedException;
@@ -29,6 +28,7 @@ import org.relais.account.Account;
 import org.relais.agent.Agent;
 import org.relais.agent.BannerModule;
 import org.relais.agent.Role;
+import org.relais.operations.LogLine;
 
 /**
  * The account's directory (SPEC B10, E3): contacts agents search, add, edit and delete, the number
@@ -276,10 +276,14 @@ public class Directory {
     progress.advanced(file.size(), file.size());
     LogLine.of(
             "import done",
-            "account", account.getName(),
-            "imported", stored[0],
-            "rejected", parsed.rejectedRows(),
-            "ms", (System.nanoTime() - start) / 1_000_000)
+            "account",
+            account.getName(),
+            "imported",
+            stored[0],
+            "rejected",
+            parsed.rejectedRows(),
+            "ms",
+            (System.nanoTime() - start) / 1_000_000)
         .log();
     return new ImportReport(
         parsed.total(), stored[0], parsed.rejectedRows(), parsed.rejected(), false);

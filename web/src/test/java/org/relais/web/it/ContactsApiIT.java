@@ -241,7 +241,7 @@ class ContactsApiIT extends RelaisDeployment {
 
   @Test
   void aSecondImportWhileTheFirstRunsAnswers409() throws Exception {
-    Caller admin = api().newAccount();
+    Caller admin = null;
     StringBuilder csv = new StringBuilder("Nom;Mobile;Bureau\n");
     for (int i = 0; i < 60_000; i++) {
       csv.append("Nom")
@@ -251,20 +251,32 @@ class ContactsApiIT extends RelaisDeployment {
           .append(";01 23 45 67 89\n");
     }
     byte[] large = utf8(csv.toString());
-    var first =
-        java.util.concurrent.CompletableFuture.supplyAsync(() -> importCsv(admin, "", large));
 
+    // Whichever takes the account's import first, the other is refused: a probe during the large
+    // import, or the large import during a probe. A machine quick enough to finish the large one
+    // before any probe starts gets another try.
     int conflicts = 0;
-    while (!first.isDone() && conflicts == 0) {
-      Reply probe = importCsv(admin, "", utf8("Nom\n"));
-      if (probe.status() == 409) {
+    for (int attempt = 0; attempt < 5 && conflicts == 0; attempt++) {
+      Caller owner = api().newAccount();
+      admin = owner;
+      var first =
+          java.util.concurrent.CompletableFuture.supplyAsync(() -> importCsv(owner, "", large));
+      while (!first.isDone()) {
+        Reply probe = importCsv(owner, "", utf8("Nom\n"));
+        if (probe.status() == 409) {
+          conflicts++;
+          assertThat(probe.object().getString("error")).isEqualTo("conflict");
+        }
+      }
+      Reply big = first.get();
+      if (big.status() == 409) {
         conflicts++;
-        assertThat(probe.object().getString("error")).isEqualTo("conflict");
+      } else {
+        assertThat(big.status()).as(big.body()).isEqualTo(200);
       }
     }
 
-    assertThat(conflicts).as("a probe met the running import").isEqualTo(1);
-    assertThat(first.get().status()).isEqualTo(200);
+    assertThat(conflicts).as("an import met the running one").isPositive();
     assertThat(importCsv(admin, "", utf8("Nom\nDurand\n")).status()).isEqualTo(200);
   }
 

@@ -29,6 +29,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.relais.account.AccountTime;
 import org.relais.account.KnownAccounts;
 import org.relais.call.Call;
+import org.relais.operations.WriterMeters;
 import org.relais.presence.AgentPresence;
 import org.relais.presence.Attendance;
 import org.relais.telephony.Switch;
@@ -80,6 +81,7 @@ public class Acd {
   int silence;
 
   @Inject Attendance attendance;
+  @Inject WriterMeters writerMeters;
 
   @Resource TimerService timers;
   @Resource TransactionSynchronizationRegistry transactions;
@@ -147,7 +149,9 @@ public class Acd {
    * Each event's answer is kept in its {@link Applied}, for its reporter once this has committed.
    */
   public void applyAll(List<? extends Applied<?>> batch) {
+    long started = System.nanoTime();
     engine.flow().apply(batch);
+    writerMeters.batchWorked(transactions, started);
   }
 
   /**

@@ -1,5 +1,6 @@
 package org.relais.web.push;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.faces.event.WebsocketEvent;
@@ -15,6 +16,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
+import org.eclipse.microprofile.metrics.Counter;
 import org.relais.acd.AcdEvent;
 import org.relais.acd.AcdEvent.AgentState;
 import org.relais.acd.AcdEvents;
@@ -43,6 +45,7 @@ public class DeskPush {
   static final String CHANGED = "changed";
 
   @Inject Attendance attendance;
+  @Inject PushMeters meters;
 
   @Inject
   @Push(channel = CHANNEL)
@@ -50,6 +53,15 @@ public class DeskPush {
 
   /** Open banners per account, as the websocket users they registered with. */
   private final Map<Long, Set<String>> openBanners = new ConcurrentHashMap<>();
+
+  /** Messages sent, one per banner. */
+  Counter pushed;
+
+  @PostConstruct
+  void start() {
+    pushed = meters.pushed(CHANNEL);
+    meters.open(CHANNEL, () -> openBanners.values().stream().mapToInt(Set::size).sum());
+  }
 
   void opened(@Observes @Opened WebsocketEvent socket) {
     if (CHANNEL.equals(socket.getChannel()) && socket.getUser() instanceof String user) {
@@ -96,6 +108,7 @@ public class DeskPush {
   private void send(String message, List<String> users) {
     if (!users.isEmpty()) {
       desk.send(message, users);
+      pushed.inc(users.size());
     }
   }
 

@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +33,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.metrics.Counter;
 import org.relais.acd.AcdEvent;
 import org.relais.acd.AcdEvents;
 
@@ -73,6 +75,7 @@ public class EventStream {
 
   @Resource ManagedThreadFactory threads;
   @Inject Clock clock;
+  @Inject PushMeters meters;
 
   @Inject
   @ConfigProperty(name = "relais.events.max-streams-per-caller", defaultValue = "4")
@@ -85,6 +88,9 @@ public class EventStream {
   @Inject
   @ConfigProperty(name = "relais.events.write-timeout-seconds", defaultValue = "90")
   long writeTimeoutSeconds;
+
+  /** Events written to subscribers, counted on the sending thread. */
+  private Counter pushed;
 
   private ExecutorService sender;
   private ScheduledExecutorService heartbeat;
@@ -99,6 +105,8 @@ public class EventStream {
 
   @PostConstruct
   void start() {
+    pushed = meters.pushed("stream");
+    meters.open("stream", () -> subscribers.values().stream().mapToInt(List::size).sum());
     sender =
         new ThreadPoolExecutor(
             1, 1, 0, TimeUnit.SECONDS, new LinkedBlockingQueue<>(BACKLOG), threads);
@@ -211,16 +219,19 @@ public class EventStream {
   /** Each account's events of the transaction, in commit order, written at once. */
   private void send(List<AcdEvent> events) {
     Map<Long, StringBuilder> byAccount = new LinkedHashMap<>();
+    Map<Long, Integer> counts = new HashMap<>();
     for (AcdEvent event : events) {
       byAccount
           .computeIfAbsent(event.accountId(), id -> new StringBuilder(256 * events.size()))
           .append(frame(event.type(), json.of(event)));
+      counts.merge(event.accountId(), 1, Integer::sum);
     }
     byAccount.forEach(
         (accountId, frames) -> {
           byte[] bytes = frames.toString().getBytes(StandardCharsets.UTF_8);
           for (StreamSubscriber subscriber : subscribers.getOrDefault(accountId, List.of())) {
             subscriber.send(bytes);
+            pushed.inc(counts.get(accountId));
           }
         });
   }

@@ -363,6 +363,63 @@ class AcdApiIT extends RelaisDeployment {
   }
 
   @Test
+  void metricsCountTheCallsOfEachGroupAndShowTheQueueAndTheAgents() {
+    account();
+    group("Support", "\"ringTimeout\":20,\"penalty\":600");
+    Caller alice = agent("alice", "301", "Support");
+    call("Support", "0600000021");
+    awaitActivity(alice, "RINGING");
+    sim("extensions/301/reject");
+    api.send(alice, "POST", "api/v1/me/penalty/cancel", null);
+    awaitActivity(alice, "RINGING");
+    sim("extensions/301/answer");
+    awaitActivity(alice, "TALKING");
+    String abandoned = call("Support", "0600000022");
+    call("Support", "0600000023");
+    sim("calls/" + abandoned + "/hangup");
+
+    String[] support = {"account=\"" + admin.account() + "\"", "group=\"Support\""};
+    String metrics =
+        Await.until(
+            TIMERS,
+            () -> api.get(null, "/metrics").body(),
+            m -> Double.valueOf(1).equals(metric(m, "relais_calls_abandoned_total", support)));
+    assertThat(metric(metrics, "relais_calls_offered_total", support)).isEqualTo(2);
+    assertThat(metric(metrics, "relais_calls_missed_total", support)).isEqualTo(1);
+    assertThat(metric(metrics, "relais_calls_answered_total", support)).isEqualTo(1);
+    assertThat(metric(metrics, "relais_calls_waiting", support)).isEqualTo(1);
+    assertThat(metric(metrics, "relais_calls_longest_wait_seconds", support)).isGreaterThan(0);
+    assertThat(metric(metrics, "relais_calls_arrival_to_offer_seconds_count", support))
+        .isEqualTo(1);
+    assertThat(
+            metric(
+                metrics,
+                "relais_agents",
+                "account=\"" + admin.account() + "\"",
+                "availability=\"AVAILABLE\"",
+                "activity=\"TALKING\""))
+        .isEqualTo(1);
+    assertThat(metric(metrics, "relais_acd_batch_seconds_count")).isPositive();
+    assertThat(metric(metrics, "relais_acd_commit_seconds_count")).isPositive();
+    assertThat(metric(metrics, "relais_events_pushed_total", "channel=\"stream\"")).isNotNull();
+    assertThat(metric(metrics, "relais_sockets_open", "channel=\"desk\"")).isNotNull();
+  }
+
+  /**
+   * The value of the metric's one series that carries the labels ({@code name="value"}), from the
+   * Prometheus text of {@code /metrics}; null if there is none.
+   */
+  private static Double metric(String metrics, String name, String... labels) {
+    return metrics
+        .lines()
+        .filter(line -> line.startsWith(name + "{") || line.startsWith(name + " "))
+        .filter(line -> java.util.Arrays.stream(labels).allMatch(line::contains))
+        .map(line -> Double.valueOf(line.substring(line.lastIndexOf(' ') + 1)))
+        .findFirst()
+        .orElse(null);
+  }
+
+  @Test
   void deskActionsWithoutTheirCallAnswer409() {
     account();
     group("Support", "\"ringTimeout\":20");

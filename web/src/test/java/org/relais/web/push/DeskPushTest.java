@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Future;
+import org.eclipse.microprofile.metrics.Counter;
 import org.junit.jupiter.api.Test;
 import org.relais.acd.AcdEvent;
 import org.relais.acd.AcdEvent.AgentState;
@@ -39,8 +40,28 @@ class DeskPushTest {
 
   private final DeskPush push = new DeskPush();
 
+  /** The messages the push counted for {@code /metrics}. */
+  private long messages;
+
   DeskPushTest() {
     push.attendance = new Attendance(Clock.systemUTC());
+    push.pushed =
+        new Counter() {
+          @Override
+          public void inc() {
+            inc(1);
+          }
+
+          @Override
+          public void inc(long n) {
+            messages += n;
+          }
+
+          @Override
+          public long getCount() {
+            return messages;
+          }
+        };
     push.desk =
         new PushContext() {
           @Override
@@ -84,6 +105,7 @@ class DeskPushTest {
     commit(queued(7, 100), new QueueChanged(7, AT, "Support"), queued(7, 101));
 
     assertThat(sent).containsExactly(new Sent(DeskPush.CHANGED, Set.of("7:1", "7:2")));
+    assertThat(messages).isEqualTo(2);
   }
 
   @Test

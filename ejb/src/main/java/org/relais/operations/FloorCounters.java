@@ -1,0 +1,129 @@
+package org.relais.operations;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.metrics.Counter;
+import org.eclipse.microprofile.metrics.Metadata;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.MetricUnits;
+import org.eclipse.microprofile.metrics.Tag;
+import org.eclipse.microprofile.metrics.Timer;
+import org.relais.account.AccountNames;
+import org.relais.acd.AcdEvent;
+import org.relais.acd.AcdEvent.AgentState;
+import org.relais.acd.AcdEvent.CallAbandoned;
+import org.relais.acd.AcdEvent.CallAnswered;
+import org.relais.acd.AcdEvent.CallDialing;
+import org.relais.acd.AcdEvent.CallEnded;
+import org.relais.acd.AcdEvent.CallNotAnswered;
+import org.relais.acd.AcdEvent.CallOffered;
+import org.relais.acd.AcdEvent.CallQueued;
+import org.relais.operations.FloorFigures.GroupKey;
+
+/**
+ * The floor's counters on {@code /metrics}, per account and group: {@code
+ * relais_calls_offered_total}, {@code relais_calls_answered_total}, {@code
+ * relais_calls_missed_total} (an offer not answered or refused), {@code
+ * relais_calls_abandoned_total}, and the time from a call's arrival to its first offer, {@code
+ * relais_calls_arrival_to_offer_seconds}. Counted from the committed events on the {@link
+ * OperatorsFeed}'s thread, never the engine's; it also shows {@link FloorGauges} the groups and
+ * accounts that appear.
+ *
+ * <p>Only the feed's thread calls {@link #count}: its maps need no lock.
+ */
+@ApplicationScoped
+public class FloorCounters {
+
+  private static final Metadata OFFERED =
+      counter("relais_calls_offered", "Calls offered to agents");
+  private static final Metadata ANSWERED = counter("relais_calls_answered", "Calls answered");
+  private static final Metadata MISSED =
+      counter("relais_calls_missed", "Offers not answered in time or refused");
+  private static final Metadata ABANDONED =
+      counter("relais_calls_abandoned", "Callers who hung up while waiting");
+  private static final Metadata ARRIVAL_TO_OFFER =
+      Metadata.builder()
+          .withName("relais_calls_arrival_to_offer")
+          .withDescription("From a call's arrival to its first offer to an agent")
+          .withUnit(MetricUnits.SECONDS)
+          .build();
+
+  /** What a call in progress is remembered by: the events after its arrival do not name it. */
+  private record InFlight(GroupKey group, OffsetDateTime arrived) {}
+
+  private record Key(Metadata metadata, GroupKey group) {}
+
+  @Inject MetricRegistry registry;
+  @Inject AccountNames accounts;
+  @Inject FloorGauges gauges;
+
+  private final Map<Long, InFlight> calls = new HashMap<>();
+  private final Map<Key, Counter> counters = new HashMap<>();
+  private final Map<GroupKey, Timer> latencies = new HashMap<>();
+
+  void count(List<AcdEvent> events) {
+    for (AcdEvent event : events) {
+      if (event instanceof CallQueued queued) {
+        GroupKey group = new GroupKey(queued.accountId(), queued.group());
+        calls.put(queued.callId(), new InFlight(group, queued.at()));
+        gauges.watchQueue(group);
+      } else if (event instanceof CallDialing dialing) {
+        calls.put(
+            dialing.callId(),
+            new InFlight(new GroupKey(dialing.accountId(), dialing.group()), null));
+      } else if (event instanceof CallOffered offered) {
+        offered(offered);
+      } else if (event instanceof CallAnswered answered) {
+        count(ANSWERED, answered.accountId(), answered.callId());
+      } else if (event instanceof CallNotAnswered missed) {
+        count(MISSED, missed.accountId(), missed.callId());
+      } else if (event instanceof CallAbandoned abandoned) {
+        counter(ABANDONED, new GroupKey(abandoned.accountId(), abandoned.group())).inc();
+        calls.remove(abandoned.callId());
+      } else if (event instanceof CallEnded ended) {
+        calls.remove(ended.callId());
+      } else if (event instanceof AgentState state) {
+        gauges.watchAgents(state.accountId());
+      }
+    }
+  }
+
+  private void offered(CallOffered offered) {
+    GroupKey group = new GroupKey(offered.accountId(), offered.group());
+    counter(OFFERED, group).inc();
+    InFlight call = calls.get(offered.callId());
+    if (call != null && call.arrived() != null) {
+      latencies
+          .computeIfAbsent(group, g -> registry.timer(ARRIVAL_TO_OFFER, tags(g)))
+          .update(Duration.between(call.arrived(), offered.at()));
+      // Only the first offer: a call offered again after a miss has waited for other reasons.
+      calls.put(offered.callId(), new InFlight(call.group(), null));
+    }
+  }
+
+  /** Counted under the call's group; a call this node did not see arrive counts under none. */
+  private void count(Metadata metadata, long accountId, long callId) {
+    InFlight call = calls.get(callId);
+    counter(metadata, call != null ? call.group() : new GroupKey(accountId, "")).inc();
+  }
+
+  private Counter counter(Metadata metadata, GroupKey group) {
+    return counters.computeIfAbsent(
+        new Key(metadata, group), key -> registry.counter(metadata, tags(group)));
+  }
+
+  private Tag[] tags(GroupKey group) {
+    return new Tag[] {
+      new Tag("account", accounts.nameOf(group.accountId())), new Tag("group", group.group())
+    };
+  }
+
+  private static Metadata counter(String name, String description) {
+    return Metadata.builder().withName(name).withDescription(description).build();
+  }
+}

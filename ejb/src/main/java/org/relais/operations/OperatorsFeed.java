@@ -1,0 +1,73 @@
+package org.relais.operations;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.relais.acd.AcdEvents;
+
+/**
+ * Takes the engine's committed events off its thread for the operators: the engine only queues each
+ * transaction's {@link AcdEvents}, and one thread of this feed counts them ({@link FloorCounters}).
+ * Whatever the operators' side costs, the engine's one writer does not wait for it.
+ *
+ * <p>Should the feed fall {@value #BACKLOG} transactions behind, later ones are left out of the
+ * figures (said once in the log) rather than held in memory or making the engine wait.
+ */
+@ApplicationScoped
+public class OperatorsFeed {
+
+  private static final Logger LOG = Logger.getLogger(OperatorsFeed.class.getName());
+
+  private static final int BACKLOG = 100_000;
+
+  @Resource ManagedThreadFactory threads;
+  @Inject FloorCounters counters;
+
+  private final BlockingQueue<AcdEvents> waiting = new LinkedBlockingQueue<>(BACKLOG);
+  private final AtomicBoolean fellBehind = new AtomicBoolean();
+  private Thread reader;
+
+  @PostConstruct
+  void start() {
+    reader = threads.newThread(this::readWhileRunning);
+    reader.setDaemon(true);
+    reader.start();
+  }
+
+  @PreDestroy
+  void stop() {
+    reader.interrupt();
+  }
+
+  /** On the engine's thread, after its commit: a queue's offer and nothing more. */
+  void committed(@Observes AcdEvents committed) {
+    if (!waiting.offer(committed) && fellBehind.compareAndSet(false, true)) {
+      LOG.warning("the operators' feed fell behind the engine: events left out of the metrics");
+    }
+  }
+
+  private void readWhileRunning() {
+    while (!Thread.currentThread().isInterrupted()) {
+      AcdEvents committed;
+      try {
+        committed = waiting.take();
+      } catch (InterruptedException e) {
+        return;
+      }
+      try {
+        counters.count(committed.events());
+      } catch (RuntimeException e) {
+        LOG.log(Level.WARNING, "committed events not counted", e);
+      }
+    }
+  }
+}

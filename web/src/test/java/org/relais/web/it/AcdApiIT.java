@@ -25,6 +25,9 @@ class AcdApiIT extends RelaisDeployment {
 
   private static final Duration TIMERS = Duration.ofSeconds(15);
 
+  /** How long a flood's feed may go without news before the test gives up on it. */
+  private static final Duration QUIET = Duration.ofSeconds(30);
+
   private Api api;
   private Caller admin;
 
@@ -480,7 +483,7 @@ class AcdApiIT extends RelaisDeployment {
       assertThat(callIds).hasSize(200);
 
       List<JsonObject> events =
-          feed.awaitEvents(Duration.ofSeconds(120), all -> countEnded(all) >= 200);
+          feed.awaitEvents(QUIET, all -> countEnded(all) >= 200);
       Map<String, String> ringingCallByAgent = new HashMap<>();
       Set<String> ended = new HashSet<>();
       for (JsonObject e : events) {
@@ -506,12 +509,14 @@ class AcdApiIT extends RelaisDeployment {
   /**
    * A subscriber that stops reading, say a wallboard behind a stalled network, must hold up no
    * other: its events wait for it alone, and it misses none when it reads again. Long names make
-   * about 1.5 kB of events a call: enough calls to fill what the kernels and the server's
-   * connection buffer for it (about 8 MB on Linux), but not the server's own bound after that.
+   * about 1.8 kB of events a call, so 1,200 calls make about 2.2 MB: far more than its connection
+   * takes while its client reads nothing (a 1 kB receive window), and less than what the server
+   * keeps for one subscriber ({@code StreamSubscriber.MAX_WAITING_BYTES}, 4 MB) even if the
+   * kernel's and the container's buffers held none of it, whatever their sizes on this machine.
    */
   @Test
   void aSubscriberThatStopsReadingHoldsUpNoOtherAndMissesNothing() throws Exception {
-    int calls = 6_000;
+    int calls = 1_200;
     String group = "Flood".repeat(12);
     account();
     group(group, "\"ringTimeout\":20,\"wrapUp\":0");
@@ -537,10 +542,10 @@ class AcdApiIT extends RelaisDeployment {
       }
       callers.shutdown();
       List<JsonObject> read =
-          feed.awaitEvents(Duration.ofSeconds(120), all -> countEnded(all) >= calls);
+          feed.awaitEvents(QUIET, all -> countEnded(all) >= calls);
       try (EventFeed resumed = stalled.resume()) {
         List<JsonObject> late =
-            resumed.awaitEvents(Duration.ofSeconds(60), all -> countEnded(all) >= calls);
+            resumed.awaitEvents(QUIET, all -> countEnded(all) >= calls);
         int both = Math.min(read.size(), late.size());
         assertThat(late.subList(0, both))
             .as("the stalled subscriber's events, once it reads again")

@@ -91,21 +91,36 @@ final class EventFeed implements AutoCloseable {
   }
 
   /** Waits until an event matches; answers all events received until then. */
-  List<JsonObject> awaitEvent(Duration timeout, Predicate<JsonObject> wanted) {
-    return awaitEvents(timeout, events -> events.stream().anyMatch(wanted));
+  List<JsonObject> awaitEvent(Duration quiet, Predicate<JsonObject> wanted) {
+    return awaitEvents(quiet, events -> events.stream().anyMatch(wanted));
   }
 
-  /** Waits until the events received so far satisfy the condition; answers them. */
-  List<JsonObject> awaitEvents(Duration timeout, Predicate<List<JsonObject>> done) {
-    Instant until = Instant.now().plus(timeout);
-    while (Instant.now().isBefore(until)) {
-      List<JsonObject> now = events();
-      if (done.test(now)) {
-        return now;
+  /**
+   * Waits until the events received so far satisfy the condition; answers them. Gives up only
+   * when no event has come for {@code quiet}: a slow server still delivering is waited for, as
+   * long as it delivers, whatever the machine's speed.
+   */
+  List<JsonObject> awaitEvents(Duration quiet, Predicate<List<JsonObject>> done) {
+    List<JsonObject> now = events();
+    Instant lastNews = Instant.now();
+    int seen = now.size();
+    while (!done.test(now)) {
+      if (now.size() > seen) {
+        seen = now.size();
+        lastNews = Instant.now();
+      } else if (Instant.now().isAfter(lastNews.plus(quiet))) {
+        throw new AssertionError(
+            "events incomplete: none for "
+                + quiet
+                + " after "
+                + seen
+                + "; the last ones: "
+                + now.subList(Math.max(0, seen - 5), seen));
       }
       Await.pause();
+      now = events();
     }
-    throw new AssertionError("events incomplete after " + timeout + "; got " + events());
+    return now;
   }
 
   @Override

@@ -482,8 +482,7 @@ class AcdApiIT extends RelaisDeployment {
       callers.shutdown();
       assertThat(callIds).hasSize(200);
 
-      List<JsonObject> events =
-          feed.awaitEvents(QUIET, all -> countEnded(all) >= 200);
+      List<JsonObject> events = feed.awaitEvents(QUIET, all -> countEnded(all) >= 200);
       Map<String, String> ringingCallByAgent = new HashMap<>();
       Set<String> ended = new HashSet<>();
       for (JsonObject e : events) {
@@ -541,11 +540,9 @@ class AcdApiIT extends RelaisDeployment {
         f.get();
       }
       callers.shutdown();
-      List<JsonObject> read =
-          feed.awaitEvents(QUIET, all -> countEnded(all) >= calls);
+      List<JsonObject> read = feed.awaitEvents(QUIET, all -> countEnded(all) >= calls);
       try (EventFeed resumed = stalled.resume()) {
-        List<JsonObject> late =
-            resumed.awaitEvents(QUIET, all -> countEnded(all) >= calls);
+        List<JsonObject> late = resumed.awaitEvents(QUIET, all -> countEnded(all) >= calls);
         int both = Math.min(read.size(), late.size());
         assertThat(late.subList(0, both))
             .as("the stalled subscriber's events, once it reads again")

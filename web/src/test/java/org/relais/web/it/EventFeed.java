@@ -96,9 +96,9 @@ final class EventFeed implements AutoCloseable {
   }
 
   /**
-   * Waits until the events received so far satisfy the condition; answers them. Gives up only
-   * when no event has come for {@code quiet}: a slow server still delivering is waited for, as
-   * long as it delivers, whatever the machine's speed.
+   * Waits until the events received so far satisfy the condition; answers them. Gives up only when
+   * no event has come for {@code quiet}: a slow server still delivering is waited for, as long as
+   * it delivers, whatever the machine's speed.
    */
   List<JsonObject> awaitEvents(Duration quiet, Predicate<List<JsonObject>> done) {
     List<JsonObject> now = events();

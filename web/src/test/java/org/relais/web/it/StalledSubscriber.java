@@ -107,6 +107,27 @@ final class StalledSubscriber implements AutoCloseable {
       return b;
     }
 
+    /**
+     * What has come of the current chunk, up to {@code len}: without this, the default reads a byte
+     * at a time until {@code len} bytes have come, and a reader asking for 8 kB would not see the
+     * stream's last events until heartbeats had made up the rest.
+     */
+    @Override
+    public int read(byte[] into, int off, int len) throws IOException {
+      if (len == 0) {
+        return 0;
+      }
+      if (leftInChunk == 0 && !nextChunk()) {
+        return -1;
+      }
+      int read = in.read(into, off, (int) Math.min(len, leftInChunk));
+      if (read < 0) {
+        throw new IOException("the connection closed within a chunk");
+      }
+      leftInChunk -= read;
+      return read;
+    }
+
     private boolean nextChunk() throws IOException {
       if (ended) {
         return false;

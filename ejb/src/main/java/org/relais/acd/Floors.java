@@ -67,13 +67,20 @@ final class Floors {
     }
   }
 
-  /** The agent's calls answered since the start of the account's day. */
+  /**
+   * The agent's calls answered since the start of the account's day. A call is answered within
+   * hours of its arrival: looking no further back than the day before keeps the read to the agent's
+   * recent calls (its index by arrival), whatever the agent's history.
+   */
   int answeredToday(AgentPresence presence) {
+    OffsetDateTime since = startOfToday.apply(presence.getAccountId());
     return em.createQuery(
-            "SELECT COUNT(c) FROM Call c WHERE c.agent.id = :agent AND c.answeredAt >= :since",
+            "SELECT COUNT(c) FROM Call c WHERE c.agent.id = :agent AND c.arrivedAt >= :dayBefore"
+                + " AND c.answeredAt >= :since",
             Long.class)
         .setParameter("agent", presence.getAgentId())
-        .setParameter("since", startOfToday.apply(presence.getAccountId()))
+        .setParameter("dayBefore", since.minusDays(1))
+        .setParameter("since", since)
         .getSingleResult()
         .intValue();
   }

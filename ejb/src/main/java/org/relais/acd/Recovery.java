@@ -3,6 +3,7 @@ package org.relais.acd;
 import jakarta.persistence.EntityManager;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.logging.Logger;
 import org.relais.call.Call;
@@ -45,14 +46,22 @@ final class Recovery {
   }
 
   void recover() {
+    long started = System.nanoTime();
+    int lost = 0;
     for (Call call :
-        em.createQuery("SELECT c FROM Call c WHERE c.status <> :ended", Call.class)
-            .setParameter("ended", CallStatus.ENDED)
+        // The open statuses by name, so that the status index finds them: "<> ENDED" would read
+        // every call ever made.
+        em.createQuery("SELECT c FROM Call c WHERE c.status IN :open", Call.class)
+            .setParameter("open", EnumSet.complementOf(EnumSet.of(CallStatus.ENDED)))
             .getResultList()) {
       flow.endCall(call, CallOutcome.LOST);
+      lost++;
     }
+    int agents = 0;
+    int rearmed = 0;
     for (AgentPresence presence :
         em.createQuery("SELECT p FROM AgentPresence p", AgentPresence.class).getResultList()) {
+      agents++;
       switch (presence.getActivity()) {
         case RINGING, DIALING -> moves.moveTo(presence, Activity.IDLE, null, null, null);
         case TALKING -> flow.afterCall(presence, AgentEvent.HANG_UP, presence.getCall());
@@ -60,12 +69,17 @@ final class Recovery {
           OffsetDateTime deadline = presence.getDeadline();
           if (deadline != null) {
             deadlines.arm(presence.getAgentId(), deadline);
+            rearmed++;
           }
         }
       }
     }
     floors.forgetAll();
-    LOG.info("ACD recovered from the database");
+    LOG.info(
+        String.format(
+            "ACD recovered from the database in %d ms: %d connected agents, %d calls closed as"
+                + " lost, %d deadlines armed again",
+            (System.nanoTime() - started) / 1_000_000, agents, lost, rearmed));
   }
 
   /**

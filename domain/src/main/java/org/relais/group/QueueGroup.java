@@ -31,6 +31,9 @@ import org.relais.account.Account;
 @Table(name = "queue_group")
 public class QueueGroup {
 
+  /** The usual target: a call answered within 20 seconds in queue is answered in time. */
+  public static final int DEFAULT_SERVICE_LEVEL_SECONDS = 20;
+
   @Id
   @SequenceGenerator(name = "relais_seq", sequenceName = "relais_seq", allocationSize = 50)
   @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "relais_seq")
@@ -85,6 +88,10 @@ public class QueueGroup {
   @OrderColumn(name = "position")
   @Column(name = "number", nullable = false, length = 32)
   private List<String> callerIds = new ArrayList<>();
+
+  /** Supervision's target (SPEC E5), apart from the settings the engine applies to calls. */
+  @Column(name = "service_level_seconds", nullable = false)
+  private int serviceLevelSeconds = DEFAULT_SERVICE_LEVEL_SECONDS;
 
   @Version private long version;
 
@@ -143,6 +150,28 @@ public class QueueGroup {
 
   public int penalty() {
     return penalty;
+  }
+
+  /** A call answered after at most this many seconds in queue is answered in time (SPEC E5). */
+  public int serviceLevelSeconds() {
+    return serviceLevelSeconds;
+  }
+
+  public void changeServiceLevel(int seconds) {
+    this.serviceLevelSeconds = checkedServiceLevel(seconds);
+  }
+
+  /**
+   * The seconds if they can be a service level target.
+   *
+   * @throws InvalidFieldException naming {@code serviceLevelSeconds} otherwise
+   */
+  public static int checkedServiceLevel(int seconds) {
+    if (seconds < 1 || seconds > GroupSettings.MAX_SECONDS) {
+      throw new InvalidFieldException(
+          "serviceLevelSeconds", "between 1 and " + GroupSettings.MAX_SECONDS);
+    }
+    return seconds;
   }
 
   public int wrapUp() {

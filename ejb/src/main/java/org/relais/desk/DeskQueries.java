@@ -206,9 +206,10 @@ public class DeskQueries {
    * </ul>
    *
    * A call or an after-call pause still in progress counts up to {@code now}: the figures are live,
-   * and the answered call the agent is talking in already counts as answered.
+   * and the answered call the agent is talking in already counts as answered. Supervision reads
+   * them too, whatever the agent's profile.
    */
-  Figures figures(Agent agent, OffsetDateTime since, OffsetDateTime now) {
+  public Figures figures(Agent agent, OffsetDateTime since, OffsetDateTime now) {
     List<Call> calls =
         em.createQuery(
                 "SELECT c FROM Call c WHERE c.agent.id = :agent"

@@ -69,6 +69,13 @@ public class GroupService {
     return group;
   }
 
+  /** The group's service level target (SPEC E5), in seconds. */
+  public QueueGroup changeServiceLevel(Account account, String name, int seconds) {
+    QueueGroup group = get(account, name);
+    group.changeServiceLevel(seconds);
+    return group;
+  }
+
   public void delete(Account account, String name) {
     QueueGroup group = get(account, name);
     em.createQuery("DELETE FROM Membership m WHERE m.group = :group")

@@ -106,6 +106,9 @@ final class ApiOperations {
     add("GET /api/v1/reports/states", "listStates", "reports", "List agent states, paged, or CSV");
     add("GET /api/v1/reports/states/export", "exportStates", "reports", "Export states as CSV");
 
+    add("GET /api/v1/supervision/groups", "superviseGroups", "supervision", "Live groups, today");
+    add("GET /api/v1/supervision/agents", "superviseAgents", "supervision", "Live agents, today");
+
     add(
         "POST /api/v1/sim/calls",
         "simPlaceCall",

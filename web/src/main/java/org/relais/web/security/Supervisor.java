@@ -1,0 +1,34 @@
+package org.relais.web.security;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.relais.account.Account;
+import org.relais.agent.Agent;
+import org.relais.agent.Role;
+
+/**
+ * Who watches the floor (SPEC E5): a supervisor sees its own groups; an admin, and an API token
+ * (which speaks for the account, not for a person), the whole account.
+ */
+@ApplicationScoped
+public class Supervisor {
+
+  /** The principal of an API token is {@code token:<name>@<account>}. */
+  private static final String TOKEN = "token:";
+
+  @Inject CurrentCaller caller;
+
+  /**
+   * @param agent the supervisor whose groups bound the view; null for the whole account
+   */
+  public record Viewer(Account account, Agent agent) {}
+
+  /** The caller as a viewer of the floor; refused (403) unless supervisor or admin. */
+  public Viewer current() {
+    Account account = caller.requireRole(Role.SUPERVISOR, Role.ADMIN);
+    if (caller.hasRole(Role.ADMIN) || caller.login().startsWith(TOKEN)) {
+      return new Viewer(account, null);
+    }
+    return new Viewer(account, caller.agent());
+  }
+}

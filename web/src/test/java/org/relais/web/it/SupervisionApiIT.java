@@ -1,0 +1,212 @@
+package org.relais.web.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import jakarta.json.JsonObject;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.relais.web.it.Api.Caller;
+import org.relais.web.it.Api.Reply;
+
+/**
+ * Supervision through the API (SPEC E5; docs/API.md, Supervision): the live figures, computed again
+ * from the reports, and who may see what.
+ */
+class SupervisionApiIT extends RelaisDeployment {
+
+  private static final Duration TIMERS = Duration.ofSeconds(15);
+
+  private Api api;
+  private Caller admin;
+
+  private void account() {
+    api = api();
+    admin = api.newAccount();
+  }
+
+  private void group(String name, String settings) {
+    Reply reply =
+        api.send(admin, "POST", "api/v1/groups", "{\"name\":\"" + name + "\"," + settings + "}");
+    assertThat(reply.status()).as(reply.body()).isEqualTo(201);
+  }
+
+  private Caller person(String login, String role, String extension, String group) {
+    Reply reply =
+        api.send(
+            admin,
+            "POST",
+            "api/v1/agents",
+            "{\"login\":\""
+                + login
+                + "\",\"name\":\"Name of "
+                + login
+                + "\",\"password\":\"password-of-"
+                + login
+                + "\",\"role\":\""
+                + role
+                + "\",\"extension\":\""
+                + extension
+                + "\",\"groups\":[{\"name\":\""
+                + group
+                + "\"}]}");
+    assertThat(reply.status()).as(reply.body()).isEqualTo(201);
+    return new Caller(login + "@" + admin.account(), "password-of-" + login);
+  }
+
+  private void ok(Caller who, String method, String path, String body) {
+    Reply reply = api.send(who, method, path, body);
+    assertThat(reply.status()).as(method + " " + path + ": " + reply.body()).isBetween(200, 204);
+  }
+
+  private Caller connectedAgent(String login, String extension, String group) {
+    Caller agent = person(login, "agent", extension, group);
+    ok(agent, "POST", "api/v1/me/session", null);
+    ok(agent, "PUT", "api/v1/me/availability", "{\"available\":true}");
+    return agent;
+  }
+
+  private String call(String group, String caller) {
+    Reply reply =
+        api.send(
+            admin,
+            "POST",
+            "api/v1/sim/calls",
+            "{\"group\":\"" + group + "\",\"caller\":\"" + caller + "\"}");
+    assertThat(reply.status()).as(reply.body()).isEqualTo(201);
+    return reply.object().getString("callId");
+  }
+
+  private JsonObject awaitActivity(Caller agent, String activity) {
+    return Await.until(
+        TIMERS,
+        () -> api.get(agent, "api/v1/me").object(),
+        me -> activity.equals(me.getString("activity", null)));
+  }
+
+  private List<JsonObject> list(Caller who, String path) {
+    Reply reply = api.get(who, path);
+    assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+    return reply.array().getValuesAs(JsonObject.class);
+  }
+
+  private static JsonObject named(List<JsonObject> lines, String key, String value) {
+    return lines.stream().filter(l -> l.getString(key).equals(value)).findFirst().orElseThrow();
+  }
+
+  @Test
+  void theGroupsFiguresAgreeWithTheReportsAndFollowTheFloorLive() {
+    account();
+    group(
+        "Support",
+        "\"ringTimeout\":20,\"wrapUp\":0,\"qualificationRequired\":true,"
+            + "\"qualifications\":[\"Fait\"],\"serviceLevelSeconds\":1");
+    Caller alice = connectedAgent("alice", "301", "Support");
+    Caller sam = person("sam", "supervisor", "390", "Support");
+
+    String answered = call("Support", "0600000001");
+    awaitActivity(alice, "RINGING");
+    ok(admin, "POST", "api/v1/sim/extensions/301/answer", null);
+    awaitActivity(alice, "TALKING");
+    JsonObject talking = named(list(sam, "api/v1/supervision/agents"), "login", "alice");
+    assertThat(talking.getString("activity")).isEqualTo("TALKING");
+    assertThat(talking.getJsonObject("call").getString("callId")).isEqualTo(answered);
+    assertThat(talking.getJsonObject("call").getString("group")).isEqualTo("Support");
+    assertThat(talking.getJsonObject("call").getString("number")).endsWith("600000001");
+    JsonObject busy = named(list(sam, "api/v1/supervision/groups"), "name", "Support");
+    assertThat(busy.getJsonObject("agents").getInt("busy")).isEqualTo(1);
+    assertThat(busy.getJsonObject("agents").getInt("connected")).isEqualTo(1);
+
+    ok(admin, "POST", "api/v1/sim/extensions/301/hangup", null);
+    awaitActivity(alice, "QUALIFYING");
+    ok(alice, "POST", "api/v1/me/qualification", "{\"code\":\"Fait\"}");
+    awaitActivity(alice, "IDLE");
+    ok(alice, "PUT", "api/v1/me/availability", "{\"available\":false}");
+    String abandoned = call("Support", "0600000002");
+    JsonObject queued = named(list(sam, "api/v1/supervision/groups"), "name", "Support");
+    assertThat(queued.getInt("waiting")).isEqualTo(1);
+    assertThat(queued.getJsonObject("agents").getInt("unavailable")).isEqualTo(1);
+    assertThat(queued.getJsonObject("agents").getInt("available")).isZero();
+    ok(admin, "POST", "api/v1/sim/calls/" + abandoned + "/hangup", null);
+
+    JsonObject support = named(list(sam, "api/v1/supervision/groups"), "name", "Support");
+    JsonObject today = support.getJsonObject("today");
+    assertThat(support.getInt("waiting")).isZero();
+    assertThat(support.getInt("serviceLevelSeconds")).isEqualTo(1);
+    assertThat(today.getInt("offered")).isEqualTo(2);
+    assertThat(today.getInt("answered")).isEqualTo(1);
+    assertThat(today.getInt("abandoned")).isEqualTo(1);
+    assertThat(today.getJsonNumber("abandonRate").doubleValue()).isEqualTo(0.5);
+
+    // The same figures, computed again from the reports of today's calls and states.
+    List<JsonObject> calls =
+        api.get(admin, "api/v1/reports/calls?period=today&group=Support&direction=INBOUND")
+            .object()
+            .getJsonArray("items")
+            .getValuesAs(JsonObject.class);
+    List<JsonObject> states =
+        api.get(admin, "api/v1/reports/states?period=today&agent=alice")
+            .object()
+            .getJsonArray("items")
+            .getValuesAs(JsonObject.class);
+    List<JsonObject> answeredCalls =
+        calls.stream().filter(c -> c.containsKey("answeredAt")).toList();
+    long withinLevel = answeredCalls.stream().filter(c -> c.getInt("waited") <= 1).count();
+    long waits = calls.stream().mapToLong(c -> c.getInt("waited")).sum();
+    long afterCall =
+        states.stream()
+            .filter(s -> List.of("QUALIFYING", "WRAP_UP").contains(s.getString("activity")))
+            .filter(s -> s.containsKey("seconds"))
+            .mapToLong(s -> s.getInt("seconds"))
+            .sum();
+    long talk = answeredCalls.stream().mapToLong(c -> c.getInt("talked")).sum();
+    assertThat(calls).hasSize(today.getInt("offered"));
+    assertThat(calls.stream().filter(c -> "ABANDONED".equals(c.getString("outcome", null))))
+        .hasSize(today.getInt("abandoned"));
+    assertThat(today.getJsonNumber("serviceLevel").doubleValue())
+        .isCloseTo((double) withinLevel / answeredCalls.size(), within(1e-9));
+    assertThat(today.getInt("averageWait")).isEqualTo(waits / calls.size());
+    assertThat(today.getInt("averageHandle")).isEqualTo((talk + afterCall) / answeredCalls.size());
+
+    JsonObject aliceLine = named(list(sam, "api/v1/supervision/agents"), "login", "alice");
+    JsonObject aliceToday = aliceLine.getJsonObject("today");
+    assertThat(aliceLine.getString("availability")).isEqualTo("UNAVAILABLE");
+    assertThat(aliceLine.containsKey("call")).isFalse();
+    assertThat(aliceToday.getInt("answered")).isEqualTo(1);
+    assertThat(aliceToday.getInt("missed")).isZero();
+    assertThat(aliceToday.getInt("handle")).isEqualTo(today.getInt("averageHandle"));
+  }
+
+  @Test
+  void aSupervisorSeesItsOwnGroupsAndTheirAgentsAnAdminTheAccountAnAgentNothing() {
+    account();
+    group("Support", "\"ringTimeout\":20");
+    group("Ventes", "\"ringTimeout\":20");
+    Caller alice = connectedAgent("alice", "301", "Support");
+    connectedAgent("victor", "302", "Ventes");
+    Caller sam = person("sam", "supervisor", "390", "Support");
+    Caller other = api.newAccount();
+
+    assertThat(list(sam, "api/v1/supervision/groups"))
+        .extracting(g -> g.getString("name"))
+        .containsExactly("Support");
+    assertThat(list(sam, "api/v1/supervision/agents"))
+        .extracting(a -> a.getString("login"))
+        .containsExactly("alice", "sam");
+    assertThat(list(admin, "api/v1/supervision/groups"))
+        .extracting(g -> g.getString("name"))
+        .containsExactly("Support", "Ventes");
+    assertThat(list(admin, "api/v1/supervision/agents"))
+        .extracting(a -> a.getString("login"))
+        .containsExactly("alice", "sam", "victor");
+    assertThat(list(other, "api/v1/supervision/groups")).isEmpty();
+    assertThat(api.get(alice, "api/v1/supervision/groups").status()).isEqualTo(403);
+    assertThat(api.get(alice, "api/v1/supervision/agents").status()).isEqualTo(403);
+    assertThat(
+            api.send(admin, "PUT", "api/v1/groups/Support", "{\"serviceLevelSeconds\":0}")
+                .object()
+                .getString("field"))
+        .isEqualTo("serviceLevelSeconds");
+  }
+}

@@ -1,5 +1,6 @@
 package org.relais.acd;
 
+import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +21,18 @@ import org.relais.routing.Router;
 final class Floor {
 
   private final Router router = new Router();
+
+  /** The start of the account's day whose answered calls the router counts. */
+  private final OffsetDateTime day;
+
+  Floor(OffsetDateTime day) {
+    this.day = day;
+  }
+
+  /** Whether its counts of the day are those of the day starting then. */
+  boolean counts(OffsetDateTime dayStart) {
+    return day.isEqual(dayStart);
+  }
 
   void enqueue(Call call, QueueGroup group) {
     configure(group);

@@ -32,14 +32,18 @@ final class Floors {
     this.startOfToday = startOfToday;
   }
 
-  /** The account's floor, which this transaction may change. */
+  /**
+   * The account's floor, which this transaction may change; built afresh at the account's midnight,
+   * so that the fewest-calls strategy counts the new day's calls.
+   */
   Floor of(long accountId) {
     Floor floor;
     synchronized (byAccount) {
       floor = byAccount.get(accountId);
     }
-    if (floor == null) {
-      floor = rebuild(accountId);
+    OffsetDateTime today = startOfToday.apply(accountId);
+    if (floor == null || !floor.counts(today)) {
+      floor = rebuild(accountId, today);
       synchronized (byAccount) {
         byAccount.put(accountId, floor);
       }
@@ -73,7 +77,10 @@ final class Floors {
    * recent calls (its index by arrival), whatever the agent's history.
    */
   int answeredToday(AgentPresence presence) {
-    OffsetDateTime since = startOfToday.apply(presence.getAccountId());
+    return answeredSince(presence, startOfToday.apply(presence.getAccountId()));
+  }
+
+  private int answeredSince(AgentPresence presence, OffsetDateTime since) {
     return em.createQuery(
             "SELECT COUNT(c) FROM Call c WHERE c.agent.id = :agent AND c.arrivedAt >= :dayBefore"
                 + " AND c.answeredAt >= :since",
@@ -91,15 +98,15 @@ final class Floors {
     }
   }
 
-  private Floor rebuild(long accountId) {
-    Floor floor = new Floor();
+  private Floor rebuild(long accountId, OffsetDateTime today) {
+    Floor floor = new Floor(today);
     for (AgentPresence p :
         em.createQuery(
                 "SELECT p FROM AgentPresence p WHERE p.accountId = :account", AgentPresence.class)
             .setParameter("account", accountId)
             .getResultList()) {
       floor.join(p, p.getAgent());
-      floor.callsToday(p.getAgentId(), answeredToday(p));
+      floor.callsToday(p.getAgentId(), answeredSince(p, today));
     }
     for (Call call :
         em.createQuery(

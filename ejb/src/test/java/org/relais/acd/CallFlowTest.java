@@ -187,6 +187,51 @@ class CallFlowTest {
   }
 
   @Test
+  void fewestCallsCountsTheCallsOfTheAccountsDayOnlyFromItsMidnight() {
+    String hotline =
+        floor.group(
+            "Hotline",
+            s ->
+                new GroupSettings(
+                    20,
+                    0,
+                    0,
+                    false,
+                    0,
+                    null,
+                    RoutingStrategy.FEWEST_CALLS,
+                    0,
+                    List.of(),
+                    List.of(),
+                    false,
+                    null));
+    long alice = floor.agent("alice", "1001", hotline);
+    long bob = floor.agent("bob", "1002", hotline);
+    floor.connect(alice, true);
+    floor.connect(bob, true);
+    // Monday: alice answers two calls and bob one, and bob is the last to hang up.
+    floor.callArrives(hotline, "+33601020301");
+    floor.answers("1001");
+    floor.callArrives(hotline, "+33601020302");
+    floor.answers("1002");
+    floor.agentHangsUp("1001");
+    floor.callArrives(hotline, "+33601020303");
+    floor.answers("1001");
+    floor.agentHangsUp("1001");
+    floor.agentHangsUp("1002");
+
+    floor.advance(Duration.ofDays(1));
+    long tuesday = floor.callArrives(hotline, "+33601020304");
+
+    // Both have answered nothing today: the one idle the longer, alice, is offered the call.
+    List<String> commands = floor.phones.commands;
+    assertThat(commands.get(commands.size() - 1))
+        .isEqualTo("offer " + tuesday + " to 1001 for 20s");
+    assertThat(floor.activity(bob)).isEqualTo(Activity.IDLE);
+    assertThat(floor.activity(alice)).isEqualTo(Activity.RINGING);
+  }
+
+  @Test
   void groupRequiringQualificationWaitsForTheCodeThenWrapsUp() {
     String support =
         floor.group(

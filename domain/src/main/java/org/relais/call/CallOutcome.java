@@ -14,6 +14,8 @@ public enum CallOutcome {
   BUSY,
   /** Outbound: nobody answered (the customer, or the agent's own phone first). */
   NO_ANSWER,
+  /** Outbound: an answering machine answered. */
+  VOICEMAIL,
   /** Outbound: the switch could not place the call (bad number, no route). */
   FAILED,
   /** Outbound: the agent hung up before the customer answered. */

@@ -8,6 +8,8 @@ public enum DialFailure {
   BUSY(CallOutcome.BUSY),
   /** The customer, or the agent's own phone, did not answer in time. */
   NO_ANSWER(CallOutcome.NO_ANSWER),
+  /** An answering machine answered: nobody to speak to. */
+  VOICEMAIL(CallOutcome.VOICEMAIL),
   /** The number could not be reached (invalid, no route, network error). */
   FAILED(CallOutcome.FAILED);
 

@@ -1,0 +1,73 @@
+package org.relais.dialer;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.relais.InvalidFieldException;
+
+/**
+ * When a campaign may call, in the callee's time zone (the account's): its windows, never on a
+ * public holiday. The default is the French rule (Code de la consommation D.223-9, since 1 March
+ * 2023): Monday to Friday, 10:00-13:00 and 14:00-20:00.
+ */
+public record CallingHours(List<CallingWindow> windows) {
+
+  public static final CallingHours FRENCH_DEFAULT =
+      new CallingHours(
+          List.of(
+              CallingWindow.of("MON-FRI", "10:00", "13:00"),
+              CallingWindow.of("MON-FRI", "14:00", "20:00")));
+
+  /** How far ahead {@link #nextOpening} looks: beyond, windows that never open are refused. */
+  private static final int DAYS_AHEAD = 31;
+
+  public CallingHours {
+    if (windows.isEmpty() || windows.size() > 20) {
+      throw new InvalidFieldException("callingHours", "between 1 and 20 windows");
+    }
+    windows = List.copyOf(windows);
+  }
+
+  /** Whether a call may be made at this local time of the callee. */
+  public boolean allows(LocalDateTime local) {
+    return !PublicHolidays.isFrenchHoliday(local.toLocalDate())
+        && windows.stream().anyMatch(w -> w.contains(local));
+  }
+
+  /**
+   * The first local time, from {@code local} on, when a call may be made: {@code local} itself when
+   * it is allowed, else the start of the next window on a day that is no holiday.
+   */
+  public LocalDateTime nextOpening(LocalDateTime local) {
+    if (allows(local)) {
+      return local;
+    }
+    LocalDateTime best = null;
+    for (int d = 0; d <= DAYS_AHEAD && best == null; d++) {
+      LocalDate day = local.toLocalDate().plusDays(d);
+      if (PublicHolidays.isFrenchHoliday(day)) {
+        continue;
+      }
+      for (CallingWindow w : windows) {
+        LocalDateTime start = day.atTime(w.from());
+        if (w.days().contains(day.getDayOfWeek())
+            && start.isAfter(local)
+            && (best == null || start.isBefore(best))) {
+          best = start;
+        }
+      }
+    }
+    return best == null ? local.plusDays(DAYS_AHEAD) : best;
+  }
+
+  /** As the database keeps it: the windows separated by {@code |} (days use commas). */
+  public String encode() {
+    return windows.stream().map(CallingWindow::encode).collect(Collectors.joining("|"));
+  }
+
+  public static CallingHours decode(String text) {
+    return new CallingHours(Arrays.stream(text.split("\\|")).map(CallingWindow::decode).toList());
+  }
+}

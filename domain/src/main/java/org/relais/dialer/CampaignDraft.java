@@ -1,0 +1,49 @@
+package org.relais.dialer;
+
+import org.relais.InvalidFieldException;
+import org.relais.group.QueueGroup;
+
+/**
+ * What an admin sets on a campaign (SPEC E4): its group, mode, caller ID, recycling rules, calling
+ * hours and limits, and whether it runs. The limits may go beyond the legal defaults: the console
+ * warns, the campaign decides.
+ */
+public record CampaignDraft(
+    QueueGroup group,
+    DialMode mode,
+    String callerId,
+    Recycling recycling,
+    CallingHours callingHours,
+    int maxAttempts30Days,
+    double maxAbandonRate,
+    boolean active) {
+
+  public CampaignDraft {
+    if (group == null) {
+      throw new InvalidFieldException("group", "the name of one of the account's groups");
+    }
+    if (mode == null) {
+      throw new InvalidFieldException("mode", "one of MANUAL, PREVIEW, AUTOMATIC, PREDICTIVE");
+    }
+    if (maxAttempts30Days < 1 || maxAttempts30Days > 100) {
+      throw new InvalidFieldException("maxAttempts30Days", "between 1 and 100");
+    }
+    if (!(maxAbandonRate >= 0 && maxAbandonRate <= 1)) {
+      throw new InvalidFieldException("maxAbandonRate", "between 0 and 1");
+    }
+    callerId = callerId == null || callerId.isBlank() ? null : callerId.strip();
+  }
+
+  /** A new campaign of the group: the legal defaults, manual, running. */
+  public static CampaignDraft of(QueueGroup group) {
+    return new CampaignDraft(
+        group,
+        DialMode.MANUAL,
+        null,
+        Recycling.DEFAULTS,
+        CallingHours.FRENCH_DEFAULT,
+        DialRules.DEFAULT_MAX_ATTEMPTS,
+        0.03,
+        true);
+  }
+}

@@ -1,0 +1,89 @@
+package org.relais.dialer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.relais.InvalidFieldException;
+
+class CallingHoursTest {
+
+  private static final CallingHours LEGAL = CallingHours.FRENCH_DEFAULT;
+
+  /** Thursday 3 December 2026. */
+  private static LocalDateTime thursday(int hour, int minute) {
+    return LocalDateTime.of(2026, 12, 3, hour, minute);
+  }
+
+  @Test
+  void theLegalDefaultAllowsWeekdayMornings() {
+    assertThat(LEGAL.allows(thursday(10, 0))).isTrue();
+    assertThat(LEGAL.allows(thursday(12, 59))).isTrue();
+    assertThat(LEGAL.allows(thursday(9, 59))).isFalse();
+  }
+
+  @Test
+  void theLegalDefaultForbidsLunchEveningsAndWeekends() {
+    assertThat(LEGAL.allows(thursday(13, 0))).isFalse();
+    assertThat(LEGAL.allows(thursday(13, 30))).isFalse();
+    assertThat(LEGAL.allows(thursday(19, 59))).isTrue();
+    assertThat(LEGAL.allows(thursday(20, 0))).isFalse();
+    assertThat(LEGAL.allows(LocalDateTime.of(2026, 12, 5, 11, 0))).isFalse(); // Saturday
+    assertThat(LEGAL.allows(LocalDateTime.of(2026, 12, 6, 11, 0))).isFalse(); // Sunday
+  }
+
+  @Test
+  void publicHolidaysAreNeverCallingDays() {
+    assertThat(LEGAL.allows(LocalDateTime.of(2026, 12, 25, 11, 0))).isFalse(); // a Friday
+    assertThat(LEGAL.allows(LocalDateTime.of(2026, 4, 6, 11, 0))).isFalse(); // Easter Monday
+    assertThat(LEGAL.allows(LocalDateTime.of(2026, 5, 14, 11, 0))).isFalse(); // Ascension
+    assertThat(LEGAL.allows(LocalDateTime.of(2026, 5, 25, 11, 0))).isFalse(); // Whit Monday
+    assertThat(LEGAL.allows(LocalDateTime.of(2026, 4, 7, 11, 0))).isTrue();
+  }
+
+  @Test
+  void easterFollowsTheCalendar() {
+    assertThat(PublicHolidays.easter(2024)).isEqualTo(LocalDate.of(2024, 3, 31));
+    assertThat(PublicHolidays.easter(2026)).isEqualTo(LocalDate.of(2026, 4, 5));
+    assertThat(PublicHolidays.easter(2027)).isEqualTo(LocalDate.of(2027, 3, 28));
+  }
+
+  @Test
+  void theNextOpeningIsTheNextWindowOnAWorkingDay() {
+    assertThat(LEGAL.nextOpening(thursday(11, 0))).isEqualTo(thursday(11, 0));
+    assertThat(LEGAL.nextOpening(thursday(13, 10))).isEqualTo(thursday(14, 0));
+    assertThat(LEGAL.nextOpening(LocalDateTime.of(2026, 12, 4, 20, 30)))
+        .isEqualTo(LocalDateTime.of(2026, 12, 7, 10, 0)); // Friday evening: Monday morning
+    assertThat(LEGAL.nextOpening(LocalDateTime.of(2026, 12, 24, 21, 0)))
+        .isEqualTo(LocalDateTime.of(2026, 12, 28, 10, 0)); // over Christmas and the weekend
+  }
+
+  @Test
+  void aCampaignSetsItsOwnWindows() {
+    CallingHours saturdays = new CallingHours(List.of(CallingWindow.of("SAT", "09:00", "12:00")));
+    assertThat(saturdays.allows(LocalDateTime.of(2026, 12, 5, 9, 30))).isTrue();
+    assertThat(saturdays.allows(thursday(11, 0))).isFalse();
+    CallingHours listed = new CallingHours(List.of(CallingWindow.of("mon,wed", "08:00", "21:00")));
+    assertThat(listed.windows().get(0).daysText()).isEqualTo("MON,WED");
+  }
+
+  @Test
+  void theyAreKeptAsTextAndReadBack() {
+    assertThat(CallingHours.decode(LEGAL.encode())).isEqualTo(LEGAL);
+    assertThat(LEGAL.windows().get(0).daysText()).isEqualTo("MON-FRI");
+  }
+
+  @Test
+  void badWindowsNameTheField() {
+    assertThatThrownBy(() -> CallingWindow.of("MON-FRI", "14:00", "10:00"))
+        .isInstanceOf(InvalidFieldException.class)
+        .hasMessageContaining("callingHours");
+    assertThatThrownBy(() -> CallingWindow.of("LUNDI", "10:00", "12:00"))
+        .isInstanceOf(InvalidFieldException.class);
+    assertThatThrownBy(() -> CallingWindow.of("MON", "10h", "12:00"))
+        .isInstanceOf(InvalidFieldException.class);
+  }
+}

@@ -8,9 +8,9 @@ import java.util.stream.Collectors;
 import org.relais.InvalidFieldException;
 
 /**
- * When a campaign may call, in the callee's time zone (the account's): its windows, never on a
- * public holiday. The default is the French rule (Code de la consommation D.223-9, since 1 March
- * 2023): Monday to Friday, 10:00-13:00 and 14:00-20:00.
+ * When a campaign may call, in the callee's time zone and country (the account's): its windows,
+ * never on a public holiday. The default is the French rule (Code de la consommation D.223-9, since
+ * 1 March 2023): Monday to Friday, 10:00-13:00 and 14:00-20:00.
  */
 public record CallingHours(List<CallingWindow> windows) {
 
@@ -30,9 +30,12 @@ public record CallingHours(List<CallingWindow> windows) {
     windows = List.copyOf(windows);
   }
 
-  /** Whether a call may be made at this local time of the callee. */
-  public boolean allows(LocalDateTime local) {
-    return !PublicHolidays.isFrenchHoliday(local.toLocalDate())
+  /**
+   * Whether a call may be made at this local time of a callee in this country (ISO code): French
+   * public holidays are no calling days in France.
+   */
+  public boolean allows(LocalDateTime local, String country) {
+    return !holiday(local.toLocalDate(), country)
         && windows.stream().anyMatch(w -> w.contains(local));
   }
 
@@ -40,14 +43,14 @@ public record CallingHours(List<CallingWindow> windows) {
    * The first local time, from {@code local} on, when a call may be made: {@code local} itself when
    * it is allowed, else the start of the next window on a day that is no holiday.
    */
-  public LocalDateTime nextOpening(LocalDateTime local) {
-    if (allows(local)) {
+  public LocalDateTime nextOpening(LocalDateTime local, String country) {
+    if (allows(local, country)) {
       return local;
     }
     LocalDateTime best = null;
     for (int d = 0; d <= DAYS_AHEAD && best == null; d++) {
       LocalDate day = local.toLocalDate().plusDays(d);
-      if (PublicHolidays.isFrenchHoliday(day)) {
+      if (holiday(day, country)) {
         continue;
       }
       for (CallingWindow w : windows) {
@@ -60,6 +63,10 @@ public record CallingHours(List<CallingWindow> windows) {
       }
     }
     return best == null ? local.plusDays(DAYS_AHEAD) : best;
+  }
+
+  private static boolean holiday(LocalDate day, String country) {
+    return "FR".equals(country) && PublicHolidays.isFrenchHoliday(day);
   }
 
   /** As the database keeps it: the windows separated by {@code |} (days use commas). */

@@ -28,6 +28,7 @@ public final class DialRules {
    * @param reservedBy the agent the contact is reserved to, or null
    * @param attempts the number's attempts within the last {@link #LIMIT_PERIOD}
    * @param localNow now, in the callee's time zone
+   * @param country the callee's country (ISO code), whose public holidays are no calling days
    */
   public static DialRefusal refusal(
       Long reservedBy,
@@ -36,7 +37,8 @@ public final class DialRules {
       int attempts,
       int maxAttempts,
       CallingHours hours,
-      LocalDateTime localNow) {
+      LocalDateTime localNow,
+      String country) {
     if (onDoNotCallList) {
       return DialRefusal.DNC;
     }
@@ -46,7 +48,7 @@ public final class DialRules {
     if (attempts >= maxAttempts) {
       return DialRefusal.MAX_ATTEMPTS;
     }
-    if (!hours.allows(localNow)) {
+    if (!hours.allows(localNow, country)) {
       return DialRefusal.OUTSIDE_CALLING_HOURS;
     }
     return null;

@@ -12,6 +12,7 @@ import org.relais.InvalidFieldException;
 class CallingHoursTest {
 
   private static final CallingHours LEGAL = CallingHours.FRENCH_DEFAULT;
+  private static final String FR = "FR";
 
   /** Thursday 3 December 2026. */
   private static LocalDateTime thursday(int hour, int minute) {
@@ -20,28 +21,29 @@ class CallingHoursTest {
 
   @Test
   void theLegalDefaultAllowsWeekdayMornings() {
-    assertThat(LEGAL.allows(thursday(10, 0))).isTrue();
-    assertThat(LEGAL.allows(thursday(12, 59))).isTrue();
-    assertThat(LEGAL.allows(thursday(9, 59))).isFalse();
+    assertThat(LEGAL.allows(thursday(10, 0), FR)).isTrue();
+    assertThat(LEGAL.allows(thursday(12, 59), FR)).isTrue();
+    assertThat(LEGAL.allows(thursday(9, 59), FR)).isFalse();
   }
 
   @Test
   void theLegalDefaultForbidsLunchEveningsAndWeekends() {
-    assertThat(LEGAL.allows(thursday(13, 0))).isFalse();
-    assertThat(LEGAL.allows(thursday(13, 30))).isFalse();
-    assertThat(LEGAL.allows(thursday(19, 59))).isTrue();
-    assertThat(LEGAL.allows(thursday(20, 0))).isFalse();
-    assertThat(LEGAL.allows(LocalDateTime.of(2026, 12, 5, 11, 0))).isFalse(); // Saturday
-    assertThat(LEGAL.allows(LocalDateTime.of(2026, 12, 6, 11, 0))).isFalse(); // Sunday
+    assertThat(LEGAL.allows(thursday(13, 0), FR)).isFalse();
+    assertThat(LEGAL.allows(thursday(13, 30), FR)).isFalse();
+    assertThat(LEGAL.allows(thursday(19, 59), FR)).isTrue();
+    assertThat(LEGAL.allows(thursday(20, 0), FR)).isFalse();
+    assertThat(LEGAL.allows(LocalDateTime.of(2026, 12, 5, 11, 0), FR)).isFalse(); // Saturday
+    assertThat(LEGAL.allows(LocalDateTime.of(2026, 12, 6, 11, 0), FR)).isFalse(); // Sunday
   }
 
   @Test
   void publicHolidaysAreNeverCallingDays() {
-    assertThat(LEGAL.allows(LocalDateTime.of(2026, 12, 25, 11, 0))).isFalse(); // a Friday
-    assertThat(LEGAL.allows(LocalDateTime.of(2026, 4, 6, 11, 0))).isFalse(); // Easter Monday
-    assertThat(LEGAL.allows(LocalDateTime.of(2026, 5, 14, 11, 0))).isFalse(); // Ascension
-    assertThat(LEGAL.allows(LocalDateTime.of(2026, 5, 25, 11, 0))).isFalse(); // Whit Monday
-    assertThat(LEGAL.allows(LocalDateTime.of(2026, 4, 7, 11, 0))).isTrue();
+    assertThat(LEGAL.allows(LocalDateTime.of(2026, 12, 25, 11, 0), FR)).isFalse(); // a Friday
+    assertThat(LEGAL.allows(LocalDateTime.of(2026, 4, 6, 11, 0), FR)).isFalse(); // Easter Monday
+    assertThat(LEGAL.allows(LocalDateTime.of(2026, 5, 14, 11, 0), FR)).isFalse(); // Ascension
+    assertThat(LEGAL.allows(LocalDateTime.of(2026, 5, 25, 11, 0), FR)).isFalse(); // Whit Monday
+    assertThat(LEGAL.allows(LocalDateTime.of(2026, 4, 7, 11, 0), FR)).isTrue();
+    assertThat(LEGAL.allows(LocalDateTime.of(2026, 12, 25, 11, 0), "BE")).isTrue();
   }
 
   @Test
@@ -53,19 +55,19 @@ class CallingHoursTest {
 
   @Test
   void theNextOpeningIsTheNextWindowOnAWorkingDay() {
-    assertThat(LEGAL.nextOpening(thursday(11, 0))).isEqualTo(thursday(11, 0));
-    assertThat(LEGAL.nextOpening(thursday(13, 10))).isEqualTo(thursday(14, 0));
-    assertThat(LEGAL.nextOpening(LocalDateTime.of(2026, 12, 4, 20, 30)))
+    assertThat(LEGAL.nextOpening(thursday(11, 0), FR)).isEqualTo(thursday(11, 0));
+    assertThat(LEGAL.nextOpening(thursday(13, 10), FR)).isEqualTo(thursday(14, 0));
+    assertThat(LEGAL.nextOpening(LocalDateTime.of(2026, 12, 4, 20, 30), FR))
         .isEqualTo(LocalDateTime.of(2026, 12, 7, 10, 0)); // Friday evening: Monday morning
-    assertThat(LEGAL.nextOpening(LocalDateTime.of(2026, 12, 24, 21, 0)))
+    assertThat(LEGAL.nextOpening(LocalDateTime.of(2026, 12, 24, 21, 0), FR))
         .isEqualTo(LocalDateTime.of(2026, 12, 28, 10, 0)); // over Christmas and the weekend
   }
 
   @Test
   void aCampaignSetsItsOwnWindows() {
     CallingHours saturdays = new CallingHours(List.of(CallingWindow.of("SAT", "09:00", "12:00")));
-    assertThat(saturdays.allows(LocalDateTime.of(2026, 12, 5, 9, 30))).isTrue();
-    assertThat(saturdays.allows(thursday(11, 0))).isFalse();
+    assertThat(saturdays.allows(LocalDateTime.of(2026, 12, 5, 9, 30), FR)).isTrue();
+    assertThat(saturdays.allows(thursday(11, 0), FR)).isFalse();
     CallingHours listed = new CallingHours(List.of(CallingWindow.of("mon,wed", "08:00", "21:00")));
     assertThat(listed.windows().get(0).daysText()).isEqualTo("MON,WED");
   }

@@ -99,6 +99,20 @@ public final class ContactCsv {
    */
   public static Parsed read(
       CsvFile file, PhoneNumbers numbers, int maxListed, HeaderMapping mapping, Rows rows) {
+    return read(file, numbers, maxListed, mapping, true, rows);
+  }
+
+  /**
+   * As {@link #read(CsvFile, PhoneNumbers, int, HeaderMapping, Rows)}, where rows may leave the
+   * name out when {@code nameRequired} is false (a list of numbers to call).
+   */
+  public static Parsed read(
+      CsvFile file,
+      PhoneNumbers numbers,
+      int maxListed,
+      HeaderMapping mapping,
+      boolean nameRequired,
+      Rows rows) {
     List<Rejection> rejected = new ArrayList<>();
     int valid = 0;
     int rejectedRows = 0;
@@ -149,7 +163,9 @@ public final class ContactCsv {
           ContactDetails.Checked checked = null;
           if (details != null) {
             checked = details.check(numbers);
-            checked.problems().forEach(p -> problems.add(Rejection.of(line, p)));
+            checked.problems().stream()
+                .filter(p -> nameRequired || p.reason() != ContactProblem.Reason.REQUIRED)
+                .forEach(p -> problems.add(Rejection.of(line, p)));
           }
           if (problems.isEmpty()) {
             valid++;

@@ -100,6 +100,30 @@ final class ApiOperations {
         "Import public contacts",
         "ContactsCsv");
 
+    add("GET /api/v1/campaigns", "listCampaigns", "dialer", "List the account's campaigns");
+    add("GET /api/v1/campaigns/{name}", "getCampaign", "dialer", "Read a campaign");
+    add("POST /api/v1/campaigns", "createCampaign", "dialer", "Create a campaign");
+    add("PUT /api/v1/campaigns/{name}", "updateCampaign", "dialer", "Change, start or pause one");
+    add("DELETE /api/v1/campaigns/{name}", "deleteCampaign", "dialer", "Delete a campaign");
+    add(
+        "POST /api/v1/campaigns/{name}/contacts",
+        "loadCampaignContacts",
+        "dialer",
+        "Load numbers (CSV or JSON)");
+    add(
+        "GET /api/v1/campaigns/{name}/contacts",
+        "listCampaignContacts",
+        "dialer",
+        "List a campaign's contacts, paged");
+    add(
+        "GET /api/v1/campaigns/{name}/stats",
+        "getCampaignStats",
+        "dialer",
+        "A campaign's progress");
+    add("POST /api/v1/dnc", "addDoNotCall", "dialer", "Add numbers never to call (JSON or CSV)");
+    add("GET /api/v1/dnc/{number}", "getDoNotCall", "dialer", "Whether a number is never called");
+    add("DELETE /api/v1/dnc/{number}", "deleteDoNotCall", "dialer", "Take a number off the list");
+
     add("GET /api/v1/calls/{id}", "getCall", "reports", "Read a call of the history");
     add("GET /api/v1/reports/calls", "listCalls", "reports", "List calls, paged, or as CSV");
     add("GET /api/v1/reports/calls/export", "exportCalls", "reports", "Export calls as CSV");

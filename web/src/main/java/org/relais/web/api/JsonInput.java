@@ -79,6 +79,16 @@ public final class JsonInput {
     }
   }
 
+  public double decimal(String field, double defaultValue) {
+    if (!has(field)) {
+      return defaultValue;
+    }
+    if (!(body.get(field) instanceof JsonNumber n)) {
+      throw invalid(field, "a number");
+    }
+    return n.doubleValue();
+  }
+
   public boolean bool(String field, boolean defaultValue) {
     if (!has(field)) {
       return defaultValue;

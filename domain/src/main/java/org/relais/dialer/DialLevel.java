@@ -1,0 +1,52 @@
+package org.relais.dialer;
+
+/**
+ * The predictive dialler's pace (beyond the manual, as VICIdial's adaptive drop-rate targeting):
+ * how many calls to place per free agent, raised while the abandon rate stays under its limit and
+ * agents wait, lowered as soon as it goes over. An abandoned (dropped) call is one answered by the
+ * customer with no agent free; the rate is counted per campaign over 30 days.
+ */
+public final class DialLevel {
+
+  /** One call per free agent: no call is ever placed that no agent waits for. */
+  public static final double MIN = 1.0;
+
+  public static final double MAX = 4.0;
+
+  /** How far one adjustment moves the level. */
+  static final double STEP = 0.1;
+
+  private DialLevel() {}
+
+  /** Dropped calls among the calls customers answered; 0 before any. */
+  public static double abandonRate(long answered, long dropped) {
+    long total = answered + dropped;
+    return total == 0 ? 0 : (double) dropped / total;
+  }
+
+  /**
+   * The next level: down a step (or more, the further over) while the rate is over the limit; up a
+   * step while under it with agents waiting for calls; else unchanged.
+   *
+   * @param idleAgents free agents with no call on its way to them
+   */
+  public static double adjust(
+      double level, double abandonRate, double maxAbandonRate, int idleAgents) {
+    double next = level;
+    if (abandonRate > maxAbandonRate) {
+      double overshoot = maxAbandonRate == 0 ? 1 : abandonRate / maxAbandonRate;
+      next = level - STEP * Math.min(5, Math.ceil(overshoot));
+    } else if (idleAgents > 0 && abandonRate < maxAbandonRate * 0.8) {
+      next = level + STEP;
+    }
+    return Math.max(MIN, Math.min(MAX, Math.round(next * 100) / 100.0));
+  }
+
+  /**
+   * How many more calls to place now, for the free agents at this level, given the calls already
+   * being dialled.
+   */
+  public static int callsToPlace(int freeAgents, int dialling, double level) {
+    return Math.max(0, (int) Math.floor(freeAgents * level + 1e-9) - dialling);
+  }
+}

@@ -1,0 +1,287 @@
+package org.relais.dialer;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.relais.DuplicateException;
+import org.relais.NoSuchEntityException;
+import org.relais.account.Account;
+import org.relais.directory.ContactCsv;
+import org.relais.directory.ContactField;
+import org.relais.directory.CsvFile;
+import org.relais.directory.Directory;
+import org.relais.directory.ImportReport;
+import org.relais.directory.PhoneNumbers;
+import org.relais.directory.Rejection;
+
+/**
+ * An admin's campaigns (SPEC E4) and their lists of numbers: create, configure (start, pause and
+ * stop are its {@code active} flag), load numbers from CSV (the directory's format) or JSON, list
+ * them and count the progress. Every method is scoped to one account.
+ */
+@ApplicationScoped
+@Transactional
+public class Campaigns {
+
+  /** The largest page of contacts a listing answers. */
+  public static final int MAX_PAGE = 500;
+
+  @PersistenceContext(unitName = "relais")
+  EntityManager em;
+
+  @Inject Clock clock;
+  @Inject Directory directory;
+
+  /** A number to load, as JSON gives it. */
+  public record NewContact(String number, String lastName, String firstName, String data) {}
+
+  public List<Campaign> list(Account account) {
+    return em.createQuery(
+            "SELECT c FROM Campaign c WHERE c.account.id = :account AND c.callbacks = FALSE"
+                + " ORDER BY c.name",
+            Campaign.class)
+        .setParameter("account", account.getId())
+        .getResultList();
+  }
+
+  public Campaign get(Account account, String name) {
+    return em.createQuery(
+            "SELECT c FROM Campaign c WHERE c.account.id = :account AND c.name = :name"
+                + " AND c.callbacks = FALSE",
+            Campaign.class)
+        .setParameter("account", account.getId())
+        .setParameter("name", name)
+        .getResultStream()
+        .findFirst()
+        .orElseThrow(() -> new NoSuchEntityException("campaign"));
+  }
+
+  public Campaign create(Account account, String name, CampaignDraft draft) {
+    Campaign campaign =
+        new Campaign(em.getReference(Account.class, account.getId()), name, draft, now());
+    requireFreeName(account, campaign.getName());
+    em.persist(campaign);
+    return campaign;
+  }
+
+  public Campaign update(Account account, String name, String newName, CampaignDraft draft) {
+    Campaign campaign = get(account, name);
+    if (newName != null && !newName.strip().equals(campaign.getName())) {
+      requireFreeName(account, newName.strip());
+      campaign.rename(newName);
+    }
+    campaign.configure(draft);
+    return campaign;
+  }
+
+  /** Deletes the campaign, its contacts and its attempts. */
+  public void delete(Account account, String name) {
+    Campaign campaign = get(account, name);
+    em.createQuery("DELETE FROM DialAttempt a WHERE a.campaignId = :c")
+        .setParameter("c", campaign.getId())
+        .executeUpdate();
+    em.createQuery("DELETE FROM CampaignContact c WHERE c.campaign = :c")
+        .setParameter("c", campaign)
+        .executeUpdate();
+    em.remove(campaign);
+  }
+
+  /**
+   * Loads a CSV file of numbers as the directory imports contacts (its headers, the account's
+   * mapping, the same report by line); a row's number is the first of its phone columns, names are
+   * optional. Valid rows are loaded; the report lists the others.
+   */
+  public ImportReport importCsv(Account account, String name, CsvFile file) {
+    Loader loader = new Loader(get(account, name));
+    ContactCsv.Parsed parsed =
+        ContactCsv.read(
+            file,
+            numbers(account),
+            Directory.MAX_LISTED_REJECTIONS,
+            directory.columns(account),
+            false,
+            (row, bytesRead) -> {
+              String e164 =
+                  ContactField.PHONES.stream()
+                      .map(f -> row.contact().e164(f))
+                      .filter(n -> n != null)
+                      .findFirst()
+                      .orElse(null);
+              var details = row.details();
+              loader.add(
+                  row.line(),
+                  e164,
+                  details.value(ContactField.LAST_NAME),
+                  details.value(ContactField.FIRST_NAME),
+                  details.value(ContactField.CALL_DATA));
+            });
+    List<Rejection> rejected = new ArrayList<>(parsed.rejected());
+    rejected.addAll(loader.rejected);
+    rejected.sort(Comparator.comparingInt(Rejection::line));
+    return new ImportReport(
+        parsed.total(),
+        loader.loaded,
+        parsed.rejectedRows() + loader.rejected.size(),
+        rejected.stream().limit(Directory.MAX_LISTED_REJECTIONS).toList(),
+        !parsed.readable());
+  }
+
+  /** Loads numbers given as JSON; element {@code i} is reported as line {@code i + 1}. */
+  public ImportReport importJson(Account account, String name, List<NewContact> contacts) {
+    Loader loader = new Loader(get(account, name));
+    PhoneNumbers plan = numbers(account);
+    int line = 0;
+    for (NewContact c : contacts) {
+      line++;
+      PhoneNumbers.Normalised n = c.number() == null ? null : plan.normalise(c.number());
+      if (n != null && n.problem() != null) {
+        loader.reject(line, n.problem().name(), "number: not a valid phone number");
+      } else {
+        loader.add(line, n == null ? null : n.e164(), c.lastName(), c.firstName(), c.data());
+      }
+    }
+    return new ImportReport(
+        contacts.size(), loader.loaded, loader.rejected.size(), loader.rejected, false);
+  }
+
+  /** The campaign's contacts in the order they were loaded; all of them when status is null. */
+  public List<CampaignContact> contacts(
+      Account account, String name, ContactStatus status, int first, int max) {
+    return filtered("SELECT c", account, name, status, " ORDER BY c.id", CampaignContact.class)
+        .setFirstResult(first)
+        .setMaxResults(Math.min(max, MAX_PAGE))
+        .getResultList();
+  }
+
+  public long countContacts(Account account, String name, ContactStatus status) {
+    return filtered("SELECT COUNT(c)", account, name, status, "", Long.class).getSingleResult();
+  }
+
+  /** The campaign's contacts, of one status unless it is null. */
+  private <T> TypedQuery<T> filtered(
+      String select,
+      Account account,
+      String name,
+      ContactStatus status,
+      String order,
+      Class<T> type) {
+    TypedQuery<T> query =
+        em.createQuery(
+                select
+                    + " FROM CampaignContact c WHERE c.campaign = :campaign"
+                    + (status == null ? "" : " AND c.status = :status")
+                    + order,
+                type)
+            .setParameter("campaign", get(account, name));
+    return status == null ? query : query.setParameter("status", status);
+  }
+
+  /** The campaign's progress: its contacts by status, its attempts by outcome. */
+  public CampaignStats stats(Account account, String name) {
+    Campaign campaign = get(account, name);
+    List<Object[]> statuses =
+        em.createQuery(
+                "SELECT c.status, COUNT(c) FROM CampaignContact c WHERE c.campaign = :campaign"
+                    + " GROUP BY c.status",
+                Object[].class)
+            .setParameter("campaign", campaign)
+            .getResultList();
+    List<Object[]> outcomes =
+        em.createQuery(
+                "SELECT a.outcome, COUNT(a) FROM DialAttempt a WHERE a.campaignId = :campaign"
+                    + " GROUP BY a.outcome",
+                Object[].class)
+            .setParameter("campaign", campaign.getId())
+            .getResultList();
+    List<Object[]> recent =
+        em.createQuery(
+                "SELECT a.outcome, COUNT(a) FROM DialAttempt a WHERE a.campaignId = :campaign"
+                    + " AND a.at > :since AND a.outcome IN :answered GROUP BY a.outcome",
+                Object[].class)
+            .setParameter("campaign", campaign.getId())
+            .setParameter("since", now().minus(DialRules.LIMIT_PERIOD))
+            .setParameter("answered", List.of(AttemptOutcome.ANSWERED, AttemptOutcome.DROPPED))
+            .getResultList();
+    return CampaignStats.of(statuses, outcomes, recent, campaign.getDialLevel());
+  }
+
+  private void requireFreeName(Account account, String name) {
+    boolean taken =
+        em.createQuery(
+                    "SELECT COUNT(c) FROM Campaign c WHERE c.account.id = :account"
+                        + " AND c.name = :name",
+                    Long.class)
+                .setParameter("account", account.getId())
+                .setParameter("name", name)
+                .getSingleResult()
+            > 0;
+    if (taken) {
+      throw new DuplicateException("name", name);
+    }
+  }
+
+  private static PhoneNumbers numbers(Account account) {
+    return PhoneNumbers.of(account.getCountry());
+  }
+
+  private OffsetDateTime now() {
+    return OffsetDateTime.now(clock);
+  }
+
+  /**
+   * Stores a campaign's new contacts, each number once: a number the campaign already holds, or
+   * holds twice in the file, is reported, as is a row without a number. Numbers on the account's
+   * do-not-call list are loaded as such, never to be dialled.
+   */
+  private final class Loader {
+    final Campaign campaign;
+    final Set<String> known;
+    final Set<String> barred;
+    final List<Rejection> rejected = new ArrayList<>();
+    final OffsetDateTime at = now();
+    int loaded;
+
+    Loader(Campaign campaign) {
+      this.campaign = campaign;
+      this.known =
+          new HashSet<>(
+              em.createQuery(
+                      "SELECT c.number FROM CampaignContact c WHERE c.campaign = :campaign",
+                      String.class)
+                  .setParameter("campaign", campaign)
+                  .getResultList());
+      this.barred =
+          new HashSet<>(
+              em.createQuery(
+                      "SELECT d.number FROM DoNotCall d WHERE d.accountId = :account", String.class)
+                  .setParameter("account", campaign.getAccount().getId())
+                  .getResultList());
+    }
+
+    void add(int line, String e164, String lastName, String firstName, String data) {
+      if (e164 == null) {
+        reject(line, "REQUIRED", "number: a phone number is required");
+      } else if (!known.add(e164)) {
+        reject(line, "DUPLICATE", "number: " + e164 + " is already in the campaign");
+      } else {
+        ContactStatus status = barred.contains(e164) ? ContactStatus.DNC : ContactStatus.PENDING;
+        em.persist(new CampaignContact(campaign, e164, lastName, firstName, data, status, at));
+        loaded++;
+      }
+    }
+
+    void reject(int line, String reason, String message) {
+      rejected.add(new Rejection(line, "number", reason, message));
+    }
+  }
+}

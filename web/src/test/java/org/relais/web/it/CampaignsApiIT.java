@@ -1,0 +1,188 @@
+package org.relais.web.it;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import java.net.http.HttpRequest.BodyPublishers;
+import org.junit.jupiter.api.Test;
+import org.relais.web.it.Api.Caller;
+import org.relais.web.it.Api.Reply;
+
+/** The outbound engine's campaigns, their numbers and the do-not-call list (docs/API.md). */
+class CampaignsApiIT extends RelaisDeployment {
+
+  private static final String GROUP = "{\"name\":\"Ventes\",\"callerIds\":[\"+33180000000\"]}";
+
+  private static final String SUPERVISOR =
+      "{\"login\":\"chef\",\"name\":\"Chef\",\"password\":\"chef-password\",\"role\":\"supervisor\","
+          + "\"extension\":\"0201\",\"groups\":[]}";
+
+  private static final String AGENT =
+      "{\"login\":\"agent1\",\"name\":\"Agent 1\",\"password\":\"agent-password\",\"role\":\"agent\","
+          + "\"extension\":\"0202\",\"groups\":[]}";
+
+  @Test
+  void adminCreatesACampaignWithTheLegalDefaultsAndChangesIt() {
+    Api api = api();
+    Caller admin = api.newAccount();
+    api.send(admin, "POST", "api/v1/groups", GROUP);
+    api.send(admin, "POST", "api/v1/agents", SUPERVISOR);
+    api.send(admin, "POST", "api/v1/agents", AGENT);
+    String account = admin.account();
+
+    Reply created =
+        api.send(admin, "POST", "api/v1/campaigns", "{\"name\":\"Hiver\",\"group\":\"Ventes\"}");
+    Reply changed =
+        api.send(
+            admin,
+            "PUT",
+            "api/v1/campaigns/Hiver",
+            "{\"mode\":\"PREVIEW\",\"active\":false,\"recycling\":{\"BUSY\":{\"afterMinutes\":5}},"
+                + "\"callingHours\":[{\"days\":\"MON-SAT\",\"from\":\"09:00\",\"to\":\"21:00\"}]}");
+    Reply badMode = api.send(admin, "PUT", "api/v1/campaigns/Hiver", "{\"mode\":\"TURBO\"}");
+    Reply badHours =
+        api.send(
+            admin,
+            "PUT",
+            "api/v1/campaigns/Hiver",
+            "{\"callingHours\":[{\"days\":\"MON\",\"from\":\"20:00\",\"to\":\"10:00\"}]}");
+    Reply twice =
+        api.send(admin, "POST", "api/v1/campaigns", "{\"name\":\"Hiver\",\"group\":\"Ventes\"}");
+    Reply unknownGroup =
+        api.send(admin, "POST", "api/v1/campaigns", "{\"name\":\"Été\",\"group\":\"Nope\"}");
+
+    assertThat(created.status()).isEqualTo(201);
+    JsonObject defaults = created.object();
+    assertThat(defaults.getString("mode")).isEqualTo("MANUAL");
+    assertThat(defaults.getInt("maxAttempts30Days")).isEqualTo(4);
+    assertThat(defaults.getJsonNumber("maxAbandonRate").doubleValue()).isEqualTo(0.03);
+    assertThat(defaults.getJsonObject("recycling").getJsonObject("BUSY").getInt("afterMinutes"))
+        .isEqualTo(15);
+    assertThat(defaults.getJsonArray("callingHours").getJsonObject(1).getString("from"))
+        .isEqualTo("14:00");
+    assertThat(defaults.getJsonArray("callingHours").getJsonObject(1).getString("days"))
+        .isEqualTo("MON-FRI");
+    JsonObject after = changed.object();
+    assertThat(after.getString("mode")).isEqualTo("PREVIEW");
+    assertThat(after.getBoolean("active")).isFalse();
+    assertThat(after.getJsonObject("recycling").getJsonObject("BUSY").getInt("afterMinutes"))
+        .isEqualTo(5);
+    assertThat(after.getJsonObject("recycling").getJsonObject("BUSY").getInt("maxAttempts"))
+        .isEqualTo(3);
+    assertThat(after.getJsonArray("callingHours")).hasSize(1);
+    assertThat(badMode.status()).isEqualTo(400);
+    assertThat(badMode.object().getString("field")).isEqualTo("mode");
+    assertThat(badHours.status()).isEqualTo(400);
+    assertThat(badHours.object().getString("field")).isEqualTo("callingHours");
+    assertThat(twice.status()).isEqualTo(409);
+    assertThat(unknownGroup.status()).isEqualTo(400);
+
+    Caller supervisor = new Caller("chef@" + account, "chef-password");
+    Caller agent = new Caller("agent1@" + account, "agent-password");
+    assertThat(api.get(supervisor, "api/v1/campaigns").array()).hasSize(1);
+    assertThat(api.get(supervisor, "api/v1/campaigns/Hiver/stats").status()).isEqualTo(200);
+    assertThat(api.send(supervisor, "DELETE", "api/v1/campaigns/Hiver", null).status())
+        .isEqualTo(403);
+    assertThat(api.get(agent, "api/v1/campaigns").status()).isEqualTo(403);
+    assertThat(api.get(api.newAccount(), "api/v1/campaigns/Hiver").status()).isEqualTo(404);
+
+    assertThat(api.send(admin, "DELETE", "api/v1/campaigns/Hiver", null).status()).isEqualTo(204);
+    assertThat(api.get(admin, "api/v1/campaigns/Hiver").status()).isEqualTo(404);
+  }
+
+  @Test
+  void numbersLoadOncePerCampaignFromCsvAndJsonWithAReport() {
+    Api api = api();
+    Caller admin = api.newAccount();
+    api.send(admin, "POST", "api/v1/groups", GROUP);
+    api.send(admin, "POST", "api/v1/campaigns", "{\"name\":\"Hiver\",\"group\":\"Ventes\"}");
+    String csv =
+        "Nom;Prénom;Mobile;Données d'appel\n"
+            + "Martin;Léa;06 12 34 56 78;client 42\n"
+            + ";;01 23 45 67 89;\n"
+            + "Durand;Paul;+33 6 12 34 56 78;\n"
+            + "Petit;Jean;12;\n"
+            + "Sans;Numéro;;\n";
+
+    Reply fromCsv =
+        api.send(
+            admin,
+            "POST",
+            "api/v1/campaigns/Hiver/contacts",
+            "text/csv",
+            BodyPublishers.ofString(csv, UTF_8));
+    Reply fromJson =
+        api.send(
+            admin,
+            "POST",
+            "api/v1/campaigns/Hiver/contacts",
+            "[{\"number\":\"0699887766\",\"lastName\":\"Roux\",\"data\":\"vip\"},"
+                + "{\"number\":\"0123456789\"},{\"number\":\"abc\"}]");
+    JsonArray contacts = api.get(admin, "api/v1/campaigns/Hiver/contacts?max=10").array();
+    JsonArray page = api.get(admin, "api/v1/campaigns/Hiver/contacts?first=1&max=1").array();
+    JsonObject stats = api.get(admin, "api/v1/campaigns/Hiver/stats").object();
+
+    assertThat(fromCsv.status()).isEqualTo(200);
+    assertThat(fromCsv.object().getInt("imported")).isEqualTo(2);
+    JsonArray rejected = fromCsv.object().getJsonArray("rejected");
+    assertThat(rejected).hasSize(3);
+    assertThat(rejected.getJsonObject(0).getInt("line")).isEqualTo(4);
+    assertThat(rejected.getJsonObject(0).getString("reason")).isEqualTo("DUPLICATE");
+    assertThat(rejected.getJsonObject(1).getInt("line")).isEqualTo(5);
+    assertThat(rejected.getJsonObject(1).getString("field")).isEqualTo("mobile");
+    assertThat(rejected.getJsonObject(2).getInt("line")).isEqualTo(6);
+    assertThat(rejected.getJsonObject(2).getString("reason")).isEqualTo("REQUIRED");
+    assertThat(fromJson.object().getInt("imported")).isEqualTo(1);
+    assertThat(fromJson.object().getJsonArray("rejected")).hasSize(2);
+    assertThat(contacts).hasSize(3);
+    JsonObject first = contacts.getJsonObject(0);
+    assertThat(first.getString("number")).isEqualTo("+33612345678");
+    assertThat(first.getString("status")).isEqualTo("PENDING");
+    assertThat(first.getInt("attempts")).isZero();
+    assertThat(page.getJsonObject(0).getString("number")).isEqualTo("+33123456789");
+    assertThat(api.get(admin, "api/v1/campaigns/Hiver/contacts?status=DONE").array().isEmpty())
+        .isTrue();
+    assertThat(api.get(admin, "api/v1/campaigns/Hiver/contacts?status=NOPE").status())
+        .isEqualTo(400);
+    assertThat(stats.getInt("total")).isEqualTo(3);
+    assertThat(stats.getInt("pending")).isEqualTo(3);
+    assertThat(stats.getInt("attempts")).isZero();
+  }
+
+  @Test
+  void numbersOnTheDoNotCallListAreNeverToBeCalled() {
+    Api api = api();
+    Caller admin = api.newAccount();
+    api.send(admin, "POST", "api/v1/groups", GROUP);
+    api.send(admin, "POST", "api/v1/campaigns", "{\"name\":\"Hiver\",\"group\":\"Ventes\"}");
+    api.send(
+        admin,
+        "POST",
+        "api/v1/campaigns/Hiver/contacts",
+        "[{\"number\":\"0612345678\"},{\"number\":\"0699887766\"}]");
+
+    Reply listed =
+        api.send(admin, "POST", "api/v1/dnc", "{\"numbers\":[\"06 12 34 56 78\",\"oops\"]}");
+    Reply fromCsv =
+        api.send(
+            admin,
+            "POST",
+            "api/v1/dnc",
+            "text/csv",
+            BodyPublishers.ofString("numero\n0155555555\n", UTF_8));
+    api.send(admin, "POST", "api/v1/campaigns/Hiver/contacts", "[{\"number\":\"0155555555\"}]");
+
+    assertThat(listed.object().getInt("imported")).isEqualTo(1);
+    assertThat(listed.object().getJsonArray("rejected")).hasSize(1);
+    assertThat(fromCsv.object().getInt("imported")).isEqualTo(1);
+    assertThat(api.get(admin, "api/v1/dnc/+33612345678").status()).isEqualTo(200);
+    assertThat(api.get(admin, "api/v1/dnc/0699887766").status()).isEqualTo(404);
+    JsonArray barred = api.get(admin, "api/v1/campaigns/Hiver/contacts?status=DNC").array();
+    assertThat(barred).hasSize(2);
+    assertThat(api.get(api.newAccount(), "api/v1/dnc/0612345678").status()).isEqualTo(404);
+    assertThat(api.send(admin, "DELETE", "api/v1/dnc/0612345678", null).status()).isEqualTo(204);
+    assertThat(api.get(admin, "api/v1/dnc/0612345678").status()).isEqualTo(404);
+  }
+}

@@ -9,7 +9,22 @@ import jakarta.ejb.ApplicationException;
 @ApplicationException(rollback = true)
 public class ConflictException extends RuntimeException {
 
+  private final String error;
+
   public ConflictException(String message) {
+    this("conflict", message);
+  }
+
+  /**
+   * @param error the API's error code, where a client tells this conflict from others
+   */
+  protected ConflictException(String error, String message) {
     super(message);
+    this.error = error;
+  }
+
+  /** The API's error code: {@code conflict}, or the rule that refused. */
+  public String error() {
+    return error;
   }
 }

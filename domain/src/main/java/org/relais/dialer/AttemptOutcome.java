@@ -30,9 +30,9 @@ public enum AttemptOutcome {
       case VOICEMAIL:
         return VOICEMAIL;
       case CANCELLED:
+      case LOST: // cut on our side (a restart): tried again as an agent's abandon is
         return AGENT_ABANDON;
       case FAILED:
-      case LOST:
         return FAILED;
       default:
         return null;

@@ -24,11 +24,13 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.relais.account.AccountTime;
 import org.relais.account.KnownAccounts;
 import org.relais.call.Call;
+import org.relais.dialer.CampaignContact;
 import org.relais.operations.WriterMeters;
 import org.relais.presence.AgentPresence;
 import org.relais.presence.Attendance;
@@ -140,6 +142,26 @@ public class Acd {
   /** Click-to-dial (SPEC B9); answers the new call. */
   public Call dial(long agentId, String groupName, String number, String presentedNumber) {
     return engine.desk().dial(agentId, groupName, number, presentedNumber);
+  }
+
+  // ---------------------------------------------------------------- outbound engine (Dialer)
+
+  /** Preview: reserves and answers the agent's next contact due; null when none is. */
+  public CampaignContact nextContact(long agentId) {
+    return engine.dialer().next(agentId);
+  }
+
+  /** Dials a campaign's contact; refused (409, the rule's name) where a rule forbids it now. */
+  public Call callContact(long agentId, long contactId) {
+    return engine.dialer().call(agentId, contactId);
+  }
+
+  public void reserveContact(long agentId, long contactId) {
+    engine.dialer().reserve(agentId, contactId);
+  }
+
+  public void rescheduleContact(long agentId, long contactId, OffsetDateTime at) {
+    engine.dialer().reschedule(agentId, contactId, at);
   }
 
   // ---------------------------------------------------------------- switch events (CallFlow)

@@ -2,6 +2,7 @@ package org.relais.acd;
 
 import java.time.OffsetDateTime;
 import org.relais.call.CallOutcome;
+import org.relais.dialer.AttemptOutcome;
 import org.relais.presence.Activity;
 import org.relais.presence.Availability;
 
@@ -113,6 +114,20 @@ public sealed interface AcdEvent {
   record QueueChanged(long accountId, OffsetDateTime at, String group) implements AcdEvent {
     public String type() {
       return "QUEUE_CHANGED";
+    }
+  }
+
+  /** The outbound engine's attempt to reach a contact ended (SPEC B11). */
+  record DialerAttempt(
+      long accountId,
+      OffsetDateTime at,
+      String campaign,
+      long contactId,
+      String number,
+      AttemptOutcome outcome)
+      implements AcdEvent {
+    public String type() {
+      return "DIALER_ATTEMPT";
     }
   }
 }

@@ -36,6 +36,7 @@ final class CallFlow {
   private final Floors floors;
   private final AgentMoves moves;
   private final Dispatcher dispatcher;
+  private final Dialer dialer;
   private final EngineTransaction transaction;
   private final Switch phoneSwitch;
   private final Deadlines deadlines;
@@ -48,6 +49,7 @@ final class CallFlow {
       Floors floors,
       AgentMoves moves,
       Dispatcher dispatcher,
+      Dialer dialer,
       EngineTransaction transaction,
       Switch phoneSwitch,
       Deadlines deadlines,
@@ -58,6 +60,7 @@ final class CallFlow {
     this.floors = floors;
     this.moves = moves;
     this.dispatcher = dispatcher;
+    this.dialer = dialer;
     this.transaction = transaction;
     this.phoneSwitch = phoneSwitch;
     this.deadlines = deadlines;
@@ -226,10 +229,11 @@ final class CallFlow {
     }
   }
 
-  /** Ends the call with its outcome and announces it. */
+  /** Ends the call with its outcome and announces it; a dialler's attempt recycles its contact. */
   void endCall(Call call, CallOutcome outcome) {
     OffsetDateTime now = clock.now();
     call.end(outcome, now);
+    dialer.callEnded(call, outcome);
     String agent = call.getAgent() == null ? null : call.getAgent().getLogin();
     transaction.announce(
         new AcdEvent.CallEnded(call.getAccountId(), now, call.getId(), agent, outcome, null));

@@ -1,7 +1,6 @@
 package org.relais.acd;
 
 import jakarta.persistence.EntityManager;
-import java.time.OffsetDateTime;
 import java.util.EnumSet;
 import java.util.function.LongPredicate;
 import java.util.logging.Logger;
@@ -20,7 +19,6 @@ import org.relais.presence.Activity;
 import org.relais.presence.AgentEvent;
 import org.relais.presence.AgentPresence;
 import org.relais.presence.Availability;
-import org.relais.telephony.Switch;
 
 /**
  * What an agent does from its desk (the banner or the API, SPEC B1-B9): connect and disconnect,
@@ -41,34 +39,24 @@ final class DeskCommands {
   private final AgentMoves moves;
   private final Dispatcher dispatcher;
   private final CallFlow flow;
-  private final EngineTransaction transaction;
-  private final Switch phoneSwitch;
+  private final Outbound outbound;
   private final EngineClock clock;
-  private final int dialTimeout;
 
-  /**
-   * @param dialTimeout how long, in seconds, an outbound attempt may last before it counts as not
-   *     answered, should the switch never report
-   */
   DeskCommands(
       EntityManager em,
       Floors floors,
       AgentMoves moves,
       Dispatcher dispatcher,
       CallFlow flow,
-      EngineTransaction transaction,
-      Switch phoneSwitch,
-      EngineClock clock,
-      int dialTimeout) {
+      Outbound outbound,
+      EngineClock clock) {
     this.em = em;
     this.floors = floors;
     this.moves = moves;
     this.dispatcher = dispatcher;
     this.flow = flow;
-    this.transaction = transaction;
-    this.phoneSwitch = phoneSwitch;
+    this.outbound = outbound;
     this.clock = clock;
-    this.dialTimeout = dialTimeout;
   }
 
   /** Connects the agent to the ACD (banner login); answers its presence. */
@@ -213,35 +201,8 @@ final class DeskCommands {
             .filter(g -> g.getName().equals(groupName))
             .findFirst()
             .orElseThrow(() -> new InvalidFieldException("group", "one of the agent's groups"));
-    OffsetDateTime now = clock.now();
-    Call call =
-        Call.outbound(
-            agent.getAccount(),
-            group,
-            agent,
-            presented(group, agent, presentedNumber),
-            dialled.e164(),
-            now);
-    em.persist(call);
-    em.flush();
-    moves.transition(
-        presence, AgentEvent.DIAL, Activity.DIALING, call, group, now.plusSeconds(dialTimeout));
-    em.flush();
-    transaction.announce(
-        new AcdEvent.CallDialing(
-            presence.getAccountId(),
-            now,
-            call.getId(),
-            group.getName(),
-            agent.getLogin(),
-            call.getCallee()));
-    String account = agent.getAccount().getName();
-    String extension = agent.getExtension();
-    String presented = call.getCaller();
-    String callee = call.getCallee();
-    transaction.afterCommit(
-        () -> phoneSwitch.originate(account, call.getId(), extension, callee, presented));
-    return call;
+    return outbound.place(
+        presence, group, presented(group, agent, presentedNumber), dialled.e164());
   }
 
   /** The caller ID a customer sees: the agent's choice where allowed, else the group's first. */
@@ -253,10 +214,7 @@ final class DeskCommands {
       }
       return chosen;
     }
-    if (!rules.callerIds().isEmpty()) {
-      return rules.callerIds().get(0);
-    }
-    return agent.getExtension() == null ? "" : agent.getExtension();
+    return Outbound.defaultCallerId(group, agent);
   }
 
   private AgentPresence connected(long agentId) {

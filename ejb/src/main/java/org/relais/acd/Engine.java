@@ -17,6 +17,7 @@ final class Engine {
 
   private final CallFlow flow;
   private final DeskCommands desk;
+  private final Dialer dialer;
   private final Recovery recovery;
 
   /**
@@ -39,12 +40,22 @@ final class Engine {
     AgentMoves moves = new AgentMoves(em, transaction, deadlines, floors, now);
     Dispatcher dispatcher =
         new Dispatcher(floors, read, moves, transaction, phoneSwitch, names, now);
+    Outbound outbound = new Outbound(em, moves, transaction, phoneSwitch, now, dialTimeout);
+    dialer = new Dialer(em, moves, outbound, transaction, now);
     flow =
         new CallFlow(
-            em, names, read, floors, moves, dispatcher, transaction, phoneSwitch, deadlines, now);
-    desk =
-        new DeskCommands(
-            em, floors, moves, dispatcher, flow, transaction, phoneSwitch, now, dialTimeout);
+            em,
+            names,
+            read,
+            floors,
+            moves,
+            dispatcher,
+            dialer,
+            transaction,
+            phoneSwitch,
+            deadlines,
+            now);
+    desk = new DeskCommands(em, floors, moves, dispatcher, flow, outbound, now);
     recovery = new Recovery(em, flow, moves, deadlines, floors, now);
   }
 
@@ -54,6 +65,10 @@ final class Engine {
 
   DeskCommands desk() {
     return desk;
+  }
+
+  Dialer dialer() {
+    return dialer;
   }
 
   Recovery recovery() {

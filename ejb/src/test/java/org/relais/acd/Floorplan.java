@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import org.relais.NoSuchEntityException;
 import org.relais.account.Account;
 import org.relais.account.AccountNames;
@@ -19,6 +20,11 @@ import org.relais.agent.BannerModule;
 import org.relais.agent.GroupAssignment;
 import org.relais.agent.Role;
 import org.relais.call.Call;
+import org.relais.dialer.Campaign;
+import org.relais.dialer.CampaignContact;
+import org.relais.dialer.CampaignDraft;
+import org.relais.dialer.ContactStatus;
+import org.relais.dialer.DoNotCall;
 import org.relais.group.GroupSettings;
 import org.relais.group.QueueGroup;
 import org.relais.presence.Activity;
@@ -150,6 +156,60 @@ final class Floorplan implements AccountNames {
   void connect(long agentId, boolean available) {
     at(desk -> desk.connect(agentId));
     does(desk -> desk.changeAvailability(agentId, available));
+  }
+
+  // ---------------------------------------------------------------- the outbound engine
+
+  /** Runs an outbound-engine command in its own transaction. */
+  <T> T dialer(Function<Dialer, T> command) {
+    return inTransaction(() -> command.apply(engine.dialer()));
+  }
+
+  /**
+   * A campaign of the group with the legal defaults changed by {@code settings}, and its numbers
+   * (E.164); answers the contacts' ids, in the order given.
+   */
+  List<Long> campaign(
+      String name, String group, UnaryOperator<CampaignDraft> settings, String... numbers) {
+    return inTransaction(
+        () -> {
+          Campaign campaign =
+              new Campaign(
+                  em.find(Account.class, accountId),
+                  name,
+                  settings.apply(CampaignDraft.of(groupNamed(group))),
+                  OffsetDateTime.now(clock));
+          em.persist(campaign);
+          List<Long> ids = new java.util.ArrayList<>();
+          for (String number : numbers) {
+            CampaignContact contact =
+                new CampaignContact(
+                    campaign,
+                    number,
+                    null,
+                    null,
+                    null,
+                    ContactStatus.PENDING,
+                    campaign.getCreatedAt());
+            em.persist(contact);
+            em.flush();
+            ids.add(contact.getId());
+          }
+          return ids;
+        });
+  }
+
+  void doNotCall(String e164) {
+    inTransaction(
+        () -> {
+          em.persist(new DoNotCall(accountId, e164, OffsetDateTime.now(clock)));
+          return null;
+        });
+  }
+
+  CampaignContact contact(long id) {
+    em.clear();
+    return em.find(CampaignContact.class, id);
   }
 
   // ---------------------------------------------------------------- what the switch reports

@@ -58,6 +58,8 @@ public class SimulatedSwitch implements Switch, Softphone {
     ANSWER,
     BUSY,
     NO_ANSWER,
+    /** An answering machine answers. */
+    VOICEMAIL,
     /** Cannot be reached: no route, network failure. */
     FAIL,
     /** Waits for the API to answer, refuse or hang up. */
@@ -249,6 +251,7 @@ public class SimulatedSwitch implements Switch, Softphone {
           case ANSWER -> () -> customerAnswers(call.account, callId);
           case BUSY -> () -> customerBusy(call.account, callId);
           case NO_ANSWER -> () -> customerDoesNotAnswer(call.account, callId);
+          case VOICEMAIL -> () -> acd.outboundFailed(call.account, callId, DialFailure.VOICEMAIL);
           case FAIL -> () -> acd.outboundFailed(call.account, callId, DialFailure.FAILED);
           case MANUAL -> null;
         };

@@ -48,8 +48,8 @@ public class ErrorMappers implements ExceptionMapper<Throwable> {
     if (cause instanceof DuplicateException e) {
       return ApiError.response(409, "conflict", e.getMessage(), e.getField());
     }
-    if (cause instanceof ConflictException) {
-      return ApiError.response(409, "conflict", cause.getMessage(), null);
+    if (cause instanceof ConflictException conflict) {
+      return ApiError.response(409, conflict.error(), cause.getMessage(), null);
     }
     if (cause instanceof NotAllowedException || cause instanceof NotPermittedException) {
       return ApiError.response(403, "forbidden", cause.getMessage(), null);

@@ -92,7 +92,7 @@ public class SimResource {
 
   /**
    * How a customer's number behaves when an agent calls it: {@code
-   * {"answer":"ANSWER|BUSY|NO_ANSWER|FAIL|MANUAL","afterMs":1000}}.
+   * {"answer":"ANSWER|BUSY|NO_ANSWER|VOICEMAIL|FAIL|MANUAL","afterMs":1000}}.
    */
   @PUT
   @Path("numbers/{number}")
@@ -109,7 +109,7 @@ public class SimResource {
     try {
       behaviour = FarEndAnswer.valueOf(answer);
     } catch (IllegalArgumentException e) {
-      throw new InvalidFieldException("answer", "ANSWER, BUSY, NO_ANSWER, FAIL or MANUAL");
+      throw new InvalidFieldException("answer", "ANSWER, BUSY, NO_ANSWER, VOICEMAIL, FAIL or MANUAL");
     }
     Duration after = delay(in, "afterMs");
     sim.farEnd(account, e164, new FarEnd(behaviour, after == null ? Duration.ZERO : after));

@@ -1,0 +1,231 @@
+package org.relais.acd;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.relais.NoSuchEntityException;
+import org.relais.dialer.AttemptOutcome;
+import org.relais.dialer.CampaignContact;
+import org.relais.dialer.CampaignDraft;
+import org.relais.dialer.ContactStatus;
+import org.relais.dialer.DialMode;
+import org.relais.dialer.DialRefusal;
+import org.relais.dialer.DialRefusedException;
+import org.relais.presence.Activity;
+import org.relais.telephony.DialFailure;
+
+/**
+ * The outbound engine's agent side (SPEC B11) on a floor of its own: Monday 2 March 2026, 10:00 in
+ * Paris, within the legal calling hours.
+ */
+class DialerTest {
+
+  private static final String A = "+33612345678";
+  private static final String B = "+33699887766";
+
+  private final Floorplan floor = new Floorplan();
+  private final String sales = floor.group("Sales", settings -> settings);
+
+  private static CampaignDraft preview(CampaignDraft d) {
+    return new CampaignDraft(
+        d.group(),
+        DialMode.PREVIEW,
+        "+33188888888",
+        d.recycling(),
+        d.callingHours(),
+        d.maxAttempts30Days(),
+        d.maxAbandonRate(),
+        true);
+  }
+
+  @Test
+  void previewReservesTheNextContactDueAndABusyLineRecyclesIt() {
+    long alice = floor.agent("alice", "1001", sales);
+    floor.connect(alice, false);
+    List<Long> contacts = floor.campaign("Hiver", sales, DialerTest::preview, A, B);
+
+    CampaignContact next = next(alice);
+    long call = floor.dialer(d -> d.call(alice, next.getId())).getId();
+
+    assertThat(next.getId()).isEqualTo(contacts.get(0));
+    assertThat(floor.activity(alice)).isEqualTo(Activity.DIALING);
+    assertThat(floor.phones.commands).containsExactly("originate " + call + " from 1001 to " + A);
+    assertThat(floor.call(call).getCaller()).isEqualTo("+33188888888");
+    assertThat(floor.contact(next.getId()).getStatus()).isEqualTo(ContactStatus.IN_CALL);
+
+    floor.dialFails(call, DialFailure.BUSY);
+
+    CampaignContact busy = floor.contact(next.getId());
+    assertThat(busy.getStatus()).isEqualTo(ContactStatus.RECYCLED);
+    assertThat(busy.getAttempts()).isEqualTo(1);
+    assertThat(busy.getLastOutcome()).isEqualTo(AttemptOutcome.BUSY);
+    assertThat(busy.getNextAttempt().toInstant())
+        .isEqualTo(floor.clock.instant().plus(Duration.ofMinutes(15)));
+    assertThat(floor.transaction.announced)
+        .filteredOn(e -> e instanceof AcdEvent.DialerAttempt)
+        .singleElement()
+        .satisfies(
+            e -> {
+              AcdEvent.DialerAttempt attempt = (AcdEvent.DialerAttempt) e;
+              assertThat(attempt.campaign()).isEqualTo("Hiver");
+              assertThat(attempt.number()).isEqualTo(A);
+              assertThat(attempt.outcome()).isEqualTo(AttemptOutcome.BUSY);
+            });
+    assertThat(next(alice).getId()).isEqualTo(contacts.get(1));
+    floor.advance(Duration.ofMinutes(15));
+    long bob = floor.agent("bob", "1002", sales);
+    assertThat(next(bob).getId()).isEqualTo(contacts.get(0));
+  }
+
+  @Test
+  void anAnsweredContactIsDone() {
+    long alice = floor.agent("alice", "1001", sales);
+    floor.connect(alice, true);
+    long contact = floor.campaign("Hiver", sales, d -> d, A).get(0);
+
+    long call = floor.dialer(d -> d.call(alice, contact)).getId();
+    floor.customerAnswers(call);
+    floor.agentHangsUp("1001");
+
+    assertThat(floor.contact(contact).getStatus()).isEqualTo(ContactStatus.DONE);
+    assertThat(floor.contact(contact).getLastOutcome()).isEqualTo(AttemptOutcome.ANSWERED);
+    assertThat(next(alice)).isNull();
+  }
+
+  @Test
+  void voicemailIsRecycledUntilItsAttemptsAreSpent() {
+    long alice = floor.agent("alice", "1001", sales);
+    floor.connect(alice, true);
+    long contact = floor.campaign("Hiver", sales, d -> d, A).get(0);
+
+    floor.dialFails(floor.dialer(d -> d.call(alice, contact)).getId(), DialFailure.VOICEMAIL);
+    assertThat(floor.contact(contact).getStatus()).isEqualTo(ContactStatus.RECYCLED);
+    floor.dialFails(floor.dialer(d -> d.call(alice, contact)).getId(), DialFailure.VOICEMAIL);
+
+    assertThat(floor.contact(contact).getStatus()).isEqualTo(ContactStatus.EXHAUSTED);
+    assertThatThrownBy(() -> floor.dialer(d -> d.call(alice, contact)))
+        .isInstanceOf(DeskConflictException.class);
+  }
+
+  @Test
+  void anAgentWhoHangsUpBeforeTheAnswerLeavesTheContactForLater() {
+    long alice = floor.agent("alice", "1001", sales);
+    floor.connect(alice, true);
+    long contact = floor.campaign("Hiver", sales, d -> d, A).get(0);
+
+    floor.dialer(d -> d.call(alice, contact));
+    floor.agentHangsUp("1001");
+
+    assertThat(floor.contact(contact).getLastOutcome()).isEqualTo(AttemptOutcome.AGENT_ABANDON);
+    assertThat(floor.contact(contact).getStatus()).isEqualTo(ContactStatus.RECYCLED);
+    assertThat(floor.activity(alice)).isEqualTo(Activity.IDLE);
+  }
+
+  @Test
+  void eachRuleRefusesTheCallByItsName() {
+    long alice = floor.agent("alice", "1001", sales);
+    long bob = floor.agent("bob", "1002", sales);
+    floor.connect(alice, true);
+    List<Long> contacts =
+        floor.campaign(
+            "Hiver",
+            sales,
+            d ->
+                new CampaignDraft(
+                    d.group(),
+                    d.mode(),
+                    null,
+                    d.recycling(),
+                    d.callingHours(),
+                    1,
+                    d.maxAbandonRate(),
+                    true),
+            A,
+            B,
+            "+33155555555");
+    floor.doNotCall("+33155555555");
+    floor.dialer(
+        d -> {
+          d.reserve(bob, contacts.get(1));
+          return null;
+        });
+    floor.dialFails(floor.dialer(d -> d.call(alice, contacts.get(0))).getId(), DialFailure.BUSY);
+
+    assertThat(refusal(() -> floor.dialer(d -> d.call(alice, contacts.get(0)))))
+        .isEqualTo(DialRefusal.MAX_ATTEMPTS);
+    assertThat(refusal(() -> floor.dialer(d -> d.call(alice, contacts.get(1)))))
+        .isEqualTo(DialRefusal.RESERVED);
+    assertThat(refusal(() -> floor.dialer(d -> d.call(alice, contacts.get(2)))))
+        .isEqualTo(DialRefusal.DNC);
+    assertThat(
+            refusal(
+                () ->
+                    floor.dialer(
+                        d -> {
+                          d.reserve(alice, contacts.get(1));
+                          return null;
+                        })))
+        .isEqualTo(DialRefusal.RESERVED);
+    assertThat(floor.contact(contacts.get(1)).getReservedBy().getLogin()).isEqualTo("bob");
+  }
+
+  @Test
+  void outsideTheCallingHoursNoCallLeaves() {
+    long alice = floor.agent("alice", "1001", sales);
+    floor.connect(alice, true);
+    long contact = floor.campaign("Hiver", sales, d -> d, A).get(0);
+
+    floor.advance(Duration.ofHours(3)); // 13:00 in Paris
+
+    assertThat(refusal(() -> floor.dialer(d -> d.call(alice, contact))))
+        .isEqualTo(DialRefusal.OUTSIDE_CALLING_HOURS);
+    assertThat(next(alice)).isNull();
+    assertThat(floor.phones.commands).isEmpty();
+  }
+
+  @Test
+  void onlyOutboundMembersOfTheGroupSeeItsContacts() {
+    long carol = floor.agent("carol", "1003", sales);
+    floor.with(carol, agent -> agent.getMemberships().forEach(m -> m.toggle(true, false)));
+    floor.connect(carol, true);
+    long contact = floor.campaign("Hiver", sales, d -> d, A).get(0);
+
+    assertThat(next(carol)).isNull();
+    assertThatThrownBy(() -> floor.dialer(d -> d.call(carol, contact)))
+        .isInstanceOf(NoSuchEntityException.class);
+  }
+
+  @Test
+  void aRescheduledContactWaitsForItsTimeReservedToItsAgent() {
+    long alice = floor.agent("alice", "1001", sales);
+    long bob = floor.agent("bob", "1002", sales);
+    long contact = floor.campaign("Hiver", sales, d -> d, A).get(0);
+
+    floor.dialer(
+        d -> {
+          d.reschedule(alice, contact, floor.contact(contact).getCreatedAt().plusHours(1));
+          return null;
+        });
+
+    assertThat(next(alice)).isNull();
+    floor.advance(Duration.ofHours(1));
+    assertThat(next(bob)).isNull();
+    assertThat(next(alice).getId()).isEqualTo(contact);
+  }
+
+  private CampaignContact next(long agentId) {
+    return floor.<CampaignContact>dialer(d -> d.next(agentId));
+  }
+
+  private static DialRefusal refusal(Runnable call) {
+    try {
+      call.run();
+    } catch (DialRefusedException e) {
+      return e.refusal();
+    }
+    throw new AssertionError("the call was not refused");
+  }
+}

@@ -115,9 +115,10 @@ public class CampaignContact {
     this.nextAttempt = at;
   }
 
-  /** An attempt starts with this call. */
+  /** An attempt starts with this call: the contact is its agent's until the attempt ends. */
   public void dialled(Call attempt) {
     this.call = attempt;
+    this.reservedBy = attempt.getAgent();
     this.status = ContactStatus.IN_CALL;
     this.attempts++;
   }

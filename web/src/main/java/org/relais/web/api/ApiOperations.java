@@ -120,6 +120,19 @@ final class ApiOperations {
         "getCampaignStats",
         "dialer",
         "A campaign's progress");
+    add("GET /api/v1/me/dialer", "getMyDialer", "dialer", "The agent's outbound module");
+    add("POST /api/v1/me/dialer/next", "reserveNextContact", "dialer", "Reserve the next contact");
+    add("POST /api/v1/me/dialer/contacts/{id}/call", "callContact", "dialer", "Call a contact");
+    add(
+        "POST /api/v1/me/dialer/contacts/{id}/reserve",
+        "reserveContact",
+        "dialer",
+        "Reserve a contact");
+    add(
+        "PUT /api/v1/me/dialer/contacts/{id}/callback",
+        "rescheduleContact",
+        "dialer",
+        "Reschedule a contact");
     add("POST /api/v1/dnc", "addDoNotCall", "dialer", "Add numbers never to call (JSON or CSV)");
     add("GET /api/v1/dnc/{number}", "getDoNotCall", "dialer", "Whether a number is never called");
     add("DELETE /api/v1/dnc/{number}", "deleteDoNotCall", "dialer", "Take a number off the list");

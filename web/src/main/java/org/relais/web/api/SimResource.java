@@ -109,7 +109,8 @@ public class SimResource {
     try {
       behaviour = FarEndAnswer.valueOf(answer);
     } catch (IllegalArgumentException e) {
-      throw new InvalidFieldException("answer", "ANSWER, BUSY, NO_ANSWER, VOICEMAIL, FAIL or MANUAL");
+      throw new InvalidFieldException(
+          "answer", "ANSWER, BUSY, NO_ANSWER, VOICEMAIL, FAIL or MANUAL");
     }
     Duration after = delay(in, "afterMs");
     sim.farEnd(account, e164, new FarEnd(behaviour, after == null ? Duration.ZERO : after));

@@ -241,7 +241,8 @@ final class Dialer {
 
   /**
    * A contact the agent may work on: of its account and of a group where it is an outbound member
-   * (else, as if it did not exist, 404), and still to be called (else 409).
+   * (else, as if it did not exist, 404), and still to be called (else 409, {@code dnc} for a number
+   * on the do-not-call list).
    */
   private CampaignContact dialable(Agent agent, long contactId) {
     CampaignContact contact = em.find(CampaignContact.class, contactId);
@@ -249,6 +250,9 @@ final class Dialer {
         || contact.getAccountId() != agent.getAccount().getId()
         || !outboundGroups(agent).contains(contact.getCampaign().getGroup())) {
       throw new NoSuchEntityException("contact");
+    }
+    if (contact.getStatus() == ContactStatus.DNC) {
+      throw new DialRefusedException(DialRefusal.DNC);
     }
     if (!contact.getStatus().isDialable()) {
       throw new DeskConflictException(

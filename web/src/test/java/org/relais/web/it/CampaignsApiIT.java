@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import java.net.http.HttpRequest.BodyPublishers;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import org.junit.jupiter.api.Test;
 import org.relais.web.it.Api.Caller;
 import org.relais.web.it.Api.Reply;
@@ -184,5 +187,121 @@ class CampaignsApiIT extends RelaisDeployment {
     assertThat(api.get(api.newAccount(), "api/v1/dnc/0612345678").status()).isEqualTo(404);
     assertThat(api.send(admin, "DELETE", "api/v1/dnc/0612345678", null).status()).isEqualTo(204);
     assertThat(api.get(admin, "api/v1/dnc/0612345678").status()).isEqualTo(404);
+  }
+
+  @Test
+  void anAgentCallsTheContactsOfItsOutboundGroupsWithinTheRules() {
+    Api api = api();
+    Caller admin = api.newAccount();
+    // Belgium: no French public holiday stops the calls, whatever day the test runs.
+    api.send(admin, "PUT", "api/v1/account", "{\"country\":\"BE\"}");
+    api.send(admin, "POST", "api/v1/groups", GROUP);
+    Reply created =
+        api.send(
+            admin,
+            "POST",
+            "api/v1/agents",
+            "{\"login\":\"alice\",\"name\":\"Alice\",\"password\":\"alice-password\","
+                + "\"extension\":\"0301\",\"groups\":[{\"name\":\"Ventes\",\"inbound\":false,"
+                + "\"outbound\":true}]}");
+    assertThat(created.status()).as(created.body()).isEqualTo(201);
+    Caller alice = new Caller("alice@" + admin.account(), "alice-password");
+    api.send(alice, "POST", "api/v1/me/session", null);
+    api.send(alice, "PUT", "api/v1/sim/extensions/0301/autopilot", "{\"answerAfterMs\":0}");
+    String tomorrow =
+        ZonedDateTime.now(ZoneId.of("Europe/Paris")).getDayOfWeek().plus(1).name().substring(0, 3);
+    campaign(api, admin, "Jour", "MON-SUN", "+33611111111", "+33622222222");
+    campaign(api, admin, "Demain", tomorrow, "+33633333333");
+    api.send(
+        admin, "PUT", "api/v1/sim/numbers/%2B33611111111", "{\"answer\":\"BUSY\",\"afterMs\":0}");
+
+    JsonObject module = api.get(alice, "api/v1/me/dialer").object();
+    Reply next = api.send(alice, "POST", "api/v1/me/dialer/next", null);
+    String first = next.object().getString("id");
+    Reply placed = api.send(alice, "POST", "api/v1/me/dialer/contacts/" + first + "/call", null);
+    JsonObject recycled =
+        Await.until(
+                Duration.ofSeconds(30),
+                () -> api.get(admin, "api/v1/campaigns/Jour/contacts?status=RECYCLED").array(),
+                list -> !list.isEmpty())
+            .getJsonObject(0);
+    Await.until(
+        Duration.ofSeconds(30),
+        () -> api.get(alice, "api/v1/me").object(),
+        me -> "IDLE".equals(me.getString("activity", null)));
+    Reply second = api.send(alice, "POST", "api/v1/me/dialer/next", null);
+    String tomorrows =
+        api.get(admin, "api/v1/campaigns/Demain/contacts")
+            .array()
+            .getJsonObject(0)
+            .get("id")
+            .toString();
+
+    assertThat(module.getString("mode")).isEqualTo("PREVIEW");
+    assertThat(module.getJsonArray("contacts")).hasSize(3);
+    assertThat(next.status()).isEqualTo(200);
+    assertThat(next.object().getString("number")).isEqualTo("+33611111111");
+    assertThat(next.object().getString("status")).isEqualTo("RESERVED");
+    assertThat(placed.status()).as(placed.body()).isEqualTo(201);
+    assertThat(recycled.getString("lastOutcome")).isEqualTo("BUSY");
+    assertThat(recycled.getInt("attempts")).isEqualTo(1);
+    assertThat(second.object().getString("number")).isEqualTo("+33622222222");
+    String secondId = second.object().getString("id");
+    assertThat(api.get(alice, "api/v1/me/dialer").object().getJsonObject("current").getString("id"))
+        .isEqualTo(secondId);
+    Reply tooSoon =
+        api.send(
+            alice,
+            "PUT",
+            "api/v1/me/dialer/contacts/" + secondId + "/callback",
+            "{\"in\":\"PT1M\"}");
+    assertThat(tooSoon.status()).isEqualTo(400);
+    assertThat(tooSoon.object().getString("field")).isEqualTo("in");
+    assertThat(
+            api.send(
+                    alice,
+                    "PUT",
+                    "api/v1/me/dialer/contacts/" + secondId + "/callback",
+                    "{\"in\":\"PT15M\"}")
+                .status())
+        .isEqualTo(204);
+    Reply outside =
+        api.send(alice, "POST", "api/v1/me/dialer/contacts/" + tomorrows + "/call", null);
+    assertThat(outside.status()).isEqualTo(409);
+    assertThat(outside.object().getString("error")).isEqualTo("outside_calling_hours");
+    api.send(admin, "POST", "api/v1/dnc", "{\"numbers\":[\"+33622222222\"]}");
+    Reply barred = api.send(alice, "POST", "api/v1/me/dialer/contacts/" + secondId + "/call", null);
+    assertThat(barred.status()).isEqualTo(409);
+    assertThat(barred.object().getString("error")).isEqualTo("dnc");
+    Caller stranger = api.newAccount();
+    assertThat(
+            api.send(stranger, "POST", "api/v1/me/dialer/contacts/" + first + "/reserve", null)
+                .status())
+        .isEqualTo(404);
+  }
+
+  /**
+   * A running preview campaign of the group, calling all day on the given days, and its numbers.
+   */
+  private static void campaign(Api api, Caller admin, String name, String days, String... numbers) {
+    Reply created =
+        api.send(
+            admin,
+            "POST",
+            "api/v1/campaigns",
+            "{\"name\":\""
+                + name
+                + "\",\"group\":\"Ventes\",\"mode\":\"PREVIEW\",\"callingHours\":[{\"days\":\""
+                + days
+                + "\",\"from\":\"00:00\",\"to\":\"23:59\"}]}");
+    assertThat(created.status()).as(created.body()).isEqualTo(201);
+    StringBuilder json = new StringBuilder("[");
+    for (String number : numbers) {
+      json.append(json.length() > 1 ? "," : "")
+          .append("{\"number\":\"")
+          .append(number)
+          .append("\"}");
+    }
+    api.send(admin, "POST", "api/v1/campaigns/" + name + "/contacts", json.append("]").toString());
   }
 }

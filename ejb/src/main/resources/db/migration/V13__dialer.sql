@@ -63,3 +63,7 @@ CREATE TABLE do_not_call (
     added_at    TIMESTAMP WITH TIME ZONE NOT NULL,
     CONSTRAINT do_not_call_unique UNIQUE (account_id, number)
 );
+
+-- The callbacks of abandoned calls are now contacts of their group's callback list (a campaign
+-- marked callbacks), which the engine dials; their former table goes.
+DROP TABLE callback;

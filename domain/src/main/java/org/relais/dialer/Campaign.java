@@ -88,6 +88,17 @@ public class Campaign {
     this.createdAt = createdAt;
   }
 
+  /**
+   * The group's callback list (SPEC X1): callers who hung up while queued, called back within the
+   * legal defaults. Named after the group's id, so that it never takes an admin's campaign name.
+   */
+  public static Campaign callbackList(Account account, QueueGroup group, OffsetDateTime at) {
+    Campaign list =
+        new Campaign(account, "callbacks-" + group.getId(), CampaignDraft.of(group), at);
+    list.callbacks = true;
+    return list;
+  }
+
   public void rename(String newName) {
     String stripped = newName == null ? "" : newName.strip();
     if (stripped.isEmpty() || stripped.length() > 64) {

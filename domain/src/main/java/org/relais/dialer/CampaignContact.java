@@ -132,6 +132,18 @@ public class CampaignContact {
     this.reservedBy = null;
   }
 
+  /**
+   * Its caller hung up in the queue again: to call back at once, unless an attempt is under way or
+   * its number is barred.
+   */
+  public void abandonedAgain() {
+    if (status != ContactStatus.IN_CALL && status != ContactStatus.DNC) {
+      this.status = ContactStatus.ABANDONED;
+      this.nextAttempt = null;
+      this.reservedBy = null;
+    }
+  }
+
   /** The number is on the do-not-call list: it will never be dialled. */
   public void barred() {
     this.status = ContactStatus.DNC;

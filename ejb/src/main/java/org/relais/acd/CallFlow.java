@@ -9,7 +9,6 @@ import org.relais.account.Account;
 import org.relais.call.Call;
 import org.relais.call.CallOutcome;
 import org.relais.call.CallStatus;
-import org.relais.call.Callback;
 import org.relais.group.QueueGroup;
 import org.relais.presence.Activity;
 import org.relais.presence.AgentEvent;
@@ -296,7 +295,7 @@ final class CallFlow {
   private void abandon(Call call) {
     OffsetDateTime now = clock.now();
     call.end(CallOutcome.ABANDONED, now);
-    em.persist(Callback.forAbandoned(call, now));
+    dialer.abandoned(call);
     long accountId = call.getAccountId();
     transaction.announce(
         new AcdEvent.CallAbandoned(

@@ -6,6 +6,7 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.relais.NoSuchEntityException;
 import org.relais.account.Account;
 import org.relais.agent.Agent;
@@ -21,6 +22,7 @@ import org.relais.dialer.DialAttempt;
 import org.relais.dialer.DialRefusal;
 import org.relais.dialer.DialRefusedException;
 import org.relais.dialer.DialRules;
+import org.relais.directory.PhoneNumbers;
 import org.relais.group.QueueGroup;
 import org.relais.presence.AgentEvent;
 import org.relais.presence.AgentPresence;
@@ -197,6 +199,46 @@ final class Dialer {
             contact.getId(),
             contact.getNumber(),
             outcome));
+  }
+
+  /**
+   * A caller hung up while queued (SPEC X1): its number joins the group's callback list as
+   * ABANDONED, once (a caller who hangs up again is due again). A caller without a number cannot be
+   * called back.
+   */
+  void abandoned(Call call) {
+    QueueGroup group = call.getGroup();
+    Account account = call.getAccount();
+    Optional<String> e164 = PhoneNumbers.of(account.getCountry()).e164(call.getCaller());
+    if (group == null || e164.isEmpty()) {
+      return;
+    }
+    Campaign list =
+        em.createQuery(
+                "SELECT c FROM Campaign c WHERE c.group = :group AND c.callbacks = TRUE",
+                Campaign.class)
+            .setParameter("group", group)
+            .getResultStream()
+            .findFirst()
+            .orElseGet(
+                () -> {
+                  Campaign created = Campaign.callbackList(account, group, clock.now());
+                  em.persist(created);
+                  return created;
+                });
+    em.createQuery(
+            "SELECT c FROM CampaignContact c WHERE c.campaign = :list AND c.number = :number",
+            CampaignContact.class)
+        .setParameter("list", list)
+        .setParameter("number", e164.get())
+        .getResultStream()
+        .findFirst()
+        .ifPresentOrElse(
+            CampaignContact::abandonedAgain,
+            () ->
+                em.persist(
+                    new CampaignContact(
+                        list, e164.get(), null, null, null, ContactStatus.ABANDONED, clock.now())));
   }
 
   /** The rule that forbids the agent to call the contact now, or null. */

@@ -22,7 +22,7 @@ import org.relais.call.Call;
 import org.relais.call.CallDirection;
 import org.relais.call.CallOutcome;
 import org.relais.call.CallStatus;
-import org.relais.call.Callback;
+import org.relais.dialer.ContactStatus;
 import org.relais.presence.Activity;
 import org.relais.presence.AgentPresence;
 import org.relais.presence.AgentStateChange;
@@ -34,6 +34,14 @@ import org.relais.presence.Availability;
  */
 @ApplicationScoped
 public class DeskQueries {
+
+  /** The statuses of a callback list's contacts still to call back (the Rappels column). */
+  private static final List<ContactStatus> CALLBACK_WAITING =
+      List.of(
+          ContactStatus.ABANDONED,
+          ContactStatus.RECYCLED,
+          ContactStatus.RESERVED,
+          ContactStatus.IN_CALL);
 
   @PersistenceContext(unitName = "relais")
   EntityManager em;
@@ -115,10 +123,11 @@ public class DeskQueries {
               .getSingleResult();
       long callbacks =
           em.createQuery(
-                  "SELECT COUNT(b) FROM Callback b WHERE b.group = :group AND b.status = :pending",
+                  "SELECT COUNT(c) FROM CampaignContact c WHERE c.campaign.group = :group"
+                      + " AND c.campaign.callbacks = TRUE AND c.status IN :waiting",
                   Long.class)
               .setParameter("group", m.getGroup())
-              .setParameter("pending", Callback.Status.PENDING)
+              .setParameter("waiting", CALLBACK_WAITING)
               .getSingleResult();
       lines.add(
           new GroupLine(m.getGroup().getName(), m.isInbound(), m.isOutbound(), waiting, callbacks));

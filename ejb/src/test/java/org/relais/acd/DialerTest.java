@@ -216,6 +216,24 @@ class DialerTest {
     assertThat(next(alice).getId()).isEqualTo(contact);
   }
 
+  @Test
+  void aCallerWhoHangsUpInTheQueueIsCalledBackOnce() {
+    long alice = floor.agent("alice", "1001", sales);
+    floor.callerHangsUp(floor.callArrives(sales, "0611111111"));
+    floor.callerHangsUp(floor.callArrives(sales, "06 11 11 11 11"));
+    floor.connect(alice, false);
+
+    CampaignContact callback = next(alice);
+    assertThat(callback.getNumber()).isEqualTo("+33611111111");
+    assertThat(callback.getStatus()).isEqualTo(ContactStatus.ABANDONED);
+    long call = floor.dialer(d -> d.call(alice, callback.getId())).getId();
+    floor.customerAnswers(call);
+    floor.agentHangsUp("1001");
+
+    assertThat(floor.contact(callback.getId()).getStatus()).isEqualTo(ContactStatus.DONE);
+    assertThat(next(alice)).isNull();
+  }
+
   private CampaignContact next(long agentId) {
     return floor.<CampaignContact>dialer(d -> d.next(agentId));
   }

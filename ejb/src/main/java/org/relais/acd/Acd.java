@@ -164,6 +164,12 @@ public class Acd {
     engine.dialer().reschedule(agentId, contactId, at);
   }
 
+  /** Automatic campaigns dial for their free agents: soon after an agent frees up, at most 2 s. */
+  @Schedule(second = "*/2", minute = "*", hour = "*", persistent = false)
+  void dialForFreeAgents() {
+    engine.dialer().dialForFreeAgents();
+  }
+
   // ---------------------------------------------------------------- switch events (CallFlow)
 
   /**

@@ -19,13 +19,16 @@ import org.relais.dialer.Campaign;
 import org.relais.dialer.CampaignContact;
 import org.relais.dialer.ContactStatus;
 import org.relais.dialer.DialAttempt;
+import org.relais.dialer.DialMode;
 import org.relais.dialer.DialRefusal;
 import org.relais.dialer.DialRefusedException;
 import org.relais.dialer.DialRules;
 import org.relais.directory.PhoneNumbers;
 import org.relais.group.QueueGroup;
+import org.relais.presence.Activity;
 import org.relais.presence.AgentEvent;
 import org.relais.presence.AgentPresence;
+import org.relais.presence.Availability;
 
 /**
  * The outbound engine, the agent's side (SPEC B11, the banner's Moteur d'appels sortants): the
@@ -71,13 +74,18 @@ final class Dialer {
    * reserved comes first, then the others in the order they fall due (then were loaded).
    */
   CampaignContact next(long agentId) {
+    return next(agentId, List.of(DialMode.values()));
+  }
+
+  /** The agent's next contact due among campaigns in these modes, reserved to it; or null. */
+  private CampaignContact next(long agentId, List<DialMode> modes) {
     Agent agent = em.find(Agent.class, agentId);
     List<QueueGroup> groups = outboundGroups(agent);
     if (groups.isEmpty()) {
       return null;
     }
-    List<CampaignContact> due = new ArrayList<>(due(groups, agent, "c.reservedBy = :agent"));
-    due.addAll(due(groups, agent, "c.reservedBy IS NULL"));
+    List<CampaignContact> due = new ArrayList<>(due(groups, modes, agent, "c.reservedBy = :agent"));
+    due.addAll(due(groups, modes, agent, "c.reservedBy IS NULL"));
     for (CampaignContact contact : due) {
       if (refusal(contact, agent) == null) {
         contact.reserve(agent);
@@ -88,22 +96,57 @@ final class Dialer {
   }
 
   /** The due contacts of the groups' running campaigns, reserved as {@code reserved} says. */
-  private List<CampaignContact> due(List<QueueGroup> groups, Agent agent, String reserved) {
+  private List<CampaignContact> due(
+      List<QueueGroup> groups, List<DialMode> modes, Agent agent, String reserved) {
     TypedQuery<CampaignContact> query =
         em.createQuery(
                 "SELECT c FROM CampaignContact c JOIN c.campaign k WHERE k.group IN :groups"
-                    + " AND k.active = TRUE AND c.status IN :dialable AND "
+                    + " AND k.active = TRUE AND k.mode IN :modes AND c.status IN :dialable AND "
                     + reserved
                     + " AND (c.nextAttempt IS NULL OR c.nextAttempt <= :now)"
                     + " ORDER BY COALESCE(c.nextAttempt, c.createdAt), c.id",
                 CampaignContact.class)
             .setParameter("groups", groups)
+            .setParameter("modes", modes)
             .setParameter("dialable", DIALABLE)
             .setParameter("now", clock.now())
             .setMaxResults(LOOK_AHEAD);
     return reserved.contains(":agent")
         ? query.setParameter("agent", agent).getResultList()
         : query.getResultList();
+  }
+
+  /**
+   * Automatic mode: every agent free for a call (connected, available, idle: inbound calls, which
+   * the dispatcher offers as soon as an agent frees up, come first) who is an outbound member of a
+   * group with a running automatic campaign has its next contact due dialled.
+   */
+  void dialForFreeAgents() {
+    List<QueueGroup> automatic =
+        em.createQuery(
+                "SELECT DISTINCT k.group FROM Campaign k WHERE k.active = TRUE AND k.mode = :mode",
+                QueueGroup.class)
+            .setParameter("mode", DialMode.AUTOMATIC)
+            .getResultList();
+    if (automatic.isEmpty()) {
+      return;
+    }
+    List<Long> free =
+        em.createQuery(
+                "SELECT DISTINCT p.agentId FROM AgentPresence p, Membership m"
+                    + " WHERE m.agent = p.agent AND m.outbound = TRUE AND m.group IN :groups"
+                    + " AND p.activity = :idle AND p.availability = :available",
+                Long.class)
+            .setParameter("groups", automatic)
+            .setParameter("idle", Activity.IDLE)
+            .setParameter("available", Availability.AVAILABLE)
+            .getResultList();
+    for (long agentId : free) {
+      CampaignContact next = next(agentId, List.of(DialMode.AUTOMATIC));
+      if (next != null) {
+        call(agentId, next.getId());
+      }
+    }
   }
 
   /** Réserver: only this agent will call the contact. */

@@ -234,6 +234,41 @@ class DialerTest {
     assertThat(next(alice)).isNull();
   }
 
+  @Test
+  void anAutomaticCampaignDialsForItsFreeAgents() {
+    long alice = floor.agent("alice", "1001", sales);
+    long bob = floor.agent("bob", "1002", sales);
+    floor.connect(alice, true);
+    floor.connect(bob, false);
+    List<Long> contacts =
+        floor.campaign(
+            "Auto",
+            sales,
+            d ->
+                new CampaignDraft(
+                    d.group(),
+                    DialMode.AUTOMATIC,
+                    null,
+                    d.recycling(),
+                    d.callingHours(),
+                    d.maxAttempts30Days(),
+                    d.maxAbandonRate(),
+                    true),
+            A,
+            B);
+
+    floor.dialer(
+        d -> {
+          d.dialForFreeAgents();
+          return null;
+        });
+
+    assertThat(floor.activity(alice)).isEqualTo(Activity.DIALING);
+    assertThat(floor.contact(contacts.get(0)).getStatus()).isEqualTo(ContactStatus.IN_CALL);
+    assertThat(floor.activity(bob)).as("unavailable: not dialled for").isEqualTo(Activity.IDLE);
+    assertThat(floor.contact(contacts.get(1)).getStatus()).isEqualTo(ContactStatus.PENDING);
+  }
+
   private CampaignContact next(long agentId) {
     return floor.<CampaignContact>dialer(d -> d.next(agentId));
   }

@@ -67,3 +67,8 @@ CREATE TABLE do_not_call (
 -- The callbacks of abandoned calls are now contacts of their group's callback list (a campaign
 -- marked callbacks), which the engine dials; their former table goes.
 DROP TABLE callback;
+
+-- The outbound engine is a banner module of its own (SPEC B11, A4): agents who had a profile
+-- before see it too.
+UPDATE agent SET modules = modules || ',DIALER' WHERE modules <> '';
+UPDATE agent SET modules = 'DIALER' WHERE modules = '';

@@ -7,6 +7,8 @@ public enum BannerModule {
   QUALIFICATION,
   SCREEN_POP,
   CLICK_TO_DIAL,
+  /** The outbound engine (Moteur d'appels sortants, SPEC B11). */
+  DIALER,
   LINES,
   HISTORY,
   TEAM,

@@ -10,6 +10,7 @@ import java.util.Optional;
 import org.relais.NoSuchEntityException;
 import org.relais.account.Account;
 import org.relais.agent.Agent;
+import org.relais.agent.BannerModule;
 import org.relais.agent.Membership;
 import org.relais.call.Call;
 import org.relais.call.CallDirection;
@@ -74,6 +75,7 @@ final class Dialer {
    * reserved comes first, then the others in the order they fall due (then were loaded).
    */
   CampaignContact next(long agentId) {
+    em.find(Agent.class, agentId).requireModule(BannerModule.DIALER);
     return next(agentId, List.of(DialMode.values()));
   }
 
@@ -119,7 +121,8 @@ final class Dialer {
   /**
    * Automatic mode: every agent free for a call (connected, available, idle: inbound calls, which
    * the dispatcher offers as soon as an agent frees up, come first) who is an outbound member of a
-   * group with a running automatic campaign has its next contact due dialled.
+   * group with a running automatic campaign, and whose profile has the module, has its next contact
+   * due dialled.
    */
   void dialForFreeAgents() {
     List<QueueGroup> automatic =
@@ -142,6 +145,9 @@ final class Dialer {
             .setParameter("available", Availability.AVAILABLE)
             .getResultList();
     for (long agentId : free) {
+      if (!em.find(Agent.class, agentId).hasModule(BannerModule.DIALER)) {
+        continue;
+      }
       CampaignContact next = next(agentId, List.of(DialMode.AUTOMATIC));
       if (next != null) {
         call(agentId, next.getId());
@@ -152,6 +158,7 @@ final class Dialer {
   /** Réserver: only this agent will call the contact. */
   void reserve(long agentId, long contactId) {
     Agent agent = em.find(Agent.class, agentId);
+    agent.requireModule(BannerModule.DIALER);
     CampaignContact contact = dialable(agent, contactId);
     requireNotReservedByAnother(contact, agent);
     contact.reserve(agent);
@@ -160,6 +167,7 @@ final class Dialer {
   /** Modifier rappel: the contact is due at {@code at}, reserved to the agent who moved it. */
   void reschedule(long agentId, long contactId, OffsetDateTime at) {
     Agent agent = em.find(Agent.class, agentId);
+    agent.requireModule(BannerModule.DIALER);
     CampaignContact contact = dialable(agent, contactId);
     requireNotReservedByAnother(contact, agent);
     contact.reschedule(agent, at);
@@ -177,6 +185,7 @@ final class Dialer {
       throw new DeskConflictException("the agent is not connected to the ACD");
     }
     Agent agent = presence.getAgent();
+    agent.requireModule(BannerModule.DIALER);
     CampaignContact contact = dialable(agent, contactId);
     DialRefusal refusal = refusal(contact, agent);
     if (refusal != null) {

@@ -272,6 +272,47 @@ class BannerBrowserIT extends RelaisDeployment {
     }
   }
 
+  @Test
+  void theOutboundModuleProposesTheNextContactCallsItAndShowsItRecycled() {
+    Api api = api();
+    Caller admin = api.newAccount();
+    String account = admin.account();
+    // Belgium: no French public holiday stops the calls, whatever day the test runs.
+    api.send(admin, "PUT", "api/v1/account", "{\"country\":\"BE\"}");
+    api.send(admin, "POST", "api/v1/groups", "{\"name\":\"Ventes\",\"wrapUp\":0}");
+    api.send(
+        admin,
+        "POST",
+        "api/v1/agents",
+        "{\"login\":\"dora\",\"name\":\"Dora\",\"password\":\"password-of-dora\","
+            + "\"extension\":\"306\",\"groups\":[{\"name\":\"Ventes\",\"inbound\":false,"
+            + "\"outbound\":true}]}");
+    api.send(
+        admin,
+        "POST",
+        "api/v1/campaigns",
+        "{\"name\":\"Hiver\",\"group\":\"Ventes\",\"mode\":\"PREVIEW\","
+            + "\"callingHours\":[{\"days\":\"MON-SUN\",\"from\":\"00:00\",\"to\":\"23:59\"}]}");
+    api.send(admin, "POST", "api/v1/campaigns/Hiver/contacts", "[{\"number\":\"+33611111111\"}]");
+    api.send(
+        admin, "PUT", "api/v1/sim/numbers/%2B33611111111", "{\"answer\":\"BUSY\",\"afterMs\":0}");
+
+    try (Browser dora = new Browser(baseUrl())) {
+      dora.login(account, "dora", "password-of-dora").waitForText("Indisponible");
+      awaitText(dora, By.id("dialerMode"), "Prévisualisation");
+      awaitText(dora, By.id("desk:dialerContacts"), "+33611111111");
+
+      dora.click("desk:dialerNext");
+      awaitText(dora, By.id("dialerCurrent"), "+33611111111");
+      dora.click("desk:dialerCall");
+      awaitText(dora, By.id("activity"), "Numérotation");
+      dora.click("desk:answer");
+
+      awaitText(dora, By.id("activity"), "Repos");
+      awaitText(dora, By.id("desk:dialerContacts"), "À rappeler");
+    }
+  }
+
   /** Waits for pushed changes: the page is never reloaded by the test. */
   private static void awaitText(Browser browser, By locator, String text) {
     browser.await(Duration.ofSeconds(15), locator, text);

@@ -20,6 +20,26 @@ import org.relais.web.it.Api.Caller;
 class AdminConsoleBrowserIT extends RelaisDeployment {
 
   @Test
+  void adminCreatesACampaignWithTheLegalDefaultsAndPausesIt() {
+    Api api = api();
+    Caller admin = api.newAccount();
+    api.send(admin, "POST", "api/v1/groups", "{\"name\":\"Ventes\"}");
+    try (Browser browser = new Browser(baseUrl())) {
+      browser.login(admin.account(), "admin", "secret-admin");
+      browser.waitForText("Agents");
+      browser.click("navCampaigns");
+      browser.waitForText("règles légales françaises");
+
+      browser.type("list:name", "Hiver").choose("list:mode", "Automatique").click("list:create");
+      browser.await(Duration.ofSeconds(15), By.id("list:campaigns"), "Hiver");
+      assertThat(browser.text("list:campaigns")).contains("Ventes", "Automatique", "0 / 0");
+      browser.click("list:campaigns:0:toggle");
+      browser.await(Duration.ofSeconds(15), By.id("list:campaigns"), "Démarrer");
+    }
+    assertThat(api.get(admin, "api/v1/campaigns/Hiver").object().getBoolean("active")).isFalse();
+  }
+
+  @Test
   void adminCreatesAnAgentWhoThenLogsInAndSeesTheBanner() {
     Api api = api();
     Caller admin = api.newAccount();

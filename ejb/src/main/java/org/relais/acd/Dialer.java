@@ -125,10 +125,10 @@ final class Dialer {
    * due dialled.
    */
   void dialForFreeAgents() {
-    List<QueueGroup> automatic =
+    List<Long> automatic =
         em.createQuery(
-                "SELECT DISTINCT k.group FROM Campaign k WHERE k.active = TRUE AND k.mode = :mode",
-                QueueGroup.class)
+                "SELECT DISTINCT k.group.id FROM Campaign k WHERE k.active = TRUE AND k.mode = :mode",
+                Long.class)
             .setParameter("mode", DialMode.AUTOMATIC)
             .getResultList();
     if (automatic.isEmpty()) {
@@ -137,7 +137,7 @@ final class Dialer {
     List<Long> free =
         em.createQuery(
                 "SELECT DISTINCT p.agentId FROM AgentPresence p, Membership m"
-                    + " WHERE m.agent = p.agent AND m.outbound = TRUE AND m.group IN :groups"
+                    + " WHERE m.agent = p.agent AND m.outbound = TRUE AND m.group.id IN :groups"
                     + " AND p.activity = :idle AND p.availability = :available",
                 Long.class)
             .setParameter("groups", automatic)

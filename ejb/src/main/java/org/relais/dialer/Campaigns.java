@@ -125,6 +125,7 @@ public class Campaigns {
                   details.value(ContactField.FIRST_NAME),
                   details.value(ContactField.CALL_DATA));
             });
+    loader.barListed();
     List<Rejection> rejected = new ArrayList<>(parsed.rejected());
     rejected.addAll(loader.rejected);
     rejected.sort(Comparator.comparingInt(Rejection::line));
@@ -150,6 +151,7 @@ public class Campaigns {
         loader.add(line, n == null ? null : n.e164(), c.lastName(), c.firstName(), c.data());
       }
     }
+    loader.barListed();
     return new ImportReport(
         contacts.size(), loader.loaded, loader.rejected.size(), loader.rejected, false);
   }
@@ -241,12 +243,11 @@ public class Campaigns {
   /**
    * Stores a campaign's new contacts, each number once: a number the campaign already holds, or
    * holds twice in the file, is reported, as is a row without a number. Numbers on the account's
-   * do-not-call list are loaded as such, never to be dialled.
+   * do-not-call list are loaded as such ({@link #barListed}), never to be dialled.
    */
   private final class Loader {
     final Campaign campaign;
     final Set<String> known;
-    final Set<String> barred;
     final List<Rejection> rejected = new ArrayList<>();
     final OffsetDateTime at = now();
     int loaded;
@@ -260,12 +261,6 @@ public class Campaigns {
                       String.class)
                   .setParameter("campaign", campaign)
                   .getResultList());
-      this.barred =
-          new HashSet<>(
-              em.createQuery(
-                      "SELECT d.number FROM DoNotCall d WHERE d.accountId = :account", String.class)
-                  .setParameter("account", campaign.getAccount().getId())
-                  .getResultList());
     }
 
     void add(int line, String e164, String lastName, String firstName, String data) {
@@ -274,9 +269,31 @@ public class Campaigns {
       } else if (!known.add(e164)) {
         reject(line, "DUPLICATE", "number: " + e164 + " is already in the campaign");
       } else {
-        ContactStatus status = barred.contains(e164) ? ContactStatus.DNC : ContactStatus.PENDING;
-        em.persist(new CampaignContact(campaign, e164, lastName, firstName, data, status, at));
+        em.persist(
+            new CampaignContact(
+                campaign, e164, lastName, firstName, data, ContactStatus.PENDING, at));
         loaded++;
+      }
+    }
+
+    /** Marks the new contacts whose number is on the do-not-call list, in the database. */
+    void barListed() {
+      em.flush();
+      List<Long> barred =
+          em.createQuery(
+                  "SELECT c.id FROM CampaignContact c, DoNotCall d WHERE c.campaign = :campaign"
+                      + " AND c.status = :pending AND d.accountId = :account"
+                      + " AND d.number = c.number",
+                  Long.class)
+              .setParameter("campaign", campaign)
+              .setParameter("pending", ContactStatus.PENDING)
+              .setParameter("account", campaign.getAccount().getId())
+              .getResultList();
+      for (int from = 0; from < barred.size(); from += 1000) {
+        em.createQuery("UPDATE CampaignContact c SET c.status = :dnc WHERE c.id IN :ids")
+            .setParameter("dnc", ContactStatus.DNC)
+            .setParameter("ids", barred.subList(from, Math.min(barred.size(), from + 1000)))
+            .executeUpdate();
       }
     }
 

@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -30,6 +31,9 @@ import org.relais.directory.Rejection;
 @Transactional
 public class DoNotCallList {
 
+  /** Numbers looked up or marked in one query. */
+  private static final int CHUNK = 1000;
+
   @PersistenceContext(unitName = "relais")
   EntityManager em;
 
@@ -41,10 +45,8 @@ public class DoNotCallList {
    */
   public ImportReport add(Account account, List<String> numbers) {
     PhoneNumbers plan = PhoneNumbers.of(account.getCountry());
-    Set<String> listed = new HashSet<>(listed(account));
     List<Rejection> rejected = new ArrayList<>();
-    List<String> added = new ArrayList<>();
-    OffsetDateTime now = OffsetDateTime.now(clock);
+    Set<String> wanted = new LinkedHashSet<>();
     int line = 0;
     for (String typed : numbers) {
       line++;
@@ -52,19 +54,40 @@ public class DoNotCallList {
       if (n.problem() != null) {
         rejected.add(
             new Rejection(line, "number", n.problem().name(), "number: not a valid phone number"));
-      } else if (listed.add(n.e164())) {
-        em.persist(new DoNotCall(account.getId(), n.e164(), now));
-        added.add(n.e164());
+      } else {
+        wanted.add(n.e164());
       }
     }
-    if (!added.isEmpty()) {
+    // Checked against the list in chunks: Bloctel's list is far too long to read whole.
+    List<String> added = new ArrayList<>();
+    OffsetDateTime now = OffsetDateTime.now(clock);
+    List<String> all = new ArrayList<>(wanted);
+    for (int from = 0; from < all.size(); from += CHUNK) {
+      List<String> chunk = all.subList(from, Math.min(all.size(), from + CHUNK));
+      Set<String> listed =
+          new HashSet<>(
+              em.createQuery(
+                      "SELECT d.number FROM DoNotCall d WHERE d.accountId = :account"
+                          + " AND d.number IN :numbers",
+                      String.class)
+                  .setParameter("account", account.getId())
+                  .setParameter("numbers", chunk)
+                  .getResultList());
+      for (String e164 : chunk) {
+        if (!listed.contains(e164)) {
+          em.persist(new DoNotCall(account.getId(), e164, now));
+          added.add(e164);
+        }
+      }
+    }
+    for (int from = 0; from < added.size(); from += CHUNK) {
       em.createQuery(
               "UPDATE CampaignContact c SET c.status = :dnc, c.reservedBy = NULL"
                   + " WHERE c.account.id = :account AND c.number IN :numbers"
                   + " AND c.status IN :dialable")
           .setParameter("dnc", ContactStatus.DNC)
           .setParameter("account", account.getId())
-          .setParameter("numbers", added)
+          .setParameter("numbers", added.subList(from, Math.min(added.size(), from + CHUNK)))
           .setParameter(
               "dialable",
               List.of(
@@ -117,12 +140,5 @@ public class DoNotCallList {
   /** Takes a number off the list; its contacts stay DNC until they are loaded again. */
   public void remove(Account account, String number) {
     em.remove(find(account, number).orElseThrow(() -> new NoSuchEntityException("number")));
-  }
-
-  private List<String> listed(Account account) {
-    return em.createQuery(
-            "SELECT d.number FROM DoNotCall d WHERE d.accountId = :account", String.class)
-        .setParameter("account", account.getId())
-        .getResultList();
   }
 }

@@ -23,6 +23,7 @@ import javax.crypto.spec.SecretKeySpec;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.relais.agent.Agent;
 import org.relais.agent.AgentService;
+import org.relais.operations.LogLine;
 
 /**
  * Checks who is logging in: an agent of an account ({@code login@account}) or the platform
@@ -121,6 +122,22 @@ public class CredentialVerifier {
    * @param clientAddress the address the attempt comes from
    */
   public Verification verify(String user, String password, String clientAddress) {
+    Verification verification = verification(user, password, clientAddress);
+    if (!(verification instanceof Verification.Verified)) {
+      LogLine.of(
+              "login refused",
+              "user",
+              LogLine.typed(user),
+              "address",
+              clientAddress,
+              "reason",
+              verification instanceof Verification.Throttled ? "throttled" : "rejected")
+          .log();
+    }
+    return verification;
+  }
+
+  private Verification verification(String user, String password, String clientAddress) {
     if (user == null || password == null) {
       return new Verification.Rejected();
     }

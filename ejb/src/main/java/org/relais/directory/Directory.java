@@ -21,7 +21,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.logging.Logger;
 import org.relais.InvalidFieldException;
 import org.relais.NoSuchEntityException;
 import org.relais.NotPermittedException;
@@ -29,6 +28,7 @@ import org.relais.account.Account;
 import org.relais.agent.Agent;
 import org.relais.agent.BannerModule;
 import org.relais.agent.Role;
+import org.relais.operations.LogLine;
 
 /**
  * The account's directory (SPEC B10, E3): contacts agents search, add, edit and delete, the number
@@ -54,7 +54,6 @@ public class Directory {
   /** Rows stored between two flushes of an import: the JDBC batch, then a cleared context. */
   static final int IMPORT_BATCH = 1000;
 
-  private static final Logger LOG = Logger.getLogger(Directory.class.getName());
   private static final String VISIBLE = ContactSearch.VISIBLE;
   private static final String PUBLIC = ContactSearch.PUBLIC;
 
@@ -275,15 +274,17 @@ public class Directory {
     em.flush();
     em.clear();
     progress.advanced(file.size(), file.size());
-    LOG.info(
-        () ->
-            "account "
-                + account.getName()
-                + ": imported "
-                + stored[0]
-                + " contacts in "
-                + (System.nanoTime() - start) / 1_000_000
-                + " ms");
+    LogLine.of(
+            "import done",
+            "account",
+            account.getName(),
+            "imported",
+            stored[0],
+            "rejected",
+            parsed.rejectedRows(),
+            "ms",
+            (System.nanoTime() - start) / 1_000_000)
+        .log();
     return new ImportReport(
         parsed.total(), stored[0], parsed.rejectedRows(), parsed.rejected(), false);
   }

@@ -16,11 +16,12 @@ import org.relais.acd.AcdEvents;
 
 /**
  * Takes the engine's committed events off its thread for the operators: the engine only queues each
- * transaction's {@link AcdEvents}, and one thread of this feed counts them ({@link FloorCounters}).
- * Whatever the operators' side costs, the engine's one writer does not wait for it.
+ * transaction's {@link AcdEvents}, and one thread of this feed counts them ({@link FloorCounters})
+ * and logs them ({@link CallLog}). Whatever the operators' side costs, the engine's one writer does
+ * not wait for it.
  *
  * <p>Should the feed fall {@value #BACKLOG} transactions behind, later ones are left out of the
- * figures (said once in the log) rather than held in memory or making the engine wait.
+ * figures and the log (said once in the log) rather than held in memory or making the engine wait.
  */
 @ApplicationScoped
 public class OperatorsFeed {
@@ -31,6 +32,7 @@ public class OperatorsFeed {
 
   @Resource ManagedThreadFactory threads;
   @Inject FloorCounters counters;
+  @Inject CallLog log;
 
   private final BlockingQueue<AcdEvents> waiting = new LinkedBlockingQueue<>(BACKLOG);
   private final AtomicBoolean fellBehind = new AtomicBoolean();
@@ -51,7 +53,8 @@ public class OperatorsFeed {
   /** On the engine's thread, after its commit: a queue's offer and nothing more. */
   void committed(@Observes AcdEvents committed) {
     if (!waiting.offer(committed) && fellBehind.compareAndSet(false, true)) {
-      LOG.warning("the operators' feed fell behind the engine: events left out of the metrics");
+      LOG.warning(
+          "the operators' feed fell behind the engine: events left out of the metrics and the log");
     }
   }
 
@@ -68,6 +71,7 @@ public class OperatorsFeed {
       } catch (RuntimeException e) {
         LOG.log(Level.WARNING, "committed events not counted", e);
       }
+      log.write(committed.events());
     }
   }
 }

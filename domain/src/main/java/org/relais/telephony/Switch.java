@@ -30,4 +30,13 @@ public interface Switch {
 
   /** Ends the call on every leg still up. */
   void hangUp(String account, long callId);
+
+  /**
+   * Rings the supervisor's phone and joins it to the call in this mode (SPEC X2), or changes the
+   * mode of the phone already joined. A hang-up of the call ends every leg, the supervisor's too.
+   */
+  void monitor(String account, long callId, String supervisorExtension, MonitorMode mode);
+
+  /** Takes the supervisor's phone off the call; the call goes on. */
+  void stopMonitor(String account, long callId, String supervisorExtension);
 }

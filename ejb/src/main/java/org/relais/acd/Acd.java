@@ -34,6 +34,7 @@ import org.relais.dialer.CampaignContact;
 import org.relais.operations.WriterMeters;
 import org.relais.presence.AgentPresence;
 import org.relais.presence.Attendance;
+import org.relais.telephony.MonitorMode;
 import org.relais.telephony.Switch;
 
 /**
@@ -168,6 +169,31 @@ public class Acd {
   @Schedule(second = "*/2", minute = "*", hour = "*", persistent = false)
   void dialForFreeAgents() {
     engine.dialer().dialForFreeAgents();
+  }
+
+  // ------------------------------------------------ supervisors (SupervisorCommands, Monitors)
+
+  /** A supervisor or admin ({@code by}, audited) forces the agent's availability (SPEC E5). */
+  public void forceAvailability(String by, long agentId, boolean available) {
+    engine.supervisor().forceAvailability(by, agentId, available);
+  }
+
+  /** A supervisor or admin ({@code by}, audited) disconnects the agent; refused during a call. */
+  public void forceDisconnect(String by, long agentId) {
+    engine.supervisor().disconnect(by, agentId);
+  }
+
+  /** The supervisor's phone joins the agent's call (SPEC X2); refused with no call; its id. */
+  public long monitor(long supervisorId, long agentId, MonitorMode mode) {
+    return engine.monitors().start(supervisorId, agentId, mode);
+  }
+
+  public void changeMonitor(long supervisorId, long agentId, MonitorMode mode) {
+    engine.monitors().change(supervisorId, agentId, mode);
+  }
+
+  public void stopMonitor(long supervisorId, long agentId) {
+    engine.monitors().stop(supervisorId, agentId);
   }
 
   // ---------------------------------------------------------------- switch events (CallFlow)

@@ -5,6 +5,7 @@ import org.relais.call.CallOutcome;
 import org.relais.dialer.AttemptOutcome;
 import org.relais.presence.Activity;
 import org.relais.presence.Availability;
+import org.relais.telephony.MonitorMode;
 
 /**
  * What the ACD announces after each committed transition (docs/API.md, Events). The engine collects
@@ -128,6 +129,48 @@ public sealed interface AcdEvent {
       implements AcdEvent {
     public String type() {
       return "DIALER_ATTEMPT";
+    }
+  }
+
+  /** A supervisor's phone joined an agent's call (SPEC X2). */
+  record MonitorStarted(
+      long accountId,
+      OffsetDateTime at,
+      long callId,
+      String supervisor,
+      String agent,
+      MonitorMode mode)
+      implements AcdEvent {
+    public String type() {
+      return "MONITOR_STARTED";
+    }
+  }
+
+  /** A supervisor on an agent's call switched between listening, whispering and barging in. */
+  record MonitorChanged(
+      long accountId,
+      OffsetDateTime at,
+      long callId,
+      String supervisor,
+      String agent,
+      MonitorMode mode)
+      implements AcdEvent {
+    public String type() {
+      return "MONITOR_CHANGED";
+    }
+  }
+
+  /** A supervisor's phone left an agent's call, or the call ended. */
+  record MonitorEnded(
+      long accountId,
+      OffsetDateTime at,
+      long callId,
+      String supervisor,
+      String agent,
+      MonitorMode mode)
+      implements AcdEvent {
+    public String type() {
+      return "MONITOR_ENDED";
     }
   }
 }

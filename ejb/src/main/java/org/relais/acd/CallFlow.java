@@ -40,6 +40,7 @@ final class CallFlow {
   private final Switch phoneSwitch;
   private final Deadlines deadlines;
   private final EngineClock clock;
+  private final Monitors monitors;
 
   CallFlow(
       EntityManager em,
@@ -52,7 +53,8 @@ final class CallFlow {
       EngineTransaction transaction,
       Switch phoneSwitch,
       Deadlines deadlines,
-      EngineClock clock) {
+      EngineClock clock,
+      Monitors monitors) {
     this.em = em;
     this.names = names;
     this.read = read;
@@ -64,6 +66,7 @@ final class CallFlow {
     this.phoneSwitch = phoneSwitch;
     this.deadlines = deadlines;
     this.clock = clock;
+    this.monitors = monitors;
   }
 
   // ---------------------------------------------------------------- switch events
@@ -233,6 +236,7 @@ final class CallFlow {
     OffsetDateTime now = clock.now();
     call.end(outcome, now);
     dialer.callEnded(call, outcome);
+    monitors.callEnded(call);
     String agent = call.getAgent() == null ? null : call.getAgent().getLogin();
     transaction.announce(
         new AcdEvent.CallEnded(call.getAccountId(), now, call.getId(), agent, outcome, null));

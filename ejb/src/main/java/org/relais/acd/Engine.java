@@ -19,6 +19,8 @@ final class Engine {
   private final DeskCommands desk;
   private final Dialer dialer;
   private final Recovery recovery;
+  private final Monitors monitors;
+  private final SupervisorCommands supervisor;
 
   /**
    * @param startOfToday the start of an account's day, for the calls each agent answered today
@@ -42,6 +44,7 @@ final class Engine {
         new Dispatcher(floors, read, moves, transaction, phoneSwitch, names, now);
     Outbound outbound = new Outbound(em, moves, transaction, phoneSwitch, now, dialTimeout);
     dialer = new Dialer(em, moves, outbound, transaction, now);
+    monitors = new Monitors(em, transaction, phoneSwitch, names, now);
     flow =
         new CallFlow(
             em,
@@ -54,9 +57,11 @@ final class Engine {
             transaction,
             phoneSwitch,
             deadlines,
-            now);
+            now,
+            monitors);
     desk = new DeskCommands(em, floors, moves, dispatcher, flow, outbound, now);
     recovery = new Recovery(em, flow, moves, deadlines, floors, now);
+    supervisor = new SupervisorCommands(em, desk, now);
   }
 
   CallFlow flow() {
@@ -73,5 +78,13 @@ final class Engine {
 
   Recovery recovery() {
     return recovery;
+  }
+
+  SupervisorCommands supervisor() {
+    return supervisor;
+  }
+
+  Monitors monitors() {
+    return monitors;
   }
 }

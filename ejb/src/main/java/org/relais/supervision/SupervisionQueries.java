@@ -117,6 +117,15 @@ public class SupervisionQueries {
             .setParameter("account", account.getId())
             .setParameter("groups", groupIds)
             .getResultList();
+    return lines(account, agents);
+  }
+
+  /** One agent's live line. */
+  public AgentLine agent(Account account, Agent agent) {
+    return lines(account, List.of(agent)).get(0);
+  }
+
+  private List<AgentLine> lines(Account account, List<Agent> agents) {
     Map<Long, AgentPresence> presences = new HashMap<>();
     for (AgentPresence p :
         em.createQuery(

@@ -153,6 +153,15 @@ final class Floorplan implements AccountNames {
         });
   }
 
+  /** Runs a supervisor's command (SPEC E5, X2) in its own transaction. */
+  void supervisor(Consumer<Engine> command) {
+    inTransaction(
+        () -> {
+          command.accept(engine);
+          return null;
+        });
+  }
+
   void connect(long agentId, boolean available) {
     at(desk -> desk.connect(agentId));
     does(desk -> desk.changeAvailability(agentId, available));

@@ -3,6 +3,7 @@ package org.relais.acd;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.relais.telephony.MonitorMode;
 import org.relais.telephony.Switch;
 
 /** The switch's side of the port in unit tests: remembers what the engine asked, in order. */
@@ -35,5 +36,15 @@ final class RecordingSwitch implements Switch {
   @Override
   public void hangUp(String account, long callId) {
     commands.add("hang up " + callId);
+  }
+
+  @Override
+  public void monitor(String account, long callId, String supervisorExtension, MonitorMode mode) {
+    commands.add("monitor " + callId + " from " + supervisorExtension + " " + mode);
+  }
+
+  @Override
+  public void stopMonitor(String account, long callId, String supervisorExtension) {
+    commands.add("stop monitor " + callId + " from " + supervisorExtension);
   }
 }

@@ -5,11 +5,13 @@ import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.relais.ConflictException;
 import org.relais.telephony.DialFailure;
+import org.relais.telephony.MonitorMode;
 import org.relais.telephony.PhoneState;
 import org.relais.telephony.Softphone;
 import org.relais.telephony.Switch;
@@ -49,6 +51,9 @@ public class SimulatedSwitch implements Switch, Softphone {
 
   /** The phone each call rings or is connected to. */
   private final Map<Long, SimPhone> lines = new ConcurrentHashMap<>();
+
+  /** The supervisors' phones on each call (SPEC X2). */
+  private final Map<Long, Set<SimPhone>> monitoring = new ConcurrentHashMap<>();
 
   /** An agent phone's settings: answer by itself after a delay, hang up after another. */
   public record AutoPilot(Duration answerAfter, Duration hangUpAfter) {}
@@ -149,7 +154,7 @@ public class SimulatedSwitch implements Switch, Softphone {
     SimPhone phone = phones.get(new PhoneKey(account, extension));
     return phone == null
         ? PhoneState.IDLE
-        : new PhoneState(phone.ringing, phone.connected, phone.caller);
+        : new PhoneState(phone.ringing, phone.connected, phone.caller, phone.monitoring);
   }
 
   // ------------------------------------------------------------- the port
@@ -192,6 +197,10 @@ public class SimulatedSwitch implements Switch, Softphone {
   @Override
   public void hangUp(String account, long callId) {
     outbound.remove(callId);
+    Set<SimPhone> supervisors = monitoring.remove(callId);
+    if (supervisors != null) {
+      supervisors.forEach(phone -> leave(phone, callId));
+    }
     SimPhone phone = lines.remove(callId);
     if (phone == null) {
       return;
@@ -206,7 +215,43 @@ public class SimulatedSwitch implements Switch, Softphone {
     }
   }
 
+  /**
+   * The supervisor's phone rings and, the simulated supervisor picking up at once, joins the call
+   * in this mode; a phone already on the call changes mode. There is no audio to mix here: the
+   * phone's state says how it listens.
+   */
+  @Override
+  public void monitor(String account, long callId, String supervisorExtension, MonitorMode mode) {
+    SimPhone phone = phone(account, supervisorExtension);
+    synchronized (phone) {
+      phone.ringing = null;
+      phone.connected = callId;
+      phone.monitoring = mode;
+    }
+    monitoring.computeIfAbsent(callId, id -> ConcurrentHashMap.newKeySet()).add(phone);
+  }
+
+  @Override
+  public void stopMonitor(String account, long callId, String supervisorExtension) {
+    SimPhone phone = phone(account, supervisorExtension);
+    leave(phone, callId);
+    Set<SimPhone> on = monitoring.get(callId);
+    if (on != null) {
+      on.remove(phone);
+    }
+  }
+
   // ------------------------------------------------------------- inside
+
+  /** The supervisor's phone is off the call, if it was still on it. */
+  private static void leave(SimPhone phone, long callId) {
+    synchronized (phone) {
+      if (Long.valueOf(callId).equals(phone.connected)) {
+        phone.connected = null;
+        phone.monitoring = null;
+      }
+    }
+  }
 
   /**
    * Rings the agent's phone, showing who calls: the caller of an inbound call, the customer's
@@ -331,5 +376,6 @@ public class SimulatedSwitch implements Switch, Softphone {
     volatile Long connected;
     volatile String caller;
     volatile AutoPilot autoPilot;
+    volatile MonitorMode monitoring;
   }
 }

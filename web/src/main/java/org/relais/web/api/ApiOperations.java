@@ -145,6 +145,34 @@ final class ApiOperations {
 
     add("GET /api/v1/supervision/groups", "superviseGroups", "supervision", "Live groups, today");
     add("GET /api/v1/supervision/agents", "superviseAgents", "supervision", "Live agents, today");
+    add(
+        "PUT /api/v1/supervision/agents/{login}/availability",
+        "forceAvailability",
+        "supervision",
+        "Force an agent's availability",
+        "AvailabilityInput");
+    add(
+        "DELETE /api/v1/supervision/agents/{login}/session",
+        "forceDisconnect",
+        "supervision",
+        "Disconnect an agent");
+    add(
+        "POST /api/v1/supervision/agents/{login}/monitor",
+        "startMonitor",
+        "supervision",
+        "Listen, whisper or barge in",
+        "MonitorInput");
+    add(
+        "PUT /api/v1/supervision/agents/{login}/monitor",
+        "changeMonitor",
+        "supervision",
+        "Change the listening mode",
+        "MonitorInput");
+    add(
+        "DELETE /api/v1/supervision/agents/{login}/monitor",
+        "stopMonitor",
+        "supervision",
+        "Leave the agent's call");
 
     add(
         "POST /api/v1/sim/calls",

@@ -2,6 +2,7 @@ package org.relais.web.security;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.relais.ConflictException;
 import org.relais.account.Account;
 import org.relais.agent.Agent;
 import org.relais.agent.Role;
@@ -30,5 +31,16 @@ public class Supervisor {
       return new Viewer(account, null);
     }
     return new Viewer(account, caller.agent());
+  }
+
+  /**
+   * The supervisor or admin as a person with a phone, for listening in (SPEC X2); 409 for an API
+   * token, which has none.
+   */
+  public Agent person() {
+    if (caller.login().startsWith(TOKEN)) {
+      throw new ConflictException("an API token has no phone to join a call with");
+    }
+    return caller.agent();
   }
 }

@@ -209,4 +209,91 @@ class SupervisionApiIT extends RelaisDeployment {
                 .getString("field"))
         .isEqualTo("serviceLevelSeconds");
   }
+
+  @Test
+  void aSupervisorForcesItsAgentUnavailableAndDisconnectsItButNotDuringACallNorOtherGroups() {
+    account();
+    group("Support", "\"ringTimeout\":20,\"wrapUp\":0");
+    group("Ventes", "\"ringTimeout\":20");
+    Caller alice = connectedAgent("alice", "301", "Support");
+    connectedAgent("victor", "302", "Ventes");
+    Caller sam = person("sam", "supervisor", "390", "Support");
+
+    Reply forced =
+        api.send(
+            sam, "PUT", "api/v1/supervision/agents/alice/availability", "{\"available\":false}");
+    assertThat(forced.status()).as(forced.body()).isEqualTo(200);
+    assertThat(forced.object().getString("availability")).isEqualTo("UNAVAILABLE");
+    assertThat(api.get(alice, "api/v1/me").object().getString("availability"))
+        .isEqualTo("UNAVAILABLE");
+    assertThat(api.send(sam, "PUT", "api/v1/supervision/agents/victor/availability", "{}").status())
+        .as("victor is in none of sam's groups")
+        .isEqualTo(403);
+    assertThat(api.send(sam, "DELETE", "api/v1/supervision/agents/nobody/session", null).status())
+        .isEqualTo(404);
+
+    ok(alice, "PUT", "api/v1/me/availability", "{\"available\":true}");
+    call("Support", "0600000001");
+    awaitActivity(alice, "RINGING");
+    ok(admin, "POST", "api/v1/sim/extensions/301/answer", null);
+    Reply refused = api.send(sam, "DELETE", "api/v1/supervision/agents/alice/session", null);
+    assertThat(refused.status()).as(refused.body()).isEqualTo(409);
+    ok(admin, "POST", "api/v1/sim/extensions/301/hangup", null);
+    awaitActivity(alice, "IDLE");
+    Reply disconnected = api.send(admin, "DELETE", "api/v1/supervision/agents/alice/session", null);
+    assertThat(disconnected.status()).as(disconnected.body()).isEqualTo(200);
+    assertThat(disconnected.object().getString("availability")).isEqualTo("DISCONNECTED");
+    assertThat(api.get(alice, "api/v1/me").object().getString("availability"))
+        .isEqualTo("DISCONNECTED");
+  }
+
+  @Test
+  void theSupervisorsPhoneListensWhispersAndLeavesWithTheCallAnnouncedAsItGoes() {
+    account();
+    group("Support", "\"ringTimeout\":20,\"wrapUp\":0");
+    Caller alice = connectedAgent("alice", "301", "Support");
+    Caller sam = person("sam", "supervisor", "390", "Support");
+    String monitor = "api/v1/supervision/agents/alice/monitor";
+
+    Reply noCall = api.send(sam, "POST", monitor, "{\"mode\":\"LISTEN\"}");
+    assertThat(noCall.status()).as(noCall.body()).isEqualTo(409);
+    assertThat(api.send(sam, "POST", monitor, "{\"mode\":\"SPY\"}").object().getString("field"))
+        .isEqualTo("mode");
+    try (EventFeed feed = new EventFeed(baseUrl(), admin)) {
+      String callId = call("Support", "0600000001");
+      awaitActivity(alice, "RINGING");
+      ok(admin, "POST", "api/v1/sim/extensions/301/answer", null);
+      awaitActivity(alice, "TALKING");
+
+      Reply joined = api.send(sam, "POST", monitor, "{\"mode\":\"LISTEN\"}");
+      assertThat(joined.status()).as(joined.body()).isEqualTo(201);
+      assertThat(joined.object().getString("callId")).isEqualTo(callId);
+      JsonObject phone =
+          Await.until(
+              TIMERS,
+              () -> api.get(admin, "api/v1/sim/extensions/390").object(),
+              p -> p.containsKey("monitoring"));
+      assertThat(phone.getJsonNumber("connectedCallId").longValue())
+          .isEqualTo(Long.parseLong(callId));
+      assertThat(phone.getString("monitoring")).isEqualTo("LISTEN");
+      ok(sam, "PUT", monitor, "{\"mode\":\"WHISPER\"}");
+      Await.until(
+          TIMERS,
+          () -> api.get(admin, "api/v1/sim/extensions/390").object(),
+          p -> "WHISPER".equals(p.getString("monitoring", null)));
+      ok(admin, "POST", "api/v1/sim/extensions/301/hangup", null);
+
+      List<JsonObject> events =
+          feed.awaitEvent(TIMERS, e -> e.getString("type").equals("MONITOR_ENDED"));
+      JsonObject started = named(events, "type", "MONITOR_STARTED");
+      assertThat(started.getString("supervisor")).isEqualTo("sam");
+      assertThat(started.getString("agent")).isEqualTo("alice");
+      assertThat(started.getString("mode")).isEqualTo("LISTEN");
+      assertThat(started.getString("callId")).isEqualTo(callId);
+      assertThat(named(events, "type", "MONITOR_ENDED").getString("mode")).isEqualTo("WHISPER");
+      assertThat(api.get(admin, "api/v1/sim/extensions/390").object().containsKey("monitoring"))
+          .isFalse();
+      assertThat(api.send(sam, "DELETE", monitor, null).status()).isEqualTo(409);
+    }
+  }
 }

@@ -8,6 +8,8 @@ public enum CallOutcome {
   TRANSFERRED,
   /** The caller hung up while waiting in the queue. */
   ABANDONED,
+  /** Arrived outside the group's opening hours (SPEC E2): turned away without queueing. */
+  CLOSED,
   /** Queued or in progress when the server stopped: closed at restart, never silently dropped. */
   LOST,
   /** Outbound: the customer's line was busy. */

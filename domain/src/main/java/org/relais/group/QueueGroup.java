@@ -31,9 +31,6 @@ import org.relais.account.Account;
 @Table(name = "queue_group")
 public class QueueGroup {
 
-  /** The usual target: a call answered within 20 seconds in queue is answered in time. */
-  public static final int DEFAULT_SERVICE_LEVEL_SECONDS = 20;
-
   @Id
   @SequenceGenerator(name = "relais_seq", sequenceName = "relais_seq", allocationSize = 50)
   @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "relais_seq")
@@ -91,7 +88,14 @@ public class QueueGroup {
 
   /** Supervision's target (SPEC E5), apart from the settings the engine applies to calls. */
   @Column(name = "service_level_seconds", nullable = false)
-  private int serviceLevelSeconds = DEFAULT_SERVICE_LEVEL_SECONDS;
+  private int serviceLevelSeconds = GroupRules.DEFAULT.serviceLevelSeconds();
+
+  /** The opening hours' windows, as written (SPEC E2); empty for always open. */
+  @Column(name = "opening_hours", nullable = false, length = 512)
+  private String openingHours = "";
+
+  @Column(nullable = false, length = 2048)
+  private String holidays = "";
 
   @Version private long version;
 
@@ -157,21 +161,20 @@ public class QueueGroup {
     return serviceLevelSeconds;
   }
 
-  public void changeServiceLevel(int seconds) {
-    this.serviceLevelSeconds = checkedServiceLevel(seconds);
+  /** The service level target and the opening hours (SPEC E2, E5). */
+  public GroupRules rules() {
+    return new GroupRules(serviceLevelSeconds, openingHours, holidays);
   }
 
-  /**
-   * The seconds if they can be a service level target.
-   *
-   * @throws InvalidFieldException naming {@code serviceLevelSeconds} otherwise
-   */
-  public static int checkedServiceLevel(int seconds) {
-    if (seconds < 1 || seconds > GroupSettings.MAX_SECONDS) {
-      throw new InvalidFieldException(
-          "serviceLevelSeconds", "between 1 and " + GroupSettings.MAX_SECONDS);
-    }
-    return seconds;
+  public void changeRules(GroupRules rules) {
+    this.serviceLevelSeconds = rules.serviceLevelSeconds();
+    this.openingHours = rules.openingHours();
+    this.holidays = rules.holidays();
+  }
+
+  /** When the group takes calls (SPEC E2). */
+  public OpeningHours openingHours() {
+    return OpeningHours.parse(openingHours, holidays);
   }
 
   public int wrapUp() {

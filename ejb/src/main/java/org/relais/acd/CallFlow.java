@@ -41,6 +41,7 @@ final class CallFlow {
   private final Deadlines deadlines;
   private final EngineClock clock;
   private final Monitors monitors;
+  private final QueueRules rules;
 
   CallFlow(
       EntityManager em,
@@ -54,7 +55,8 @@ final class CallFlow {
       Switch phoneSwitch,
       Deadlines deadlines,
       EngineClock clock,
-      Monitors monitors) {
+      Monitors monitors,
+      QueueRules rules) {
     this.em = em;
     this.names = names;
     this.read = read;
@@ -67,6 +69,7 @@ final class CallFlow {
     this.deadlines = deadlines;
     this.clock = clock;
     this.monitors = monitors;
+    this.rules = rules;
   }
 
   // ---------------------------------------------------------------- switch events
@@ -92,6 +95,9 @@ final class CallFlow {
         Call.inbound(em.getReference(Account.class, accountId), group, caller, ivrPath, now);
     em.persist(call);
     read.created(call);
+    if (rules.turnsAway(call, group, this::endCall)) {
+      return call.getId();
+    }
     transaction.announce(
         new AcdEvent.CallQueued(accountId, now, call.getId(), group.getName(), caller));
     transaction.announce(new AcdEvent.QueueChanged(accountId, now, group.getName()));

@@ -58,7 +58,8 @@ final class Engine {
             phoneSwitch,
             deadlines,
             now,
-            monitors);
+            monitors,
+            new QueueRules(em, transaction, phoneSwitch, names, now));
     desk = new DeskCommands(em, floors, moves, dispatcher, flow, outbound, now);
     recovery = new Recovery(em, flow, moves, deadlines, floors, now);
     supervisor = new SupervisorCommands(em, desk, now);

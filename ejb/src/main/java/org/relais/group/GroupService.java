@@ -69,10 +69,10 @@ public class GroupService {
     return group;
   }
 
-  /** The group's service level target (SPEC E5), in seconds. */
-  public QueueGroup changeServiceLevel(Account account, String name, int seconds) {
+  /** The group's service level target and opening hours (SPEC E2, E5). */
+  public QueueGroup changeRules(Account account, String name, GroupRules rules) {
     QueueGroup group = get(account, name);
-    group.changeServiceLevel(seconds);
+    group.changeRules(rules);
     return group;
   }
 

@@ -102,6 +102,15 @@ final class Floorplan implements AccountNames {
     return name;
   }
 
+  /** Changes a group of the account, in its own transaction. */
+  void withGroup(String name, Consumer<QueueGroup> change) {
+    inTransaction(
+        () -> {
+          change.accept(groupNamed(name));
+          return null;
+        });
+  }
+
   /** An agent with an extension, an inbound and outbound member of the groups, every module on. */
   long agent(String login, String extension, String... groups) {
     return inTransaction(

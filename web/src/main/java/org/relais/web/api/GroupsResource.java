@@ -18,6 +18,7 @@ import java.util.List;
 import org.relais.InvalidFieldException;
 import org.relais.agent.Role;
 import org.relais.group.GroupDraft;
+import org.relais.group.GroupRules;
 import org.relais.group.GroupService;
 import org.relais.group.GroupSettings;
 import org.relais.group.QueueGroup;
@@ -49,7 +50,9 @@ public class GroupsResource {
       List<String> callerIds,
       boolean callerIdSelectable,
       String cardUrl,
-      int serviceLevelSeconds) {
+      int serviceLevelSeconds,
+      String openingHours,
+      String holidays) {
 
     static GroupView of(QueueGroup g) {
       GroupSettings s = g.settings();
@@ -67,7 +70,9 @@ public class GroupsResource {
           s.callerIds(),
           s.callerIdSelectable(),
           s.cardUrl(),
-          g.serviceLevelSeconds());
+          g.serviceLevelSeconds(),
+          g.rules().openingHours(),
+          g.rules().holidays());
     }
   }
 
@@ -87,10 +92,10 @@ public class GroupsResource {
     var account = caller.requireRole(Role.ADMIN);
     JsonInput in = JsonInput.of(body);
     String name = in.string("name", 64);
-    Integer serviceLevel = serviceLevel(in);
+    GroupRules rules = rules(in, GroupRules.DEFAULT);
     QueueGroup group = groups.create(account, name, draft(in, GroupDraft.newGroup()).settings());
-    if (serviceLevel != null) {
-      group = groups.changeServiceLevel(account, group.getName(), serviceLevel);
+    if (!rules.equals(GroupRules.DEFAULT)) {
+      group = groups.changeRules(account, group.getName(), rules);
     }
     return Response.created(URI.create("groups/" + group.getName()))
         .entity(GroupView.of(group))
@@ -103,24 +108,12 @@ public class GroupsResource {
   public GroupView update(@PathParam("name") String name, JsonValue body) {
     var account = caller.requireRole(Role.ADMIN);
     JsonInput in = JsonInput.of(body);
-    GroupDraft draft = draft(in, GroupDraft.of(groups.get(account, name)));
-    Integer serviceLevel = serviceLevel(in);
+    QueueGroup current = groups.get(account, name);
+    GroupDraft draft = draft(in, GroupDraft.of(current));
+    GroupRules rules = rules(in, current.rules());
     QueueGroup group =
         groups.update(account, name, in.optionalString("name", 64), draft.settings());
-    if (serviceLevel != null) {
-      group = groups.changeServiceLevel(account, group.getName(), serviceLevel);
-    }
-    return GroupView.of(group);
-  }
-
-  /**
-   * The supervision target the body gives (SPEC E5), checked before anything is written; null when
-   * left out.
-   */
-  private static Integer serviceLevel(JsonInput in) {
-    return in.has("serviceLevelSeconds")
-        ? QueueGroup.checkedServiceLevel(in.integer("serviceLevelSeconds", 0))
-        : null;
+    return GroupView.of(groups.changeRules(account, group.getName(), rules));
   }
 
   @DELETE
@@ -128,6 +121,17 @@ public class GroupsResource {
   public Response delete(@PathParam("name") String name) {
     groups.delete(caller.requireRole(Role.ADMIN), name);
     return Response.noContent().build();
+  }
+
+  /**
+   * The service level target and opening hours the body gives, over {@code base} (SPEC E2, E5),
+   * checked before anything is written.
+   */
+  private static GroupRules rules(JsonInput in, GroupRules base) {
+    return new GroupRules(
+        in.integer("serviceLevelSeconds", base.serviceLevelSeconds()),
+        in.has("openingHours") ? in.optionalString("openingHours", 512) : base.openingHours(),
+        in.has("holidays") ? in.optionalString("holidays", 2048) : base.holidays());
   }
 
   /** The draft with the fields the body gives; those it leaves out keep their value. */

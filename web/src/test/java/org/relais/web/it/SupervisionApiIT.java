@@ -5,14 +5,17 @@ import static org.assertj.core.api.Assertions.within;
 
 import jakarta.json.JsonObject;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.relais.web.it.Api.Caller;
 import org.relais.web.it.Api.Reply;
 
 /**
- * Supervision through the API (SPEC E5; docs/API.md, Supervision): the live figures, computed again
- * from the reports, and who may see what.
+ * Supervision through the API (SPEC E5, X2; docs/API.md, Supervision): the live figures, computed
+ * again from the reports, who may see and do what, listening in; and the group's opening hours
+ * (SPEC E2), which the figures count.
  */
 class SupervisionApiIT extends RelaisDeployment {
 
@@ -295,5 +298,28 @@ class SupervisionApiIT extends RelaisDeployment {
           .isFalse();
       assertThat(api.send(sam, "DELETE", monitor, null).status()).isEqualTo(409);
     }
+  }
+
+  @Test
+  void aGroupOutsideItsOpeningHoursTurnsCallsAwayAsClosed() {
+    account();
+    LocalDate today = LocalDate.now(ZoneId.of("Europe/Paris"));
+    String holidays = today.minusDays(1) + ", " + today + ", " + today.plusDays(1);
+    group("Support", "\"openingHours\":\"MON-SUN 00:00-24:00\",\"holidays\":\"" + holidays + "\"");
+    Caller sam = person("sam", "supervisor", "390", "Support");
+
+    String closed = call("Support", "0600000001");
+    JsonObject record = api.get(admin, "api/v1/calls/" + closed).object();
+    assertThat(record.getString("outcome")).isEqualTo("CLOSED");
+    assertThat(named(list(sam, "api/v1/supervision/groups"), "name", "Support").getInt("waiting"))
+        .isZero();
+
+    ok(admin, "PUT", "api/v1/groups/Support", "{\"holidays\":\"\"}");
+    call("Support", "0600000002");
+    assertThat(named(list(sam, "api/v1/supervision/groups"), "name", "Support").getInt("waiting"))
+        .isEqualTo(1);
+    Reply wrong = api.send(admin, "PUT", "api/v1/groups/Support", "{\"openingHours\":\"9h-18h\"}");
+    assertThat(wrong.status()).isEqualTo(400);
+    assertThat(wrong.object().getString("field")).isEqualTo("openingHours");
   }
 }

@@ -10,7 +10,9 @@ import java.util.List;
 import org.relais.NoSuchEntityException;
 import org.relais.agent.Role;
 import org.relais.group.GroupDraft;
+import org.relais.group.GroupRules;
 import org.relais.group.GroupService;
+import org.relais.group.QueueGroup;
 import org.relais.group.RoutingStrategy;
 import org.relais.web.security.CurrentCaller;
 import org.relais.web.view.FieldErrors;
@@ -31,6 +33,9 @@ public class GroupEditView implements Serializable {
   private String original;
   private boolean creating;
   private GroupDraft draft = GroupDraft.newGroup();
+  private int serviceLevelSeconds = GroupRules.DEFAULT.serviceLevelSeconds();
+  private String openingHours = "";
+  private String holidays = "";
 
   /** Called once the view parameter is set: loads the group, or the defaults of a new one. */
   public void load() {
@@ -41,7 +46,11 @@ public class GroupEditView implements Serializable {
     creating = original == null || original.isBlank();
     if (!creating) {
       try {
-        draft = GroupDraft.of(groups.get(account, original));
+        QueueGroup group = groups.get(account, original);
+        draft = GroupDraft.of(group);
+        serviceLevelSeconds = group.rules().serviceLevelSeconds();
+        openingHours = group.rules().openingHours();
+        holidays = group.rules().holidays();
       } catch (NoSuchEntityException e) {
         FieldErrors.notFound();
       }
@@ -54,11 +63,12 @@ public class GroupEditView implements Serializable {
         FieldErrors.save(
             "form",
             () -> {
-              if (creating) {
-                groups.create(account, draft.getName(), draft.settings());
-              } else {
-                groups.update(account, original, draft.getName(), draft.settings());
-              }
+              GroupRules rules = new GroupRules(serviceLevelSeconds, openingHours, holidays);
+              QueueGroup group =
+                  creating
+                      ? groups.create(account, draft.getName(), draft.settings())
+                      : groups.update(account, original, draft.getName(), draft.settings());
+              groups.changeRules(account, group.getName(), rules);
             });
     if (!saved) {
       return null;
@@ -82,6 +92,30 @@ public class GroupEditView implements Serializable {
 
   public GroupDraft getDraft() {
     return draft;
+  }
+
+  public int getServiceLevelSeconds() {
+    return serviceLevelSeconds;
+  }
+
+  public void setServiceLevelSeconds(int serviceLevelSeconds) {
+    this.serviceLevelSeconds = serviceLevelSeconds;
+  }
+
+  public String getOpeningHours() {
+    return openingHours;
+  }
+
+  public void setOpeningHours(String openingHours) {
+    this.openingHours = openingHours;
+  }
+
+  public String getHolidays() {
+    return holidays;
+  }
+
+  public void setHolidays(String holidays) {
+    this.holidays = holidays;
   }
 
   public String getQualifications() {

@@ -1,0 +1,98 @@
+#!/usr/bin/env bash
+# Restart to readiness, side by side: a bare Payara Micro 6 (no application) and Relais, started
+# in turn, each killed with SIGKILL once ready, as a crash would. Prints each start's time to its
+# first answer (bare) or to /health/ready answering 200 (Relais), and the resident memory after a
+# rest; then the medians, and the median of each start's ratio to the bare start of its round.
+#
+#   bench/startup/startup.sh [rounds] [rest-seconds] [other-checkout ...]
+#
+# Each other checkout (a built copy of Relais at another commit, say before a change) is started
+# in the same rounds, with its own run command: before and after are measured in one run.
+# RELAIS_DB=h2 (default: demo data in a data folder per checkout, kept between rounds, so that
+# every start after the first is a restart) or postgres, with the run command's RELAIS_DB_*.
+# The bare start uses RELAIS_JAVA_OPTIONS when set, else the JVM's defaults.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/../.."
+
+rounds="${1:-5}"
+rest="${2:-0}"
+shift $(( $# > 2 ? 2 : $# ))
+checkouts=("$PWD" "$@")
+port="${BENCH_PORT:-8190}"
+work="$(mktemp -d)"
+trap 'pkill -9 -f -- "--port $port" || true; rm -rf "$work"' EXIT
+
+for c in "${checkouts[@]}"; do
+  [[ -f "$c/payara-config/target/runtime/payara-micro.jar" && -f "$c/web/target/relais.war" ]] \
+    || (cd "$c" && mvn -q -B -DskipTests package)
+done
+micro="payara-config/target/runtime/payara-micro.jar"
+read -r -a jvm <<< "${RELAIS_JAVA_OPTIONS:-}"
+
+# Milliseconds since $1 (nanoseconds) when $2 first answers $3 (an HTTP status, or "any").
+until_answers() {
+  local status
+  while :; do
+    status=$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port$2" || true)
+    [[ $status == "$3" || ($3 == any && $status != 000) ]] && break
+    sleep 0.05
+  done
+  echo $(( ($(date +%s%N) - $1) / 1000000 ))
+}
+
+# Resident memory of the server after the rest, in MB: what the kernel counts (VmRSS), which
+# counts ZGC's heap three times (it maps each page at three addresses on Java 17), and the
+# memory it really holds: the private pages, plus the shared ones (the heap, with ZGC) once.
+rested_rss() {
+  [[ $rest -gt 0 ]] && sleep "$rest"
+  local pid; pid=$(pgrep -f -- "--port $port" | tail -1)
+  awk -v zgc="$(tr '\0' ' ' < "/proc/$pid/cmdline" | grep -c UseZGC)" '
+    /VmRSS/ { rss = $2 } /RssAnon/ { anon = $2 } /RssFile/ { file = $2 } /RssShmem/ { shm = $2 }
+    END { held = anon + file + (zgc ? shm / 3 : shm); printf "%d/%d", rss / 1024, held / 1024 }' \
+    "/proc/$pid/status"
+}
+
+stop() { pkill -9 -f -- "--port $port" || true; sleep 1; }
+
+bare() {
+  local started; started=$(date +%s%N)
+  java "${jvm[@]}" -jar "$micro" --nocluster --port "$port" --rootdir "$work/bare" \
+    > "$work/bare.log" 2>&1 &
+  # With no application, Payara Micro serves no health check: its first answer, a 404, is ready.
+  echo "$(until_answers "$started" / any) $(rested_rss)"
+  stop
+}
+
+relais() { # $1: checkout, $2: its index
+  local started; started=$(date +%s%N)
+  (cd "$1" && RELAIS_PORT=$port RELAIS_DATA="$work/relais$2" payara-config/run.sh) \
+    > "$work/relais$2.out" 2>&1 &
+  echo "$(until_answers "$started" /health/ready 200) $(rested_rss)"
+  stop
+}
+
+# A first start of each creates its database and demo data, and warms the file cache.
+bare > /dev/null
+for i in "${!checkouts[@]}"; do relais "${checkouts[$i]}" "$i" > /dev/null; done
+
+header="round bare_ms bare_rss/held_mb"
+for i in "${!checkouts[@]}"; do header+=" relais${i}_ms relais${i}_rss/held_mb"; done
+echo "$header"
+for ((r = 1; r <= rounds; r++)); do
+  line="$r $(bare)"
+  for i in "${!checkouts[@]}"; do line+=" $(relais "${checkouts[$i]}" "$i")"; done
+  echo "$line" | tee -a "$work/results"
+done
+
+median() { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
+echo "medians (relais0 is ${checkouts[0]##*/}; then ${checkouts[*]:1})"
+bare_ms=$(awk '{ print $2 }' "$work/results" | median)
+held() { awk -v c="$1" '{ split($c, m, "/"); print m[2] }' "$work/results" | median; }
+echo "bare: ${bare_ms} ms, $(held 3) MB held"
+for i in "${!checkouts[@]}"; do
+  ms_col=$(( 4 + 2 * i )); rss_col=$(( 5 + 2 * i ))
+  ms=$(awk -v c=$ms_col '{ print $c }' "$work/results" | median)
+  ratio=$(awk -v c=$ms_col '{ print $c / $2 }' "$work/results" | median)
+  echo "relais$i: ${ms} ms (median of the ratios to bare: ${ratio}), $(held $rss_col) MB held"
+  grep -ho 'ACD recovered.*' "$work/relais$i/relais.log" | tail -1 || true
+done

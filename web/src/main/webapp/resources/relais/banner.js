@@ -1,4 +1,4 @@
-/* The banner's live behaviour: resync on push, and countdowns between pushes. */
+/* The banner's live behaviour: resync on push, and countdowns and line timers between pushes. */
 var relais = window.relais || {};
 
 (function () {
@@ -54,5 +54,15 @@ var relais = window.relais || {};
       el.setAttribute('data-seconds-left', left);
       el.textContent = left;
     });
+    document.querySelectorAll('[data-elapsed]').forEach(showElapsed);
   }, 1000);
+
+  /* A line's timer (SPEC B12) counts on from the seconds the server gave, as mm:ss. */
+  function showElapsed(el) {
+    var seconds = parseInt(el.getAttribute('data-elapsed'), 10) + 1;
+    var minutes = Math.floor(seconds / 60);
+    el.setAttribute('data-elapsed', seconds);
+    el.textContent = (minutes < 10 ? '0' : '') + minutes + ':' + (seconds % 60 < 10 ? '0' : '')
+        + (seconds % 60);
+  }
 })();

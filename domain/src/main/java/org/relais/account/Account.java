@@ -27,6 +27,9 @@ public class Account {
   /** The zone of a new account's calendar. */
   public static final ZoneId DEFAULT_TIME_ZONE = ZoneId.of("Europe/Paris");
 
+  /** How long a new account keeps its call recordings. */
+  public static final int DEFAULT_RECORDING_RETENTION_DAYS = 90;
+
   @Id
   @SequenceGenerator(name = "relais_seq", sequenceName = "relais_seq", allocationSize = 50)
   @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "relais_seq")
@@ -45,6 +48,10 @@ public class Account {
 
   @Column(name = "created_at", nullable = false)
   private OffsetDateTime createdAt;
+
+  /** Days a call recording is kept before it is deleted (SPEC B13). */
+  @Column(name = "recording_retention_days", nullable = false)
+  private int recordingRetentionDays = DEFAULT_RECORDING_RETENTION_DAYS;
 
   protected Account() {}
 
@@ -83,6 +90,18 @@ public class Account {
       throw new InvalidFieldException("timeZone", "a zone of the tz database, e.g. Europe/Paris");
     }
     this.timeZone = name;
+  }
+
+  public int getRecordingRetentionDays() {
+    return recordingRetentionDays;
+  }
+
+  /** Changes how many days call recordings are kept: 0 deletes them at the next sweep. */
+  public void changeRecordingRetention(int days) {
+    if (days < 0 || days > 3650) {
+      throw new InvalidFieldException("recordingRetentionDays", "between 0 and 3650");
+    }
+    this.recordingRetentionDays = days;
   }
 
   /** Changes the country whose national number formats the agents type (ISO 3166, {@code FR}). */

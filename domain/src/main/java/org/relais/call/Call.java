@@ -57,7 +57,8 @@ public class Call {
   @Column(nullable = false, length = 32)
   private String caller;
 
-  @Column(length = 32)
+  /** Who was called: the customer's number, or a consult call's target (number, agent, group). */
+  @Column(length = 64)
   private String callee;
 
   @Column(name = "ivr_path", length = 64)
@@ -92,6 +93,26 @@ public class Call {
 
   @Column(nullable = false)
   private int offers;
+
+  /** A consult call's origin: the call that waits on hold meanwhile (SPEC B12). */
+  @ManyToOne(fetch = FetchType.LAZY)
+  @JoinColumn(name = "consult_of")
+  private Call consultOf;
+
+  @Enumerated(EnumType.STRING)
+  @Column(name = "consult_target", length = 8)
+  private LineTarget.Kind consultTarget;
+
+  @Column(name = "held_since")
+  private OffsetDateTime heldSince;
+
+  /** Seconds on hold before {@link #heldSince}: hold time is counted apart from talk. */
+  @Column(name = "hold_seconds", nullable = false)
+  private long holdSeconds;
+
+  /** The number, agent or group a transfer sent the call to. */
+  @Column(name = "transferred_to", length = 64)
+  private String transferredTo;
 
   @Version private long version;
 
@@ -142,6 +163,40 @@ public class Call {
     return call;
   }
 
+  /**
+   * An agent's second line (SPEC B12), placed from {@code from} while it waits on hold: to a number
+   * (dialled, {@code by} the consulting agent), to an agent (whose phone rings like an offer) or to
+   * a group (queued in {@code group}). {@code caller} is what the consulted side is shown.
+   */
+  public static Call consult(
+      Call from, QueueGroup group, Agent by, String caller, LineTarget to, OffsetDateTime at) {
+    Call call = new Call(from.account, group, CallDirection.CONSULT, caller, to.name(), null, at);
+    call.consultOf = from;
+    call.consultTarget = to.kind();
+    if (to.kind() == LineTarget.Kind.NUMBER) {
+      call.agent = Objects.requireNonNull(by);
+      call.status = CallStatus.DIALING;
+      call.offeredAt = at;
+      call.offers = 1;
+    }
+    return call;
+  }
+
+  /**
+   * The caller of {@code from}, sent by a blind transfer to {@code group}, keeping its arrival time
+   * and so its place in the queue (SPEC B12).
+   */
+  public static Call transferred(Call from, QueueGroup group) {
+    return new Call(
+        from.account,
+        group,
+        from.direction == CallDirection.OUTBOUND ? CallDirection.OUTBOUND : CallDirection.INBOUND,
+        from.customerNumber(),
+        from.direction == CallDirection.OUTBOUND ? from.callee : null,
+        from.ivrPath,
+        from.arrivedAt);
+  }
+
   /** The call rings an agent's phone. */
   public void offerTo(Agent to, OffsetDateTime at) {
     requireStatus(CallStatus.QUEUED);
@@ -160,9 +215,14 @@ public class Call {
     this.status = CallStatus.QUEUED;
   }
 
-  /** The called side picked up: the agent's phone (inbound) or the customer (outbound). */
+  /**
+   * The called side picked up: the agent's phone (inbound, a consulted agent or group) or the
+   * customer (outbound, a consulted number).
+   */
   public void answer(OffsetDateTime at) {
-    requireStatus(direction == CallDirection.INBOUND ? CallStatus.RINGING : CallStatus.DIALING);
+    boolean dialled =
+        direction == CallDirection.OUTBOUND || consultTarget == LineTarget.Kind.NUMBER;
+    requireStatus(dialled ? CallStatus.DIALING : CallStatus.RINGING);
     this.status = CallStatus.TALKING;
     this.answeredAt = at;
   }
@@ -171,9 +231,58 @@ public class Call {
     if (!status.isLive()) {
       throw new IllegalStateException("call " + id + " has already ended");
     }
+    if (heldSince != null) {
+      resume(at);
+    }
     this.status = CallStatus.ENDED;
     this.outcome = Objects.requireNonNull(how);
     this.endedAt = at;
+  }
+
+  /** The line waits on hold; the customer hears the switch's music. */
+  public void hold(OffsetDateTime at) {
+    if (lineState() != LineState.TALKING) {
+      throw new IllegalStateException("call " + id + " is not talking");
+    }
+    heldSince = at;
+  }
+
+  /** The line talks again; its time on hold is counted. */
+  public void resume(OffsetDateTime at) {
+    if (heldSince == null) {
+      throw new IllegalStateException("call " + id + " is not on hold");
+    }
+    holdSeconds += Math.max(0, Duration.between(heldSince, at).toSeconds());
+    heldSince = null;
+  }
+
+  /** A transfer sent the caller to a number, an agent or a group. */
+  public void transferTo(String whom) {
+    this.transferredTo = whom;
+  }
+
+  /** What the line does, as one of the agent's lines. */
+  public LineState lineState() {
+    return switch (status) {
+      case QUEUED, RINGING -> LineState.RINGING;
+      case DIALING -> LineState.DIALING;
+      case TALKING -> heldSince == null ? LineState.TALKING : LineState.HELD;
+      case ENDED -> throw new IllegalStateException("call " + id + " has ended");
+    };
+  }
+
+  /** Seconds on hold, up to {@code now} for a line on hold. */
+  public long holdSeconds(OffsetDateTime now) {
+    return holdSeconds
+        + (heldSince == null ? 0 : Math.max(0, Duration.between(heldSince, now).toSeconds()));
+  }
+
+  /**
+   * Whether a call an agent did not answer goes back to its group's queue: every call but a consult
+   * of that one agent, which simply fails.
+   */
+  public boolean requeues() {
+    return consultTarget != LineTarget.Kind.AGENT;
   }
 
   public void qualify(String code) {
@@ -295,6 +404,22 @@ public class Call {
 
   public int getOffers() {
     return offers;
+  }
+
+  public Call getConsultOf() {
+    return consultOf;
+  }
+
+  public LineTarget.Kind getConsultTarget() {
+    return consultTarget;
+  }
+
+  public OffsetDateTime getHeldSince() {
+    return heldSince;
+  }
+
+  public String getTransferredTo() {
+    return transferredTo;
   }
 
   @Override

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Objects;
 import org.relais.InvalidFieldException;
 import org.relais.account.Account;
+import org.relais.call.RecordingPolicy;
 
 /**
  * A call queue bound to a skill (French: groupement), with the timers, qualification list and
@@ -97,6 +98,11 @@ public class QueueGroup {
   @Column(nullable = false, length = 2048)
   private String holidays = "";
 
+  /** Whether the group's calls are recorded (SPEC B13), apart from the engine's call settings. */
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false, length = 16)
+  private RecordingPolicy recording = RecordingPolicy.NEVER;
+
   @Version private long version;
 
   protected QueueGroup() {}
@@ -143,6 +149,14 @@ public class QueueGroup {
         callerIds,
         callerIdSelectable,
         cardUrl);
+  }
+
+  public RecordingPolicy recording() {
+    return recording;
+  }
+
+  public void changeRecording(RecordingPolicy policy) {
+    this.recording = Objects.requireNonNull(policy);
   }
 
   // The engine reads these at every call: straight from the row, without building and checking

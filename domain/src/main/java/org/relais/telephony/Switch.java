@@ -1,5 +1,6 @@
 package org.relais.telephony;
 
+import java.nio.file.Path;
 import java.time.Duration;
 
 /**
@@ -39,4 +40,39 @@ public interface Switch {
 
   /** Takes the supervisor's phone off the call; the call goes on. */
   void stopMonitor(String account, long callId, String supervisorExtension);
+
+  /** Puts the call on hold: its party hears music, the agent's phone stays up for other lines. */
+  void hold(String account, long callId);
+
+  /** Takes the call off hold: the agent's phone talks with its party again. */
+  void resume(String account, long callId);
+
+  /**
+   * Places a consult call (SPEC B12) from the agent's phone to a number, as a second line while its
+   * call waits on hold. The switch reports the far end's answer or failure through {@link
+   * SwitchEvents#outboundAnswered} and {@link SwitchEvents#outboundFailed}, and its hang-up through
+   * {@link SwitchEvents#callerHungUp}, naming {@code callId}.
+   */
+  void consult(String account, long callId, String extension, String number);
+
+  /**
+   * Attended transfer: connects the party of {@code callId} with the party of {@code consultId};
+   * the agent's phone leaves both. The joined call goes on under {@code consultId}.
+   */
+  void join(String account, long callId, long consultId);
+
+  /** Blind transfer to a number: the party of {@code callId} is sent there; the agent leaves. */
+  void transfer(String account, long callId, String number);
+
+  /**
+   * Blind transfer to an agent or a group: the party of {@code callId} stays with the switch, which
+   * names it {@code newCallId} from now on (offered or queued again by the ACD); the agent leaves.
+   */
+  void continueAs(String account, long callId, long newCallId);
+
+  /** Starts recording the call's audio into {@code file}, a WAV file (SPEC B13). */
+  void startRecording(String account, long callId, Path file);
+
+  /** Stops the call's recording into {@code file}; the file is complete once this returns. */
+  void stopRecording(String account, long callId, Path file);
 }

@@ -61,6 +61,14 @@ public class AccountService {
     return saved;
   }
 
+  /** Changes how many days the account's call recordings are kept (SPEC B13). */
+  public Account changeRecordingRetention(Account account, int days) {
+    Account saved = byId(account.getId()).orElseThrow(() -> new NoSuchEntityException("account"));
+    saved.changeRecordingRetention(days);
+    settingsChanged.fire(new AccountSettingsChanged(saved));
+    return saved;
+  }
+
   public List<Account> list() {
     return em.createQuery("SELECT a FROM Account a ORDER BY a.name", Account.class).getResultList();
   }

@@ -30,6 +30,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.relais.account.AccountTime;
 import org.relais.account.KnownAccounts;
 import org.relais.call.Call;
+import org.relais.call.LineTarget;
+import org.relais.call.RecordingFolder;
 import org.relais.dialer.CampaignContact;
 import org.relais.operations.WriterMeters;
 import org.relais.presence.AgentPresence;
@@ -85,6 +87,7 @@ public class Acd {
 
   @Inject Attendance attendance;
   @Inject WriterMeters writerMeters;
+  @Inject RecordingFolder recordingFolder;
 
   @Resource TimerService timers;
   @Resource TransactionSynchronizationRegistry transactions;
@@ -102,7 +105,8 @@ public class Acd {
             new JtaTransaction(transactions, events),
             new TimerDeadlines(timers, clock),
             accountId -> accountTime.today(accountId).from(),
-            dialTimeout);
+            dialTimeout,
+            recordingFolder.root());
     engine.recovery().recover();
   }
 
@@ -194,6 +198,41 @@ public class Acd {
 
   public void stopMonitor(long supervisorId, long agentId) {
     engine.monitors().stop(supervisorId, agentId);
+  }
+
+  // ---------------------------------------------------------------- the agent's lines (Lines)
+
+  /** Holds the agent's call and places a consult call (SPEC B12); answers the new line. */
+  public Call consult(long agentId, LineTarget target) {
+    return engine.lines().consult(agentId, target);
+  }
+
+  public void hold(long agentId, long lineId) {
+    engine.lines().hold(agentId, lineId);
+  }
+
+  /** Takes the line off hold, holding the other one. */
+  public void resume(long agentId, long lineId) {
+    engine.lines().resume(agentId, lineId);
+  }
+
+  public void hangUpLine(long agentId, long lineId) {
+    engine.lines().hangUp(agentId, lineId);
+  }
+
+  /** The attended transfer: joins the agent's two lines and frees the agent. */
+  public void transferLines(long agentId) {
+    engine.lines().transfer(agentId);
+  }
+
+  /** The blind transfer of the agent's call to a number, an agent or a group. */
+  public void blindTransfer(long agentId, long lineId, LineTarget target) {
+    engine.lines().blindTransfer(agentId, lineId, target);
+  }
+
+  /** The agent starts or stops the recording of its call (SPEC B13). */
+  public void record(long agentId, boolean on) {
+    engine.recordings().record(agentId, on);
   }
 
   // ---------------------------------------------------------------- switch events (CallFlow)

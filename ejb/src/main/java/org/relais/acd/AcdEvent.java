@@ -173,4 +173,52 @@ public sealed interface AcdEvent {
       return "MONITOR_ENDED";
     }
   }
+
+  /** One of the agent's lines (SPEC B12) went on hold; {@code callId} names the line. */
+  record LineHeld(long accountId, OffsetDateTime at, long callId, String agent)
+      implements AcdEvent {
+    public String type() {
+      return "LINE_HELD";
+    }
+  }
+
+  /** One of the agent's lines came off hold. */
+  record LineResumed(long accountId, OffsetDateTime at, long callId, String agent)
+      implements AcdEvent {
+    public String type() {
+      return "LINE_RESUMED";
+    }
+  }
+
+  /**
+   * The agent transferred its call to a number, an agent or a group ({@code to}); {@code
+   * continuedAs} is the call that goes on with the caller in the ACD, if any.
+   */
+  record CallTransferred(
+      long accountId, OffsetDateTime at, long callId, String agent, String to, Long continuedAs)
+      implements AcdEvent {
+    public String type() {
+      return "CALL_TRANSFERRED";
+    }
+  }
+
+  /**
+   * A recording of the call started (SPEC B13): by the agent, or as its group records every call.
+   */
+  record RecordingStarted(
+      long accountId, OffsetDateTime at, long callId, long recordingId, String agent)
+      implements AcdEvent {
+    public String type() {
+      return "RECORDING_STARTED";
+    }
+  }
+
+  /** A recording of the call stopped: by the agent, or as the call ended. */
+  record RecordingStopped(
+      long accountId, OffsetDateTime at, long callId, long recordingId, String agent)
+      implements AcdEvent {
+    public String type() {
+      return "RECORDING_STOPPED";
+    }
+  }
 }

@@ -9,6 +9,7 @@ import org.relais.account.Account;
 import org.relais.call.Call;
 import org.relais.call.CallOutcome;
 import org.relais.call.CallStatus;
+import org.relais.call.LineTarget;
 import org.relais.group.QueueGroup;
 import org.relais.presence.Activity;
 import org.relais.presence.AgentEvent;
@@ -42,6 +43,10 @@ final class CallFlow {
   private final EngineClock clock;
   private final Monitors monitors;
   private final QueueRules rules;
+  private final Recordings recordings;
+
+  /** The agents' lines, which take the switch's events about consult calls. */
+  private Lines lines;
 
   CallFlow(
       EntityManager em,
@@ -56,7 +61,8 @@ final class CallFlow {
       Deadlines deadlines,
       EngineClock clock,
       Monitors monitors,
-      QueueRules rules) {
+      QueueRules rules,
+      Recordings recordings) {
     this.em = em;
     this.names = names;
     this.read = read;
@@ -70,6 +76,12 @@ final class CallFlow {
     this.clock = clock;
     this.monitors = monitors;
     this.rules = rules;
+    this.recordings = recordings;
+  }
+
+  /** Wired once by {@link Engine}: the lines end their calls through this flow's steps. */
+  void consultsThrough(Lines lines) {
+    this.lines = lines;
   }
 
   // ---------------------------------------------------------------- switch events
@@ -117,6 +129,7 @@ final class CallFlow {
     floors.of(presence.getAccountId()).answered(presence.getAgentId());
     transaction.announce(
         new AcdEvent.CallAnswered(presence.getAccountId(), now, call.getId(), login(presence)));
+    recordings.answered(call);
     transaction.afterCommit(() -> phoneSwitch.bridge(accountName, call.getId(), extension));
   }
 
@@ -131,6 +144,9 @@ final class CallFlow {
       case DIALING -> dialFailed(presence, CallOutcome.CANCELLED);
       default -> {
         moves.check(presence, AgentEvent.HANG_UP);
+        if (lines.phoneHungUp(presence)) {
+          return;
+        }
         Call call = presence.getCall();
         endCall(call, CallOutcome.ANSWERED);
         afterCall(presence, AgentEvent.HANG_UP, call);
@@ -143,6 +159,10 @@ final class CallFlow {
   void callerHungUp(String accountName, long callId) {
     long accountId = names.accountId(accountName);
     Call call = callOf(accountId, callId);
+    if (call.getConsultTarget() == LineTarget.Kind.NUMBER) {
+      lines.farEndHungUp(call);
+      return;
+    }
     if (!call.getStatus().isLive()) {
       throw new DeskConflictException("the call has already ended");
     }
@@ -168,6 +188,11 @@ final class CallFlow {
   }
 
   void outboundAnswered(String accountName, long callId) {
+    Call consult = consultOf(accountName, callId);
+    if (consult != null) {
+      lines.farEndAnswered(consult);
+      return;
+    }
     AgentPresence presence = dialing(accountName, callId);
     Call call = presence.getCall();
     OffsetDateTime now = clock.now();
@@ -176,9 +201,15 @@ final class CallFlow {
         presence, AgentEvent.ANSWER, Activity.TALKING, call, presence.getGroup(), null);
     transaction.announce(
         new AcdEvent.CallAnswered(presence.getAccountId(), now, callId, login(presence)));
+    recordings.answered(call);
   }
 
   void outboundFailed(String accountName, long callId, DialFailure failure) {
+    Call consult = consultOf(accountName, callId);
+    if (consult != null) {
+      lines.farEndFailed(consult, failure.outcome());
+      return;
+    }
     dialFailed(dialing(accountName, callId), failure.outcome());
   }
 
@@ -237,8 +268,12 @@ final class CallFlow {
     }
   }
 
-  /** Ends the call with its outcome and announces it; a dialler's attempt recycles its contact. */
+  /**
+   * Ends the call with its outcome and announces it; a dialler's attempt recycles its contact, and
+   * a recording stops with the call.
+   */
   void endCall(Call call, CallOutcome outcome) {
+    recordings.ended(call);
     OffsetDateTime now = clock.now();
     call.end(outcome, now);
     dialer.callEnded(call, outcome);
@@ -259,10 +294,15 @@ final class CallFlow {
     Call call = presence.getCall();
     QueueGroup group = presence.getGroup();
     String extension = presence.getAgent().getExtension();
-    call.notAnswered();
     transaction.announce(
         new AcdEvent.CallNotAnswered(
             presence.getAccountId(), clock.now(), call.getId(), login(presence), reason));
+    if (call.requeues()) {
+      call.notAnswered();
+      floors.of(presence.getAccountId()).enqueue(call, group);
+    } else {
+      endCall(call, CallOutcome.NO_ANSWER);
+    }
     String account = names.accountName(presence.getAccountId());
     transaction.afterCommit(() -> phoneSwitch.cancelOffer(account, call.getId(), extension));
     int penalty = group.penalty();
@@ -272,7 +312,6 @@ final class CallFlow {
     } else {
       wrapUp(presence, event, group);
     }
-    floors.of(presence.getAccountId()).enqueue(call, group);
     dispatcher.dispatch(presence.getAccountId());
   }
 
@@ -325,6 +364,12 @@ final class CallFlow {
       throw new DeskConflictException("the agent is not connected to the ACD");
     }
     return presence;
+  }
+
+  /** The account's call if it is a consult call to a number, whose far end the switch reports. */
+  private Call consultOf(String accountName, long callId) {
+    Call call = callOf(names.accountId(accountName), callId);
+    return call.getConsultTarget() == LineTarget.Kind.NUMBER ? call : null;
   }
 
   /** The account's call; {@link NoSuchEntityException} for another account's. */

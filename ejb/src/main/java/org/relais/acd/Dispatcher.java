@@ -88,12 +88,14 @@ final class Dispatcher {
       return;
     }
     read.readFor(offers);
-    offers.forEach(this::offer);
+    offers.forEach(offer -> offer(read.call(offer.callId()), read.presence(offer.agentId())));
   }
 
-  private void offer(Router.Offer offer) {
-    Call call = read.call(offer.callId());
-    AgentPresence presence = read.presence(offer.agentId());
+  /**
+   * Rings the agent's phone with the call, for the group's ring timeout: a waiting call the floor
+   * paired, or one sent to this agent by name (a consult call, a transfer).
+   */
+  void offer(Call call, AgentPresence presence) {
     QueueGroup group = call.getGroup();
     OffsetDateTime now = clock.now();
     call.offerTo(presence.getAgent(), now);

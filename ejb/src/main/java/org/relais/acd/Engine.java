@@ -1,6 +1,7 @@
 package org.relais.acd;
 
 import jakarta.persistence.EntityManager;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.function.LongFunction;
@@ -18,6 +19,8 @@ final class Engine {
   private final CallFlow flow;
   private final DeskCommands desk;
   private final Dialer dialer;
+  private final Lines lines;
+  private final Recordings recordings;
   private final Recovery recovery;
   private final Monitors monitors;
   private final SupervisorCommands supervisor;
@@ -25,6 +28,7 @@ final class Engine {
   /**
    * @param startOfToday the start of an account's day, for the calls each agent answered today
    * @param dialTimeout seconds an outbound attempt may last, should the switch never report
+   * @param recordingFolder where the switch writes call recordings
    */
   Engine(
       EntityManager em,
@@ -34,7 +38,8 @@ final class Engine {
       EngineTransaction transaction,
       Deadlines deadlines,
       LongFunction<OffsetDateTime> startOfToday,
-      int dialTimeout) {
+      int dialTimeout,
+      Path recordingFolder) {
     EngineClock now = new EngineClock(clock);
     Floors floors = new Floors(em, transaction, startOfToday);
     BatchRead read = new BatchRead(em, transaction);
@@ -45,6 +50,7 @@ final class Engine {
     Outbound outbound = new Outbound(em, moves, transaction, phoneSwitch, now, dialTimeout);
     dialer = new Dialer(em, moves, outbound, transaction, now);
     monitors = new Monitors(em, transaction, phoneSwitch, names, now);
+    recordings = new Recordings(em, names, transaction, phoneSwitch, now, recordingFolder);
     flow =
         new CallFlow(
             em,
@@ -59,7 +65,11 @@ final class Engine {
             deadlines,
             now,
             monitors,
-            new QueueRules(em, transaction, phoneSwitch, names, now));
+            new QueueRules(em, transaction, phoneSwitch, names, now),
+            recordings);
+    lines =
+        new Lines(em, names, read, floors, moves, dispatcher, flow, transaction, phoneSwitch, now);
+    flow.consultsThrough(lines);
     desk = new DeskCommands(em, floors, moves, dispatcher, flow, outbound, now);
     recovery = new Recovery(em, flow, moves, deadlines, floors, now);
     supervisor = new SupervisorCommands(em, desk, now);
@@ -75,6 +85,14 @@ final class Engine {
 
   Dialer dialer() {
     return dialer;
+  }
+
+  Lines lines() {
+    return lines;
+  }
+
+  Recordings recordings() {
+    return recordings;
   }
 
   Recovery recovery() {

@@ -38,6 +38,7 @@ public class CallHistory {
 
   @Inject Clock clock;
   @Inject Directory directory;
+  @Inject RecordingArchive recordings;
 
   /** One call as history and reports show it; durations in whole seconds. */
   public record HistoryLine(
@@ -55,7 +56,10 @@ public class CallHistory {
       CallOutcome outcome,
       CallStatus status,
       OffsetDateTime answeredAt,
-      OffsetDateTime endedAt) {}
+      OffsetDateTime endedAt,
+      long held,
+      String transferredTo,
+      List<RecordingArchive.RecordingLine> recordings) {}
 
   /**
    * Which calls a history or a report reads: every criterion but the range is optional (null). The
@@ -142,14 +146,20 @@ public class CallHistory {
     OffsetDateTime now = OffsetDateTime.now(clock);
     Map<String, String> names =
         directory.names(account, viewer, calls.stream().map(Call::customerNumber).toList());
+    Map<Long, List<RecordingArchive.RecordingLine>> recorded =
+        viewer == null || viewer.hasModule(BannerModule.RECORDING)
+            ? recordings.ofCalls(calls)
+            : Map.of();
     List<HistoryLine> lines = new ArrayList<>(calls.size());
     for (Call c : calls) {
-      lines.add(line(c, names.get(c.customerNumber()), now));
+      lines.add(
+          line(c, names.get(c.customerNumber()), now, recorded.getOrDefault(c.getId(), List.of())));
     }
     return lines;
   }
 
-  private static HistoryLine line(Call c, String contact, OffsetDateTime now) {
+  private static HistoryLine line(
+      Call c, String contact, OffsetDateTime now, List<RecordingArchive.RecordingLine> recordings) {
     Agent agent = c.getAgent();
     return new HistoryLine(
         c.getId().toString(),
@@ -166,7 +176,10 @@ public class CallHistory {
         c.getOutcome(),
         c.getStatus(),
         c.getAnsweredAt(),
-        c.getEndedAt());
+        c.getEndedAt(),
+        c.holdSeconds(now),
+        c.getTransferredTo(),
+        recordings);
   }
 
   private static String where(Account account, CallFilter filter, Map<String, Object> parameters) {

@@ -18,10 +18,12 @@ import java.util.stream.Collectors;
 import org.relais.agent.Agent;
 import org.relais.agent.BannerModule;
 import org.relais.agent.Membership;
+import org.relais.call.AgentLines;
 import org.relais.call.Call;
 import org.relais.call.CallDirection;
 import org.relais.call.CallOutcome;
 import org.relais.call.CallStatus;
+import org.relais.call.RecordingPolicy;
 import org.relais.dialer.ContactStatus;
 import org.relais.presence.Activity;
 import org.relais.presence.AgentPresence;
@@ -105,6 +107,39 @@ public class DeskQueries {
             .orElse(List.of()),
         groups(agent));
   }
+
+  /** The agent's lines (SPEC B12): its call while it talks, and its consult call. */
+  public List<DeskLine> lines(Agent agent) {
+    AgentPresence presence = em.find(AgentPresence.class, agent.getId());
+    return presence == null
+        ? List.of()
+        : AgentLines.of(em, presence.getCall()).all().stream().map(DeskLine::of).toList();
+  }
+
+  /**
+   * The recording of the call the agent talks on (SPEC B13): whether its group records it and
+   * whether a recording runs; null while no call talks.
+   */
+  public RecordingState recording(Agent agent) {
+    AgentPresence presence = em.find(AgentPresence.class, agent.getId());
+    Call call = presence == null ? null : presence.getCall();
+    if (call == null || call.getStatus() != CallStatus.TALKING) {
+      return null;
+    }
+    RecordingPolicy policy =
+        call.getGroup() == null ? RecordingPolicy.NEVER : call.getGroup().recording();
+    boolean running =
+        em.createQuery(
+                    "SELECT COUNT(r) FROM Recording r WHERE r.call = :call AND r.stoppedAt IS NULL",
+                    Long.class)
+                .setParameter("call", call)
+                .getSingleResult()
+            > 0;
+    return new RecordingState(policy, running);
+  }
+
+  /** Whether the group records the call, and whether a recording runs now. */
+  public record RecordingState(RecordingPolicy policy, boolean running) {}
 
   /** The agent's presence, empty while disconnected. */
   public Optional<AgentPresence> presence(Agent agent) {

@@ -9,6 +9,7 @@ import org.relais.DuplicateException;
 import org.relais.InvalidFieldException;
 import org.relais.NoSuchEntityException;
 import org.relais.account.Account;
+import org.relais.call.RecordingPolicy;
 
 /**
  * An admin's management of the account's groups (SPEC E2). Every method is scoped to one account.
@@ -73,6 +74,13 @@ public class GroupService {
   public QueueGroup changeRules(Account account, String name, GroupRules rules) {
     QueueGroup group = get(account, name);
     group.changeRules(rules);
+    return group;
+  }
+
+  /** Whether the group's calls are recorded (SPEC B13). */
+  public QueueGroup changeRecording(Account account, String name, RecordingPolicy policy) {
+    QueueGroup group = get(account, name);
+    group.changeRecording(policy);
     return group;
   }
 

@@ -1,6 +1,7 @@
 package org.relais.acd;
 
 import jakarta.persistence.EntityManager;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -40,6 +41,9 @@ final class Floorplan implements AccountNames {
 
   private static final AtomicInteger ACCOUNTS = new AtomicInteger();
 
+  /** Where recordings would be written: the recording switch writes none. */
+  static final Path RECORDINGS = Path.of("target", "recordings");
+
   final TestClock clock;
   final RecordingSwitch phones = new RecordingSwitch();
   final ManualDeadlines deadlines = new ManualDeadlines();
@@ -73,7 +77,8 @@ final class Floorplan implements AccountNames {
                     .toLocalDate()
                     .atStartOfDay()
                     .atOffset(ZoneOffset.UTC),
-            60);
+            60,
+            RECORDINGS);
     this.accountId =
         existingAccountId != null
             ? existingAccountId
@@ -140,6 +145,15 @@ final class Floorplan implements AccountNames {
 
   // ---------------------------------------------------------------- what agents do
 
+  /** Starts or stops the recording of the agent's call, in its own transaction. */
+  void record(long agentId, boolean on) {
+    inTransaction(
+        () -> {
+          engine.recordings().record(agentId, on);
+          return null;
+        });
+  }
+
   CallFlow flow() {
     return engine.flow();
   }
@@ -167,6 +181,20 @@ final class Floorplan implements AccountNames {
     inTransaction(
         () -> {
           command.accept(engine);
+          return null;
+        });
+  }
+
+  /** Runs a command on an agent's lines in its own transaction. */
+  <T> T onLines(Function<Lines, T> command) {
+    return inTransaction(() -> command.apply(engine.lines()));
+  }
+
+  /** Runs a command on an agent's lines that answers nothing in its own transaction. */
+  void withLines(Consumer<Lines> command) {
+    onLines(
+        lines -> {
+          command.accept(lines);
           return null;
         });
   }

@@ -1,5 +1,6 @@
 package org.relais.acd;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,5 +47,45 @@ final class RecordingSwitch implements Switch {
   @Override
   public void stopMonitor(String account, long callId, String supervisorExtension) {
     commands.add("stop monitor " + callId + " from " + supervisorExtension);
+  }
+
+  @Override
+  public void hold(String account, long callId) {
+    commands.add("hold " + callId);
+  }
+
+  @Override
+  public void resume(String account, long callId) {
+    commands.add("resume " + callId);
+  }
+
+  @Override
+  public void consult(String account, long callId, String extension, String number) {
+    commands.add("consult " + callId + " from " + extension + " to " + number);
+  }
+
+  @Override
+  public void join(String account, long callId, long consultId) {
+    commands.add("join " + callId + " with " + consultId);
+  }
+
+  @Override
+  public void transfer(String account, long callId, String number) {
+    commands.add("transfer " + callId + " to " + number);
+  }
+
+  @Override
+  public void continueAs(String account, long callId, long newCallId) {
+    commands.add("continue " + callId + " as " + newCallId);
+  }
+
+  @Override
+  public void startRecording(String account, long callId, Path file) {
+    commands.add("record " + callId + " into " + file.getFileName());
+  }
+
+  @Override
+  public void stopRecording(String account, long callId, Path file) {
+    commands.add("stop recording " + callId);
   }
 }

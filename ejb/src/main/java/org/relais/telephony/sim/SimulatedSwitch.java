@@ -3,7 +3,10 @@ package org.relais.telephony.sim;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Inject;
+import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -40,6 +43,7 @@ public class SimulatedSwitch implements Switch, Softphone {
 
   @Inject SwitchEvents acd;
   @Inject PhoneScheduler scheduler;
+  @Inject Clock clock;
 
   /** A customer's phone nobody configured: it answers after two seconds. */
   public static final FarEnd DEFAULT_FAR_END =
@@ -54,6 +58,12 @@ public class SimulatedSwitch implements Switch, Softphone {
 
   /** The supervisors' phones on each call (SPEC X2). */
   private final Map<Long, Set<SimPhone>> monitoring = new ConcurrentHashMap<>();
+
+  /** When each running recording started, by its file. */
+  private final Map<Path, Instant> recording = new ConcurrentHashMap<>();
+
+  /** Calls a transfer sent on under another id: the caller's hang-up then names the new one. */
+  private final Map<Long, Long> continued = new ConcurrentHashMap<>();
 
   /** An agent phone's settings: answer by itself after a delay, hang up after another. */
   public record AutoPilot(Duration answerAfter, Duration hangUpAfter) {}
@@ -76,9 +86,10 @@ public class SimulatedSwitch implements Switch, Softphone {
 
   protected SimulatedSwitch() {}
 
-  SimulatedSwitch(SwitchEvents acd, PhoneScheduler scheduler) {
+  SimulatedSwitch(SwitchEvents acd, PhoneScheduler scheduler, Clock clock) {
     this.acd = acd;
     this.scheduler = scheduler;
+    this.clock = clock;
   }
 
   // ------------------------------------------------------------- the caller's side
@@ -87,8 +98,13 @@ public class SimulatedSwitch implements Switch, Softphone {
     return acd.inboundCall(account, group, caller, ivrPath);
   }
 
+  /** The caller hangs up, wherever a transfer sent its call. */
   public void callerHangsUp(String account, long callId) {
-    acd.callerHungUp(account, callId);
+    long current = callId;
+    for (Long next = continued.get(current); next != null; next = continued.get(current)) {
+      current = next;
+    }
+    acd.callerHungUp(account, current);
   }
 
   /** Sets how a customer's number (as the engine dials it) behaves when an agent calls it. */
@@ -241,6 +257,57 @@ public class SimulatedSwitch implements Switch, Softphone {
     }
   }
 
+  /** The simulated caller hears nothing either way: holding changes no phone's state. */
+  @Override
+  public void hold(String account, long callId) {
+    LOG.fine(() -> "call " + callId + " on hold");
+  }
+
+  @Override
+  public void resume(String account, long callId) {
+    LOG.fine(() -> "call " + callId + " off hold");
+  }
+
+  /** The consulted number rings at once: the agent's phone is already off the hook. */
+  @Override
+  public void consult(String account, long callId, String extension, String number) {
+    OutboundCall call = new OutboundCall(callId, account, extension, number);
+    outbound.put(callId, call);
+    dialFarEnd(call);
+  }
+
+  @Override
+  public void join(String account, long callId, long consultId) {
+    continued.put(callId, consultId);
+    outbound.remove(consultId);
+    hangUp(account, callId);
+  }
+
+  @Override
+  public void transfer(String account, long callId, String number) {
+    hangUp(account, callId);
+  }
+
+  @Override
+  public void continueAs(String account, long callId, long newCallId) {
+    continued.put(callId, newCallId);
+    hangUp(account, callId);
+  }
+
+  @Override
+  public void startRecording(String account, long callId, Path file) {
+    recording.put(file, clock.instant());
+  }
+
+  /** Writes the recording's file: a tone of the time it ran (no call audio exists here). */
+  @Override
+  public void stopRecording(String account, long callId, Path file) {
+    Instant started = recording.remove(file);
+    if (started != null) {
+      SimulatedRecording.write(file, Duration.between(started, clock.instant()));
+    }
+  }
+
   // ------------------------------------------------------------- inside
 
   /** The supervisor's phone is off the call, if it was still on it. */
@@ -288,6 +355,12 @@ public class SimulatedSwitch implements Switch, Softphone {
       phone.ringing = null;
       phone.connected = callId;
     }
+    dialFarEnd(call);
+  }
+
+  /** The customer's phone, or a consulted number, rings and behaves as its number was told. */
+  private void dialFarEnd(OutboundCall call) {
+    long callId = call.callId;
     call.customerRinging = true;
     FarEnd behaviour =
         farEnds.getOrDefault(new NumberKey(call.account, call.number), DEFAULT_FAR_END);

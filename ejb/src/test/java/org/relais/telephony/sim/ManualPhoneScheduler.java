@@ -1,6 +1,10 @@
 package org.relais.telephony.sim;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -39,6 +43,26 @@ final class ManualPhoneScheduler implements PhoneScheduler {
       next.action().run();
     }
     now = until;
+  }
+
+  /** The phones' time as a clock, from the epoch, for what the switch times itself. */
+  Clock clock() {
+    return new Clock() {
+      @Override
+      public ZoneId getZone() {
+        return ZoneOffset.UTC;
+      }
+
+      @Override
+      public Clock withZone(ZoneId zone) {
+        return this;
+      }
+
+      @Override
+      public Instant instant() {
+        return Instant.EPOCH.plus(now);
+      }
+    };
   }
 
   void advanceSeconds(double seconds) {

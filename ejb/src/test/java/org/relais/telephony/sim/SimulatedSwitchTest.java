@@ -3,8 +3,14 @@ package org.relais.telephony.sim;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import javax.sound.sampled.AudioFileFormat;
+import javax.sound.sampled.AudioSystem;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.relais.ConflictException;
@@ -26,7 +32,7 @@ class SimulatedSwitchTest {
 
   private final RecordedSwitchEvents engine = new RecordedSwitchEvents();
   private final ManualPhoneScheduler time = new ManualPhoneScheduler();
-  private final SimulatedSwitch sim = new SimulatedSwitch(engine, time);
+  private final SimulatedSwitch sim = new SimulatedSwitch(engine, time, time.clock());
 
   private static Duration seconds(long s) {
     return Duration.ofSeconds(s);
@@ -51,6 +57,32 @@ class SimulatedSwitchTest {
 
     sim.answer(ACCOUNT, EXT);
     assertThat(engine.received).containsExactly("answered demo 201");
+  }
+
+  @Test
+  void aRecordingIsARealWavOfItsLengthThatSaysItIsSimulated(@TempDir Path folder) throws Exception {
+    Path file = folder.resolve("7/2026-03-02/42.wav");
+    sim.startRecording(ACCOUNT, 7, file);
+    time.advance(seconds(3));
+
+    sim.stopRecording(ACCOUNT, 7, file);
+
+    AudioFileFormat wav = AudioSystem.getAudioFileFormat(file.toFile());
+    assertThat(wav.getType()).isEqualTo(AudioFileFormat.Type.WAVE);
+    assertThat(wav.getFormat().getSampleRate()).isEqualTo(8000f);
+    assertThat(wav.getFrameLength()).as("three seconds").isEqualTo(24000);
+    assertThat(new String(Files.readAllBytes(file), StandardCharsets.US_ASCII))
+        .contains(SimulatedRecording.COMMENT);
+  }
+
+  @Test
+  void aCallerWhoseCallWasTransferredHangsUpTheCallItContinuesAs() {
+    sim.continueAs(ACCOUNT, 7, 8);
+    sim.join(ACCOUNT, 8, 9);
+
+    sim.callerHangsUp(ACCOUNT, 7);
+
+    assertThat(engine.received).containsExactly("callerHungUp demo 9");
   }
 
   @Test

@@ -29,9 +29,10 @@ public class AccountResource {
   @Inject AccountService accounts;
 
   /** The settings as the API shows them. */
-  public record SettingsView(String timeZone, String country) {
+  public record SettingsView(String timeZone, String country, int recordingRetentionDays) {
     static SettingsView of(Account a) {
-      return new SettingsView(a.getTimeZone().getId(), a.getCountry());
+      return new SettingsView(
+          a.getTimeZone().getId(), a.getCountry(), a.getRecordingRetentionDays());
     }
   }
 
@@ -45,8 +46,12 @@ public class AccountResource {
   public SettingsView update(JsonValue body) {
     Account account = caller.requireRole(Role.ADMIN);
     JsonInput in = JsonInput.of(body);
-    return SettingsView.of(
+    Account saved =
         accounts.saveSettings(
-            account, in.optionalString("timeZone", 64), in.optionalString("country", 2)));
+            account, in.optionalString("timeZone", 64), in.optionalString("country", 2));
+    if (in.has("recordingRetentionDays")) {
+      saved = accounts.changeRecordingRetention(saved, in.integer("recordingRetentionDays", 0));
+    }
+    return SettingsView.of(saved);
   }
 }

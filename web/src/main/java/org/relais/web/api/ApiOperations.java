@@ -77,6 +77,35 @@ final class ApiOperations {
     add("POST /api/v1/me/penalty/cancel", "cancelPenalty", "desk", "End the penalty pause");
     add("POST /api/v1/me/transferred", "markTransferred", "desk", "Close the call as transferred");
     add("POST /api/v1/me/calls", "dial", "desk", "Call a number (click-to-dial)", "DialInput");
+    add("GET /api/v1/me/lines", "listLines", "desk", "List the caller's lines");
+    add(
+        "POST /api/v1/me/lines",
+        "consult",
+        "desk",
+        "Hold the call and place a consult call",
+        "LineTargetInput");
+    add("POST /api/v1/me/lines/{id}/hold", "holdLine", "desk", "Put a line on hold");
+    add(
+        "POST /api/v1/me/lines/{id}/resume",
+        "resumeLine",
+        "desk",
+        "Resume a line, holding the other");
+    add("POST /api/v1/me/lines/{id}/hangup", "hangUpLine", "desk", "Hang up a line");
+    add("POST /api/v1/me/lines/transfer", "transferLines", "desk", "Join the two lines (transfer)");
+    add(
+        "POST /api/v1/me/lines/{id}/transfer",
+        "blindTransfer",
+        "desk",
+        "Send the line to a number, an agent or a group",
+        "LineTargetInput");
+    add(
+        "POST /api/v1/me/recording",
+        "record",
+        "desk",
+        "Start or stop recording the call",
+        "RecordingInput");
+    add("GET /api/v1/recordings/{id}", "getRecording", "reports", "Play a recording (WAV, ranges)");
+    add("GET /api/v1/recordings/{id}/heard", "listListenings", "reports", "Who heard a recording");
     add("GET /api/v1/me/history", "getHistory", "desk", "List the caller's calls over a period");
     add("GET /api/v1/me/stats", "getStatistics", "desk", "Read the session's and today's figures");
     add("GET /api/v1/team", "getTeam", "desk", "List the agents sharing a group with the caller");

@@ -8,9 +8,12 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.time.OffsetDateTime;
+import java.util.List;
 import org.relais.agent.Role;
 import org.relais.call.Call;
 import org.relais.call.CallHistory;
+import org.relais.call.RecordingArchive;
+import org.relais.call.RecordingArchive.RecordingLine;
 import org.relais.web.security.CurrentCaller;
 
 /** One call of the account's history, for supervisors, admins and integrations. */
@@ -21,6 +24,7 @@ public class CallsResource {
 
   @Inject CurrentCaller caller;
   @Inject CallHistory history;
+  @Inject RecordingArchive recordings;
 
   /** A call as the API shows it; durations in whole seconds. */
   public record CallRecord(
@@ -37,9 +41,12 @@ public class CallsResource {
       OffsetDateTime answeredAt,
       OffsetDateTime endedAt,
       long waited,
-      long talked) {
+      long talked,
+      long held,
+      String transferredTo,
+      List<RecordingLine> recordings) {
 
-    static CallRecord of(Call c) {
+    static CallRecord of(Call c, List<RecordingLine> recordings) {
       return new CallRecord(
           c.getId().toString(),
           c.getGroupName(),
@@ -54,13 +61,18 @@ public class CallsResource {
           c.getAnsweredAt(),
           c.getEndedAt(),
           c.waitSeconds(),
-          c.talkSeconds());
+          c.talkSeconds(),
+          c.holdSeconds(c.getEndedAt() != null ? c.getEndedAt() : c.getArrivedAt()),
+          c.getTransferredTo(),
+          recordings);
     }
   }
 
   @GET
   @Path("{id}")
   public CallRecord get(@PathParam("id") String id) {
-    return CallRecord.of(history.get(caller.requireRole(Role.SUPERVISOR, Role.ADMIN), id));
+    Call call = history.get(caller.requireRole(Role.SUPERVISOR, Role.ADMIN), id);
+    return CallRecord.of(
+        call, recordings.ofCalls(List.of(call)).getOrDefault(call.getId(), List.of()));
   }
 }

@@ -17,6 +17,7 @@ import java.net.URI;
 import java.util.List;
 import org.relais.InvalidFieldException;
 import org.relais.agent.Role;
+import org.relais.call.RecordingPolicy;
 import org.relais.group.GroupDraft;
 import org.relais.group.GroupRules;
 import org.relais.group.GroupService;
@@ -52,7 +53,8 @@ public class GroupsResource {
       String cardUrl,
       int serviceLevelSeconds,
       String openingHours,
-      String holidays) {
+      String holidays,
+      RecordingPolicy recording) {
 
     static GroupView of(QueueGroup g) {
       GroupSettings s = g.settings();
@@ -72,7 +74,8 @@ public class GroupsResource {
           s.cardUrl(),
           g.serviceLevelSeconds(),
           g.rules().openingHours(),
-          g.rules().holidays());
+          g.rules().holidays(),
+          g.recording());
     }
   }
 
@@ -93,9 +96,13 @@ public class GroupsResource {
     JsonInput in = JsonInput.of(body);
     String name = in.string("name", 64);
     GroupRules rules = rules(in, GroupRules.DEFAULT);
+    RecordingPolicy recording = recording(in);
     QueueGroup group = groups.create(account, name, draft(in, GroupDraft.newGroup()).settings());
     if (!rules.equals(GroupRules.DEFAULT)) {
       group = groups.changeRules(account, group.getName(), rules);
+    }
+    if (recording != null) {
+      group = groups.changeRecording(account, group.getName(), recording);
     }
     return Response.created(URI.create("groups/" + group.getName()))
         .entity(GroupView.of(group))
@@ -111,9 +118,27 @@ public class GroupsResource {
     QueueGroup current = groups.get(account, name);
     GroupDraft draft = draft(in, GroupDraft.of(current));
     GroupRules rules = rules(in, current.rules());
+    RecordingPolicy recording = recording(in);
     QueueGroup group =
         groups.update(account, name, in.optionalString("name", 64), draft.settings());
-    return GroupView.of(groups.changeRules(account, group.getName(), rules));
+    group = groups.changeRules(account, group.getName(), rules);
+    if (recording != null) {
+      group = groups.changeRecording(account, group.getName(), recording);
+    }
+    return GroupView.of(group);
+  }
+
+  /** Whether the group's calls are recorded (SPEC B13), checked first; null when left out. */
+  private static RecordingPolicy recording(JsonInput in) {
+    String value = in.optionalString("recording", 16);
+    if (value == null) {
+      return null;
+    }
+    try {
+      return RecordingPolicy.valueOf(value);
+    } catch (IllegalArgumentException e) {
+      throw new InvalidFieldException("recording", "NEVER, ALWAYS or ON_DEMAND");
+    }
   }
 
   @DELETE

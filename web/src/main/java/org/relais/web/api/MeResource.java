@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.OffsetDateTime;
 import java.util.List;
+import org.relais.NoSuchEntityException;
 import org.relais.account.AccountTime;
 import org.relais.acd.Acd;
 import org.relais.agent.Agent;
@@ -23,9 +24,11 @@ import org.relais.call.Call;
 import org.relais.call.CallHistory;
 import org.relais.call.CallHistory.CallFilter;
 import org.relais.call.CallHistory.HistoryLine;
+import org.relais.call.LineTarget;
 import org.relais.call.TimeRange;
 import org.relais.desk.Desk;
 import org.relais.desk.DeskCall;
+import org.relais.desk.DeskLine;
 import org.relais.desk.DeskQueries;
 import org.relais.desk.DeskQueries.GroupLine;
 import org.relais.desk.DeskQueries.Statistics;
@@ -92,7 +95,7 @@ public class MeResource {
         queries.groups(agent).stream()
             .filter(g -> g.name().equals(name))
             .findFirst()
-            .orElseThrow(() -> new org.relais.NoSuchEntityException("group"));
+            .orElseThrow(() -> new NoSuchEntityException("group"));
     acd.toggleGroup(
         agent.getId(),
         name,
@@ -139,6 +142,75 @@ public class MeResource {
     return Response.status(Response.Status.CREATED).entity(DeskCall.of(call)).build();
   }
 
+  /** The agent's lines (SPEC B12): its call while it talks, and its consult call. */
+  @GET
+  @Path("lines")
+  public List<DeskLine> lines() {
+    return queries.lines(caller.agent());
+  }
+
+  /**
+   * A consult call: {@code {"number"}}, {@code {"agent"}} or {@code {"group"}}; holds the active
+   * line and places the new one. 201 with the new line.
+   */
+  @POST
+  @Path("lines")
+  public Response consult(JsonValue body) {
+    Call line = acd.consult(caller.agent().getId(), target(body));
+    return Response.status(Response.Status.CREATED).entity(DeskLine.of(line)).build();
+  }
+
+  @POST
+  @Path("lines/{id}/hold")
+  public List<DeskLine> hold(@PathParam("id") String id) {
+    acd.hold(caller.agent().getId(), lineId(id));
+    return lines();
+  }
+
+  /** Takes the line off hold, holding the other one: the toggle. */
+  @POST
+  @Path("lines/{id}/resume")
+  public List<DeskLine> resume(@PathParam("id") String id) {
+    acd.resume(caller.agent().getId(), lineId(id));
+    return lines();
+  }
+
+  @POST
+  @Path("lines/{id}/hangup")
+  public List<DeskLine> hangUpLine(@PathParam("id") String id) {
+    acd.hangUpLine(caller.agent().getId(), lineId(id));
+    return lines();
+  }
+
+  /** The attended transfer: joins the agent's two lines; the agent then qualifies as usual. */
+  @POST
+  @Path("lines/transfer")
+  public Desk transferLines() {
+    acd.transferLines(caller.agent().getId());
+    return me();
+  }
+
+  /**
+   * The blind transfer of the line to {@code {"number"}}, {@code {"agent"}} or {@code {"group"}}.
+   */
+  @POST
+  @Path("lines/{id}/transfer")
+  public Desk blindTransfer(@PathParam("id") String id, JsonValue body) {
+    acd.blindTransfer(caller.agent().getId(), lineId(id), target(body));
+    return me();
+  }
+
+  /**
+   * Starts ({@code {"on":true}}) or stops the recording of the agent's call (SPEC B13): 409 with no
+   * call, 403 where the group or the agent's profile does not allow it.
+   */
+  @POST
+  @Path("recording")
+  public Desk record(JsonValue body) {
+    acd.record(caller.agent().getId(), JsonInput.of(body).bool("on", true));
+    return me();
+  }
+
   /**
    * The agent's calls taken and placed over a period: {@code period} (today, yesterday, thisWeek,
    * lastWeek, thisMonth) or {@code from} and {@code to} (ISO dates or date-times), today by
@@ -170,5 +242,22 @@ public class MeResource {
   public Statistics stats() {
     Agent agent = caller.agent();
     return queries.statistics(agent, accountTime.today(agent.getAccount()).from());
+  }
+
+  private static LineTarget target(JsonValue body) {
+    JsonInput in = JsonInput.of(body);
+    return LineTarget.of(
+        in.optionalString("number", 32),
+        in.optionalString("agent", 64),
+        in.optionalString("group", 64));
+  }
+
+  /** A line's id; an id that is no number names no line (404). */
+  private static long lineId(String id) {
+    try {
+      return Long.parseLong(id);
+    } catch (NumberFormatException e) {
+      throw new NoSuchEntityException("line");
+    }
   }
 }

@@ -21,7 +21,8 @@ import org.relais.acd.AcdEvent;
 final class EventJson {
 
   private static final Set<String> INTERNAL = Set.of("accountId", "agentId");
-  private static final Set<String> IDS = Set.of("callId", "contactId");
+  private static final Set<String> IDS =
+      Set.of("callId", "contactId", "continuedAs", "recordingId");
 
   /** Each event's fields as the API shows them, found once per kind of event. */
   private static final ClassValue<List<RecordComponent>> FIELDS =

@@ -45,14 +45,16 @@ public final class ReportCsv {
           "talked",
           "qualification",
           "outcome",
-          "status");
+          "status",
+          "held",
+          "transferredTo");
 
   /** The agent-states report's columns, in order. */
   public static final List<String> STATE_COLUMNS =
       List.of("time", "agent", "agentName", "availability", "activity", "seconds", "callId");
 
-  /** The columns that hold a phone number. */
-  private static final Set<String> PHONE_COLUMNS = Set.of("number");
+  /** The columns that hold a phone number (a transfer may name an agent or a group instead). */
+  private static final Set<String> PHONE_COLUMNS = Set.of("number", "transferredTo");
 
   private static final char BOM = '\uFEFF';
 
@@ -85,7 +87,9 @@ public final class ReportCsv {
                         c.talked(),
                         c.qualification(),
                         c.outcome(),
-                        c.status())));
+                        c.status(),
+                        c.held(),
+                        c.transferredTo())));
   }
 
   /** Writes the agent states that {@code source} hands, one row each. */

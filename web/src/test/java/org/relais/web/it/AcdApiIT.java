@@ -3,8 +3,16 @@ package org.relais.web.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -766,5 +774,234 @@ class AcdApiIT extends RelaisDeployment {
     assertThat(dial(alice, "{\"number\":\"0600000000\",\"group\":\"Ventes\"}").status())
         .isEqualTo(409);
     assertThat(api.send(alice, "DELETE", "api/v1/me/session", null).status()).isEqualTo(409);
+  }
+
+  // ---------------------------------------------------------------- lines (SPEC B12)
+
+  /** Alice (301) talks with a caller of Support; bob (302), unavailable, is free for a consult. */
+  private String aliceTalksBobIsFree(Caller alice, Caller bob) {
+    api.send(bob, "PUT", "api/v1/me/availability", "{\"available\":false}");
+    String callId = call("Support", "0600000021");
+    awaitActivity(alice, "RINGING");
+    sim("extensions/301/answer");
+    return callId;
+  }
+
+  private List<String> lineStates(Caller agent) {
+    return api.get(agent, "api/v1/me/lines").array().getValuesAs(JsonObject.class).stream()
+        .map(line -> line.getString("state"))
+        .toList();
+  }
+
+  private Reply line(Caller agent, String path, String json) {
+    return api.send(agent, "POST", "api/v1/me/lines" + path, json);
+  }
+
+  @Test
+  void holdConsultAColleagueToggleAndTransferLeaveTheCallerWithTheColleague() {
+    account();
+    group("Support", "\"ringTimeout\":20,\"wrapUp\":0");
+    Caller alice = agent("alice", "301", "Support");
+    Caller bob = agent("bob", "302", "Support");
+    try (EventFeed feed = new EventFeed(baseUrl(), admin)) {
+      String callId = aliceTalksBobIsFree(alice, bob);
+
+      assertThat(line(alice, "/" + callId + "/hold", null).status()).isEqualTo(200);
+      assertThat(lineStates(alice)).containsExactly("HELD");
+      assertThat(line(alice, "/" + callId + "/resume", null).status()).isEqualTo(200);
+      Reply consult = line(alice, "", "{\"agent\":\"bob\"}");
+      assertThat(consult.status()).as(consult.body()).isEqualTo(201);
+      String consultId = consult.object().getString("id");
+      assertThat(consult.object().getString("state")).isEqualTo("RINGING");
+      awaitActivity(bob, "RINGING");
+      sim("extensions/302/answer");
+      assertThat(lineStates(alice)).containsExactly("HELD", "TALKING");
+      assertThat(line(alice, "/" + callId + "/resume", null).status()).isEqualTo(200);
+      assertThat(lineStates(alice)).as("the toggle").containsExactly("TALKING", "HELD");
+
+      assertThat(line(alice, "/transfer", null).status()).isEqualTo(200);
+
+      assertThat(me(alice).getString("activity")).isEqualTo("IDLE");
+      assertThat(me(bob).getString("activity")).isEqualTo("TALKING");
+      JsonObject record = api.get(admin, "api/v1/calls/" + callId).object();
+      assertThat(record.getString("outcome")).isEqualTo("TRANSFERRED");
+      assertThat(record.getString("transferredTo")).isEqualTo("bob");
+      sim("calls/" + callId + "/hangup");
+      assertThat(ended(feed, consultId).getString("agent")).isEqualTo("bob");
+      List<JsonObject> events =
+          feed.awaitEvent(TIMERS, e -> e.getString("type").equals("CALL_TRANSFERRED"));
+      assertThat(events)
+          .extracting(e -> e.getString("type"))
+          .containsSubsequence("LINE_HELD", "LINE_RESUMED", "LINE_HELD", "CALL_TRANSFERRED");
+    }
+  }
+
+  @Test
+  void aConsultedNumberFollowsTheSimulatedNumbersAndAttendedTransferSendsTheCallerThere() {
+    account();
+    group("Support", "\"ringTimeout\":20,\"wrapUp\":0");
+    Caller alice = agent("alice", "301", "Support");
+    Caller bob = agent("bob", "302", "Support");
+    String callId = aliceTalksBobIsFree(alice, bob);
+    farEnd("0981000001", "BUSY", 0);
+    farEnd("0981000002", "MANUAL", 0);
+
+    String busy = line(alice, "", "{\"number\":\"0981000001\"}").object().getString("id");
+    JsonObject busyCall =
+        Await.until(
+            TIMERS,
+            () -> api.get(admin, "api/v1/calls/" + busy).object(),
+            c -> "BUSY".equals(c.getString("outcome", null)));
+    assertThat(busyCall.getString("direction")).isEqualTo("CONSULT");
+    assertThat(lineStates(alice)).containsExactly("HELD");
+    Reply consult = line(alice, "", "{\"number\":\"0981000002\"}");
+    assertThat(consult.object().getString("state")).isEqualTo("DIALING");
+    assertThat(line(alice, "/transfer", null).status())
+        .as("the consulted party has not answered")
+        .isEqualTo(409);
+    sim("calls/" + consult.object().getString("id") + "/answer");
+    assertThat(lineStates(alice)).containsExactly("HELD", "TALKING");
+
+    assertThat(line(alice, "/transfer", null).status()).isEqualTo(200);
+
+    JsonObject record = api.get(admin, "api/v1/calls/" + callId).object();
+    assertThat(record.getString("outcome")).isEqualTo("TRANSFERRED");
+    assertThat(record.getString("transferredTo")).isEqualTo("+33981000002");
+    assertThat(lineStates(alice)).isEmpty();
+  }
+
+  @Test
+  void blindTransferToAGroupQueuesTheCallerAndConflictsAndUnknownNamesAreRefused() {
+    account();
+    group("Support", "\"ringTimeout\":20,\"wrapUp\":0");
+    group("Technique", "\"ringTimeout\":20,\"wrapUp\":0");
+    Caller alice = agent("alice", "301", "Support");
+    Caller bob = agent("bob", "302", "Support");
+    Caller carol = agent("carol", "303", "Technique");
+    api.send(carol, "PUT", "api/v1/me/availability", "{\"available\":false}");
+    String callId = aliceTalksBobIsFree(alice, bob);
+
+    assertThat(line(alice, "/transfer", null).status()).as("one line").isEqualTo(409);
+    Reply unknown = line(alice, "/" + callId + "/transfer", "{\"agent\":\"nobody\"}");
+    assertThat(unknown.status()).isEqualTo(400);
+    assertThat(unknown.object().getString("field")).isEqualTo("agent");
+    assertThat(line(alice, "", "{\"group\":\"Nowhere\"}").object().getString("field"))
+        .isEqualTo("group");
+    assertThat(line(alice, "", "{}").status()).isEqualTo(400);
+    assertThat(line(bob, "", "{\"number\":\"0981000003\"}").status())
+        .as("no call to consult from")
+        .isEqualTo(409);
+
+    assertThat(line(alice, "/" + callId + "/transfer", "{\"group\":\"Technique\"}").status())
+        .isEqualTo(200);
+    assertThat(me(alice).getString("activity")).isEqualTo("IDLE");
+    api.send(carol, "PUT", "api/v1/me/availability", "{\"available\":true}");
+    JsonObject offered = awaitActivity(carol, "RINGING");
+    assertThat(offered.getJsonObject("call").getString("number")).isEqualTo("0600000021");
+    assertThat(offered.getJsonObject("call").getString("group")).isEqualTo("Technique");
+  }
+
+  // ---------------------------------------------------------------- recording (SPEC B13)
+
+  /** The recording as the browser asks it: the status, then the Content-Range, then the bytes. */
+  private HttpResponse<byte[]> wav(Caller listener, String id, String range) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(baseUrl() + "api/v1/recordings/" + id))
+            .header(
+                "Authorization",
+                "Basic "
+                    + Base64.getEncoder()
+                        .encodeToString(
+                            (listener.user() + ":" + listener.password())
+                                .getBytes(StandardCharsets.UTF_8)));
+    if (range != null) {
+      request.header("Range", range);
+    }
+    try {
+      return HttpClient.newHttpClient()
+          .send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private List<JsonObject> recordingsOf(String callId) {
+    return api.get(admin, "api/v1/calls/" + callId)
+        .object()
+        .getJsonArray("recordings")
+        .getValuesAs(JsonObject.class);
+  }
+
+  @Test
+  void onDemandRecordingIsAWavThatPlaysWithRangesForWhomMayHearItAndGoesAfterRetention() {
+    account();
+    group("Support", "\"ringTimeout\":20,\"wrapUp\":0,\"recording\":\"ON_DEMAND\"");
+    Caller alice = agent("alice", "301", "Support");
+    Caller bob = agent("bob", "302", "Support");
+    String callId;
+    try (EventFeed feed = new EventFeed(baseUrl(), admin)) {
+      callId = aliceTalksBobIsFree(alice, bob);
+      assertThat(api.send(alice, "POST", "api/v1/me/recording", "{\"on\":true}").status())
+          .isEqualTo(200);
+      sim("extensions/301/hangup");
+      feed.awaitEvent(TIMERS, e -> e.getString("type").equals("RECORDING_STOPPED"));
+    }
+    String id = recordingsOf(callId).get(0).getString("id");
+
+    HttpResponse<byte[]> whole =
+        Await.until(TIMERS, () -> wav(admin, id, null), r -> r.statusCode() == 200);
+    assertThat(whole.headers().firstValue("Content-Type")).hasValue("audio/wav");
+    assertThat(whole.headers().firstValue("Accept-Ranges")).hasValue("bytes");
+    assertThat(new String(whole.body(), 0, 4, StandardCharsets.US_ASCII)).isEqualTo("RIFF");
+    assertThat(new String(whole.body(), StandardCharsets.US_ASCII)).contains("Simulated");
+    HttpResponse<byte[]> part = wav(alice, id, "bytes=8-11");
+    assertThat(part.statusCode()).as("the agent of the call").isEqualTo(206);
+    assertThat(part.headers().firstValue("Content-Range"))
+        .hasValue("bytes 8-11/" + whole.body().length);
+    assertThat(new String(part.body(), StandardCharsets.US_ASCII)).isEqualTo("WAVE");
+    assertThat(wav(bob, id, null).statusCode()).as("another agent").isEqualTo(403);
+    assertThat(wav(admin, "0", null).statusCode()).isEqualTo(404);
+    assertThat(
+            api.get(admin, "api/v1/recordings/" + id + "/heard")
+                .array()
+                .getValuesAs(JsonObject.class))
+        .extracting(h -> h.getString("login"))
+        .containsExactly("admin");
+
+    assertThat(api.send(admin, "PUT", "api/v1/account", "{\"recordingRetentionDays\":0}").status())
+        .isEqualTo(200);
+    Await.until(TIMERS, () -> wav(admin, id, null), r -> r.statusCode() == 404);
+    assertThat(recordingsOf(callId)).isEmpty();
+  }
+
+  @Test
+  void aGroupThatRecordsEveryCallRecordsItAndOneThatNeverDoesRefusesTheButton() {
+    account();
+    group("Support", "\"ringTimeout\":20,\"wrapUp\":0,\"recording\":\"ALWAYS\"");
+    group("Ventes", "\"ringTimeout\":20,\"wrapUp\":0");
+    Caller alice = agent("alice", "301", "Support");
+    Caller carol = agent("carol", "303", "Ventes");
+    assertThat(api.send(alice, "POST", "api/v1/me/recording", "{\"on\":true}").status())
+        .as("no call")
+        .isEqualTo(409);
+    String recorded = call("Support", "0600000031");
+    awaitActivity(alice, "RINGING");
+    sim("extensions/301/answer");
+    assertThat(api.send(alice, "POST", "api/v1/me/recording", "{\"on\":false}").status())
+        .as("the group records all its calls")
+        .isEqualTo(403);
+    sim("extensions/301/hangup");
+    call("Ventes", "0600000032");
+    awaitActivity(carol, "RINGING");
+    sim("extensions/303/answer");
+
+    assertThat(api.send(carol, "POST", "api/v1/me/recording", "{\"on\":true}").status())
+        .isEqualTo(403);
+    assertThat(recordingsOf(recorded)).hasSize(1);
+    assertThat(api.get(admin, "api/v1/groups/Support").object().getString("recording"))
+        .isEqualTo("ALWAYS");
   }
 }

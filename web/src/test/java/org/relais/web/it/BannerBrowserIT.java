@@ -313,6 +313,65 @@ class BannerBrowserIT extends RelaisDeployment {
     }
   }
 
+  @Test
+  void linesModuleHoldsConsultsAndTransfersWhileTheCallIsRecordedOnDemand() {
+    Api api = api();
+    Caller admin = api.newAccount();
+    api.send(
+        admin,
+        "POST",
+        "api/v1/groups",
+        "{\"name\":\"Support\",\"wrapUp\":0,\"recording\":\"ON_DEMAND\"}");
+    api.send(
+        admin,
+        "POST",
+        "api/v1/agents",
+        "{\"login\":\"dave\",\"name\":\"Dave\",\"password\":\"password-of-dave\","
+            + "\"extension\":\"304\",\"groups\":[{\"name\":\"Support\"}]}");
+    api.send(
+        admin, "PUT", "api/v1/sim/numbers/0981000000", "{\"answer\":\"ANSWER\",\"afterMs\":500}");
+    By talking = By.cssSelector(".relais-line[data-state='TALKING']");
+    By held = By.cssSelector(".relais-line[data-state='HELD']");
+
+    try (Browser dave = new Browser(baseUrl())) {
+      dave.login(admin.account(), "dave", "password-of-dave").waitForText("Indisponible");
+      dave.click("desk:available");
+      awaitText(dave, By.id("availability"), "Disponible");
+      String callId =
+          api.send(
+                  admin,
+                  "POST",
+                  "api/v1/sim/calls",
+                  "{\"group\":\"Support\",\"caller\":\"0612340000\"}")
+              .object()
+              .getString("callId");
+      awaitText(dave, By.id("ringing"), "0612340000");
+      dave.click("desk:answer");
+      awaitText(dave, talking, "0612340000");
+      assertThat(dave.text("recordingState")).isEqualTo("Pas d'enregistrement");
+      dave.click("desk:recordStart");
+      awaitText(dave, By.id("recordingState"), "Enregistrement en cours");
+
+      dave.click(By.cssSelector(".relais-line-hold"));
+      awaitText(dave, held, "En attente");
+      dave.click(By.cssSelector(".relais-line-resume"));
+      awaitText(dave, talking, "En communication");
+      dave.type("desk:lineTarget", "0981000000").click("desk:lineConsult");
+      awaitText(dave, talking, "+33981000000");
+      awaitText(dave, held, "0612340000");
+      assertThat(dave.visible(By.cssSelector(".relais-line-timer")).getText())
+          .matches("\\d\\d:\\d\\d");
+
+      dave.click("desk:lineTransfer");
+      awaitText(dave, By.id("activity"), "Repos");
+      awaitText(dave, By.id("desk:lines"), "Aucune ligne en cours.");
+      assertThat(api.get(admin, "api/v1/calls/" + callId).object().getString("outcome"))
+          .isEqualTo("TRANSFERRED");
+      assertThat(api.get(admin, "api/v1/calls/" + callId).object().getJsonArray("recordings"))
+          .hasSize(1);
+    }
+  }
+
   /** Waits for pushed changes: the page is never reloaded by the test. */
   private static void awaitText(Browser browser, By locator, String text) {
     browser.await(Duration.ofSeconds(15), locator, text);

@@ -245,9 +245,11 @@ class HistoryApiIT extends RelaisDeployment {
     List<String> lines = new String(bytes, StandardCharsets.UTF_8).substring(1).lines().toList();
     assertThat(lines.get(0))
         .isEqualTo(
-            "time;direction;number;contact;group;agent;agentName;waited;talked;qualification;outcome;status");
+            "time;direction;number;contact;group;agent;agentName;waited;talked;qualification;outcome;status;held;transferredTo");
     assertThat(lines).hasSize(4);
-    assertThat(lines.get(1)).contains(";INBOUND;0700000001;;Support;").endsWith(";ABANDONED;ENDED");
+    assertThat(lines.get(1))
+        .contains(";INBOUND;0700000001;;Support;")
+        .endsWith(";ABANDONED;ENDED;0;");
     assertThat(lines.subList(1, 4)).noneMatch(l -> l.contains("0700000009"));
     HttpResponse<byte[]> negotiated = raw(sam, "api/v1/reports/calls?group=Ventes", "text/csv");
     assertThat(negotiated.statusCode()).isEqualTo(200);

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.relais.call.CallDirection;
@@ -40,7 +41,10 @@ class ReportCsvTest {
             CallOutcome.ANSWERED,
             CallStatus.ENDED,
             TIME,
-            TIME);
+            TIME,
+            5,
+            "=agent2",
+            List.of());
     ByteArrayOutputStream out = new ByteArrayOutputStream();
 
     ReportCsv.calls(out, ZoneId.of("UTC"), Function.identity(), rows -> rows.accept(call));
@@ -50,7 +54,7 @@ class ReportCsvTest {
         .isEqualTo(
             "2025-03-01T09:00:00Z;INBOUND;+33612345678;"
                 + "\"'=HYPERLINK(\"\"http://evil\"\",\"\"clic\"\")\";Commercial;agent1;'@agent;"
-                + "12;34;'-Vente;ANSWERED;ENDED");
+                + "12;34;'-Vente;ANSWERED;ENDED;5;'=agent2");
   }
 
   @Test

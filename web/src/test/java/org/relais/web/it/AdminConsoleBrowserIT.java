@@ -288,7 +288,7 @@ class AdminConsoleBrowserIT extends RelaisDeployment {
       assertThat(lines).hasSize(4);
       assertThat(lines.get(3))
           .contains(";INBOUND;0711111111;;Support;")
-          .endsWith(";ABANDONED;ENDED");
+          .endsWith(";ABANDONED;ENDED;0;");
     }
   }
 

@@ -12,7 +12,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -907,13 +906,7 @@ class AcdApiIT extends RelaisDeployment {
   private HttpResponse<byte[]> wav(Caller listener, String id, String range) {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create(baseUrl() + "api/v1/recordings/" + id))
-            .header(
-                "Authorization",
-                "Basic "
-                    + Base64.getEncoder()
-                        .encodeToString(
-                            (listener.user() + ":" + listener.password())
-                                .getBytes(StandardCharsets.UTF_8)));
+            .header("Authorization", listener.authorization());
     if (range != null) {
       request.header("Range", range);
     }

@@ -56,6 +56,13 @@ public final class Api {
     public String account() {
       return user.substring(user.indexOf('@') + 1);
     }
+
+    /** Its HTTP Basic {@code Authorization} header. */
+    public String authorization() {
+      return "Basic "
+          + Base64.getEncoder()
+              .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
   }
 
   public Caller operator() {
@@ -112,10 +119,7 @@ public final class Api {
       request.header("Content-Type", contentType);
     }
     if (caller != null) {
-      String token = caller.user() + ":" + caller.password();
-      request.header(
-          "Authorization",
-          "Basic " + Base64.getEncoder().encodeToString(token.getBytes(StandardCharsets.UTF_8)));
+      request.header("Authorization", caller.authorization());
     }
     try {
       HttpResponse<String> response =

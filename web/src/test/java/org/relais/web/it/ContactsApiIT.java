@@ -14,7 +14,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import org.junit.jupiter.api.Test;
 import org.relais.web.it.Api.Caller;
 import org.relais.web.it.Api.Reply;
@@ -423,13 +422,7 @@ class ContactsApiIT extends RelaisDeployment {
                 body == null
                     ? HttpRequest.BodyPublishers.noBody()
                     : HttpRequest.BodyPublishers.ofByteArray(body))
-            .header(
-                "Authorization",
-                "Basic "
-                    + Base64.getEncoder()
-                        .encodeToString(
-                            (caller.user() + ":" + caller.password())
-                                .getBytes(StandardCharsets.UTF_8)));
+            .header("Authorization", caller.authorization());
     if (contentType != null) {
       request.header("Content-Type", contentType);
     }

@@ -9,11 +9,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -55,14 +53,10 @@ final class EventFeed implements AutoCloseable {
   }
 
   private static HttpResponse<Stream<String>> subscribe(String baseUrl, Caller caller) {
-    String token = caller.user() + ":" + caller.password();
     HttpRequest request =
         HttpRequest.newBuilder(URI.create(baseUrl + "api/v1/events"))
             .header("Accept", "text/event-stream")
-            .header(
-                "Authorization",
-                "Basic "
-                    + Base64.getEncoder().encodeToString(token.getBytes(StandardCharsets.UTF_8)))
+            .header("Authorization", caller.authorization())
             .build();
     try {
       // The server commits the response once the subscription is registered.

@@ -12,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.Base64;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.relais.web.it.Api.Caller;
@@ -331,14 +330,10 @@ class HistoryApiIT extends RelaisDeployment {
   /** A GET with an Accept header of its own, answered as bytes (CSV). */
   private HttpResponse<byte[]> raw(Caller caller, String path, String accept)
       throws IOException, InterruptedException {
-    String token = caller.user() + ":" + caller.password();
     HttpRequest request =
         HttpRequest.newBuilder(URI.create(baseUrl() + path))
             .header("Accept", accept)
-            .header(
-                "Authorization",
-                "Basic "
-                    + Base64.getEncoder().encodeToString(token.getBytes(StandardCharsets.UTF_8)))
+            .header("Authorization", caller.authorization())
             .build();
     return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofByteArray());
   }

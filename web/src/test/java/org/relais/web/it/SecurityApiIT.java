@@ -13,7 +13,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -242,10 +241,7 @@ class SecurityApiIT extends RelaisDeployment {
   }
 
   private static String basic(Caller caller) {
-    return "Basic "
-        + Base64.getEncoder()
-            .encodeToString(
-                (caller.user() + ":" + caller.password()).getBytes(StandardCharsets.UTF_8));
+    return caller.authorization();
   }
 
   /** One request of a client without cookies. */

@@ -11,7 +11,6 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import org.relais.web.it.Api.Caller;
 
 /**
@@ -30,17 +29,13 @@ final class StalledSubscriber implements AutoCloseable {
     socket.setReceiveBufferSize(1024);
     socket.connect(new InetSocketAddress(uri.getHost(), uri.getPort()), 10_000);
     socket.setSoTimeout(30_000);
-    String token =
-        Base64.getEncoder()
-            .encodeToString(
-                (caller.user() + ":" + caller.password()).getBytes(StandardCharsets.UTF_8));
     String request =
         "GET "
             + uri.getRawPath()
             + " HTTP/1.1\r\nHost: "
             + uri.getAuthority()
-            + "\r\nAccept: text/event-stream\r\nAuthorization: Basic "
-            + token
+            + "\r\nAccept: text/event-stream\r\nAuthorization: "
+            + caller.authorization()
             + "\r\n\r\n";
     socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
     InputStream in = new BufferedInputStream(socket.getInputStream());

@@ -114,6 +114,14 @@ public class Call {
   @Column(name = "transferred_to", length = 64)
   private String transferredTo;
 
+  /** Until when the call may wait in its group's queue (SPEC E2); null without a limit. */
+  @Column(name = "wait_limit")
+  private OffsetDateTime waitLimit;
+
+  /** The group the call overflowed from (SPEC E2); a call overflows once. */
+  @Column(name = "overflowed_from", length = 64)
+  private String overflowedFrom;
+
   @Version private long version;
 
   protected Call() {}
@@ -206,6 +214,30 @@ public class Call {
     if (offeredAt == null) {
       offeredAt = at;
     }
+  }
+
+  /** The call may wait in its group's queue until then (SPEC E2). */
+  public void limitWait(OffsetDateTime until) {
+    this.waitLimit = until;
+  }
+
+  /**
+   * The call moves to another group's queue past its group's limits (SPEC E2), keeping its arrival
+   * time and so its wait; the new group sets its own limit, counted from the same arrival.
+   */
+  public void overflowTo(QueueGroup to) {
+    requireStatus(CallStatus.QUEUED);
+    if (overflowedFrom != null) {
+      throw new IllegalStateException("call " + id + " has already overflowed");
+    }
+    this.overflowedFrom = groupName;
+    this.group = Objects.requireNonNull(to);
+    this.groupName = to.getName();
+    this.waitLimit = null;
+  }
+
+  public boolean hasOverflowed() {
+    return overflowedFrom != null;
   }
 
   /** The agent did not pick up: the call goes back to its queue. */
@@ -416,6 +448,14 @@ public class Call {
 
   public OffsetDateTime getHeldSince() {
     return heldSince;
+  }
+
+  public OffsetDateTime getWaitLimit() {
+    return waitLimit;
+  }
+
+  public String getOverflowedFrom() {
+    return overflowedFrom;
   }
 
   public String getTransferredTo() {

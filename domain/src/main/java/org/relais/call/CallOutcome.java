@@ -10,6 +10,11 @@ public enum CallOutcome {
   ABANDONED,
   /** Arrived outside the group's opening hours (SPEC E2): turned away without queueing. */
   CLOSED,
+  /**
+   * Past its group's queue limits with no group to overflow to (SPEC E2): the caller was told it
+   * will be called back, and joined the group's callback list.
+   */
+  CALLBACK,
   /** Queued or in progress when the server stopped: closed at restart, never silently dropped. */
   LOST,
   /** Outbound: the customer's line was busy. */

@@ -103,6 +103,20 @@ public class QueueGroup {
   @Column(nullable = false, length = 16)
   private RecordingPolicy recording = RecordingPolicy.NEVER;
 
+  /** The queue's limits and overflow (SPEC E2), apart from the settings of every call. */
+  @Column(name = "max_wait", nullable = false)
+  private int maxWait;
+
+  @Column(name = "max_queue_length", nullable = false)
+  private int maxQueueLength;
+
+  @Column(name = "overflow_when_no_agent", nullable = false)
+  private boolean overflowWhenNoAgent;
+
+  @ManyToOne(fetch = FetchType.LAZY)
+  @JoinColumn(name = "overflow_group_id")
+  private QueueGroup overflowGroup;
+
   @Version private long version;
 
   protected QueueGroup() {}
@@ -184,6 +198,48 @@ public class QueueGroup {
     this.serviceLevelSeconds = rules.serviceLevelSeconds();
     this.openingHours = rules.openingHours();
     this.holidays = rules.holidays();
+  }
+
+  /** The queue's limits and where its calls overflow (SPEC E2). */
+  public Overflow overflow() {
+    return new Overflow(
+        maxWait,
+        maxQueueLength,
+        overflowWhenNoAgent,
+        overflowGroup == null ? null : overflowGroup.getName());
+  }
+
+  /**
+   * Sets the queue's limits; {@code target} is the group {@code overflow.toGroup()} names, another
+   * of the account's groups, or null for the group's callback list.
+   */
+  public void changeOverflow(Overflow overflow, QueueGroup target) {
+    if (target != null && (equals(target) || !target.getAccount().equals(getAccount()))) {
+      throw new InvalidFieldException("overflowGroup", "another group of the account");
+    }
+    this.maxWait = overflow.maxWait();
+    this.maxQueueLength = overflow.maxQueueLength();
+    this.overflowWhenNoAgent = overflow.whenNoAgent();
+    this.overflowGroup = target;
+  }
+
+  /** Seconds a call may wait in the queue; 0 for no limit. */
+  public int maxWait() {
+    return maxWait;
+  }
+
+  /** How many calls may wait at once; 0 for no limit. */
+  public int maxQueueLength() {
+    return maxQueueLength;
+  }
+
+  public boolean overflowsWhenNoAgent() {
+    return overflowWhenNoAgent;
+  }
+
+  /** The group that takes the calls past the limits; null for the group's callback list. */
+  public QueueGroup overflowGroup() {
+    return overflowGroup;
   }
 
   /** When the group takes calls (SPEC E2). */

@@ -50,6 +50,9 @@ public final class Router {
     TreeSet<Candidate> agents = new TreeSet<>(AgentChoice.of(strategy));
     Waiting head;
     boolean listed;
+
+    /** Connected agents who take its calls, eligible or not. */
+    int seated;
   }
 
   /**
@@ -126,6 +129,18 @@ public final class Router {
     return waitingById.size();
   }
 
+  /** Calls waiting in the group's queue. */
+  public int waiting(long groupId) {
+    Line line = lines.get(groupId);
+    return line == null ? 0 : line.calls.size();
+  }
+
+  /** Whether any connected agent takes the group's calls, be it free or not. */
+  public boolean staffed(long groupId) {
+    Line line = lines.get(groupId);
+    return line != null && line.seated > 0;
+  }
+
   // ------------------------------------------------------------------ agents
 
   /** The agent's inbound groups, with its proficiency (1-10) in each. */
@@ -133,6 +148,7 @@ public final class Router {
     Seat seat = seats.computeIfAbsent(agentId, Seat::new);
     boolean eligible = seat.eligible;
     markIneligible(seat);
+    unseatLines(seat);
     int size = inboundLevels.size();
     seat.lines = new Line[size];
     seat.levels = new int[size];
@@ -141,6 +157,7 @@ public final class Router {
     for (Map.Entry<Long, Integer> membership : inboundLevels.entrySet()) {
       seat.lines[i] = lineOf(membership.getKey());
       seat.levels[i] = membership.getValue();
+      seat.lines[i].seated++;
       i++;
     }
     if (eligible) {
@@ -152,6 +169,13 @@ public final class Router {
     Seat seat = seats.remove(agentId);
     if (seat != null) {
       markIneligible(seat);
+      unseatLines(seat);
+    }
+  }
+
+  private static void unseatLines(Seat seat) {
+    for (Line line : seat.lines) {
+      line.seated--;
     }
   }
 

@@ -267,7 +267,11 @@ public class Acd {
 
   @Timeout
   void deadlineReached(Timer timer) {
-    TimerDeadlines.Deadline due = (TimerDeadlines.Deadline) timer.getInfo();
-    engine.flow().deadlineReached(due.agentId(), due.at());
+    if (timer.getInfo() instanceof TimerDeadlines.WaitLimit limit) {
+      engine.flow().waitLimitReached(limit.callId(), limit.at());
+    } else {
+      TimerDeadlines.Deadline due = (TimerDeadlines.Deadline) timer.getInfo();
+      engine.flow().deadlineReached(due.agentId(), due.at());
+    }
   }
 }

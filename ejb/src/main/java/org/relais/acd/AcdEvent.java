@@ -111,6 +111,17 @@ public sealed interface AcdEvent {
     }
   }
 
+  /**
+   * Past its group's queue limits, a waiting call moved to the group's overflow group, keeping its
+   * wait (SPEC E2).
+   */
+  record CallOverflowed(long accountId, OffsetDateTime at, long callId, String from, String to)
+      implements AcdEvent {
+    public String type() {
+      return "CALL_OVERFLOWED";
+    }
+  }
+
   /** A waiting count or a callback count of a group changed (banner groups module). */
   record QueueChanged(long accountId, OffsetDateTime at, String group) implements AcdEvent {
     public String type() {

@@ -114,6 +114,7 @@ final class CallFlow {
         new AcdEvent.CallQueued(accountId, now, call.getId(), group.getName(), caller));
     transaction.announce(new AcdEvent.QueueChanged(accountId, now, group.getName()));
     floors.of(accountId).enqueue(call, group);
+    rules.arrived(call, this::endCall);
     dispatcher.dispatch(accountId);
     return call.getId();
   }
@@ -124,6 +125,7 @@ final class CallFlow {
     Call call = presence.getCall();
     OffsetDateTime now = clock.now();
     call.answer(now);
+    rules.stopWaiting(call);
     moves.transition(
         presence, AgentEvent.ANSWER, Activity.TALKING, call, presence.getGroup(), null);
     floors.of(presence.getAccountId()).answered(presence.getAgentId());
@@ -242,6 +244,18 @@ final class CallFlow {
     }
   }
 
+  /**
+   * A queued call's wait limit {@code at} fired (SPEC E2): a call still waiting for it overflows; a
+   * call answered, ended or given another limit meanwhile stays as it is.
+   */
+  void waitLimitReached(long callId, OffsetDateTime at) {
+    Call call = em.find(Call.class, callId);
+    if (call != null) {
+      rules.limitReached(call, at, this::endCall);
+      dispatcher.dispatch(call.getAccountId());
+    }
+  }
+
   // ---------------------------------------------------------------- shared by desk commands
 
   /** The agent qualifies its call (or the group's auto-qualification does), then wraps up. */
@@ -273,6 +287,7 @@ final class CallFlow {
    * a recording stops with the call.
    */
   void endCall(Call call, CallOutcome outcome) {
+    rules.stopWaiting(call);
     recordings.ended(call);
     OffsetDateTime now = clock.now();
     call.end(outcome, now);
@@ -300,6 +315,7 @@ final class CallFlow {
     if (call.requeues()) {
       call.notAnswered();
       floors.of(presence.getAccountId()).enqueue(call, group);
+      rules.requeued(call, this::endCall);
     } else {
       endCall(call, CallOutcome.NO_ANSWER);
     }

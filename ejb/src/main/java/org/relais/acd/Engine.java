@@ -65,7 +65,7 @@ final class Engine {
             deadlines,
             now,
             monitors,
-            new QueueRules(em, transaction, phoneSwitch, names, now),
+            new QueueRules(em, transaction, phoneSwitch, names, now, floors, deadlines, dialer),
             recordings);
     lines =
         new Lines(em, names, read, floors, moves, dispatcher, flow, transaction, phoneSwitch, now);

@@ -76,6 +76,16 @@ final class Floor {
         presence.getIdleSince().toInstant());
   }
 
+  /** Calls waiting in the group's queue. */
+  int waiting(QueueGroup group) {
+    return router.waiting(group.getId());
+  }
+
+  /** Whether any connected agent takes the group's calls. */
+  boolean staffed(QueueGroup group) {
+    return router.staffed(group.getId());
+  }
+
   /** The eligible agents the group would be offered first, best first. */
   List<Long> preferredAgents(long groupId, int count) {
     return router.preferredAgents(groupId, count);

@@ -1,19 +1,27 @@
 package org.relais.acd;
 
 import jakarta.persistence.EntityManager;
+import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
 import java.util.function.BiConsumer;
 import org.relais.account.Account;
 import org.relais.call.Call;
 import org.relais.call.CallOutcome;
+import org.relais.call.CallStatus;
 import org.relais.group.OpeningHours;
 import org.relais.group.QueueGroup;
 import org.relais.telephony.Switch;
 
 /**
- * The group's rules a call meets before it queues (SPEC E2): outside the opening hours, read in the
- * account's time zone, the call is turned away (the switch plays the closed message and hangs up)
- * and recorded as {@code CLOSED}.
+ * The group's rules a call meets before and while it queues (SPEC E2). Outside the opening hours,
+ * read in the account's time zone, the call is turned away (the switch plays the closed message and
+ * hangs up) and recorded as {@code CLOSED}. Past the queue's limits (a full queue, no agent
+ * connected, the longest wait) the call overflows to the group's overflow group, keeping its wait,
+ * or to the group's callback list, recorded as {@code CALLBACK}; a call overflows once.
+ *
+ * <p>A call's wait limit is counted from its arrival and kept on its row; its timer fires while the
+ * call may be ringing an agent, so a call that comes back to its queue past its limit overflows
+ * then.
  */
 final class QueueRules {
 
@@ -22,18 +30,27 @@ final class QueueRules {
   private final Switch phoneSwitch;
   private final SwitchNames names;
   private final EngineClock clock;
+  private final Floors floors;
+  private final Deadlines deadlines;
+  private final Dialer dialer;
 
   QueueRules(
       EntityManager em,
       EngineTransaction transaction,
       Switch phoneSwitch,
       SwitchNames names,
-      EngineClock clock) {
+      EngineClock clock,
+      Floors floors,
+      Deadlines deadlines,
+      Dialer dialer) {
     this.em = em;
     this.transaction = transaction;
     this.phoneSwitch = phoneSwitch;
     this.names = names;
     this.clock = clock;
+    this.floors = floors;
+    this.deadlines = deadlines;
+    this.dialer = dialer;
   }
 
   /**
@@ -50,9 +67,92 @@ final class QueueRules {
       return false;
     }
     end.accept(call, CallOutcome.CLOSED);
+    hangUpAfterCommit(call);
+    return true;
+  }
+
+  /**
+   * The call has just joined its group's queue (on arrival, or overflowing into it): past the
+   * group's limits it overflows at once, else it may wait until the group's longest wait.
+   */
+  void arrived(Call call, BiConsumer<Call, CallOutcome> end) {
+    QueueGroup group = call.getGroup();
+    Floor floor = floors.of(call.getAccountId());
+    boolean full = group.maxQueueLength() > 0 && floor.waiting(group) > group.maxQueueLength();
+    boolean unstaffed = group.overflowsWhenNoAgent() && !floor.staffed(group);
+    if (full || unstaffed) {
+      overflow(call, end);
+    } else if (group.maxWait() > 0) {
+      OffsetDateTime limit = call.getArrivedAt().plusSeconds(group.maxWait());
+      call.limitWait(limit);
+      if (limit.isAfter(clock.now())) {
+        deadlines.armWaitLimit(call.getId(), limit);
+      } else {
+        overflow(call, end);
+      }
+    }
+  }
+
+  /** The call is back in its queue, unanswered by an agent: past its wait limit, it overflows. */
+  void requeued(Call call, BiConsumer<Call, CallOutcome> end) {
+    OffsetDateTime limit = call.getWaitLimit();
+    if (limit != null && !limit.isAfter(clock.now())) {
+      overflow(call, end);
+    }
+  }
+
+  /**
+   * The call's wait limit {@code at} fired: if the call still waits, it overflows; one that rings
+   * an agent overflows if it comes back ({@link #requeued}). A limit the call no longer holds is
+   * stale and does nothing.
+   */
+  void limitReached(Call call, OffsetDateTime at, BiConsumer<Call, CallOutcome> end) {
+    if (call.getWaitLimit() == null || !call.getWaitLimit().isEqual(at)) {
+      return;
+    }
+    deadlines.disarmWaitLimit(call.getId());
+    if (call.getStatus() == CallStatus.QUEUED) {
+      overflow(call, end);
+    }
+  }
+
+  /** The call no longer waits (answered, or ended): its wait limit's timer goes. */
+  void stopWaiting(Call call) {
+    if (call.getWaitLimit() != null) {
+      deadlines.disarmWaitLimit(call.getId());
+    }
+  }
+
+  /**
+   * The call leaves its queue for the group's overflow group, keeping its place by arrival and then
+   * meeting that group's limits, or, if there is none or the call has overflowed already, for the
+   * group's callback list.
+   */
+  private void overflow(Call call, BiConsumer<Call, CallOutcome> end) {
+    QueueGroup from = call.getGroup();
+    QueueGroup to = call.hasOverflowed() ? null : from.overflowGroup();
+    long accountId = call.getAccountId();
+    OffsetDateTime now = clock.now();
+    stopWaiting(call);
+    floors.of(accountId).remove(call.getId());
+    transaction.announce(new AcdEvent.QueueChanged(accountId, now, from.getName()));
+    if (to == null) {
+      end.accept(call, CallOutcome.CALLBACK);
+      dialer.abandoned(call);
+      hangUpAfterCommit(call);
+      return;
+    }
+    call.overflowTo(to);
+    transaction.announce(
+        new AcdEvent.CallOverflowed(accountId, now, call.getId(), from.getName(), to.getName()));
+    transaction.announce(new AcdEvent.QueueChanged(accountId, now, to.getName()));
+    floors.of(accountId).enqueue(call, to);
+    arrived(call, end);
+  }
+
+  private void hangUpAfterCommit(Call call) {
     String account = names.accountName(call.getAccountId());
     long callId = call.getId();
     transaction.afterCommit(() -> phoneSwitch.hangUp(account, callId));
-    return true;
   }
 }

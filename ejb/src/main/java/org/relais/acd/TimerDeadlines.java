@@ -22,9 +22,13 @@ final class TimerDeadlines implements Deadlines {
   /** What a timer carries: whose deadline, and which one (so that a stale timer can tell). */
   record Deadline(long agentId, OffsetDateTime at) implements Serializable {}
 
+  /** What a queued call's timer carries: which call, and until when it may wait. */
+  record WaitLimit(long callId, OffsetDateTime at) implements Serializable {}
+
   private final TimerService timers;
   private final Clock clock;
   private final Map<Long, Timer> byAgent = new HashMap<>();
+  private final Map<Long, Timer> byCall = new HashMap<>();
 
   TimerDeadlines(TimerService timers, Clock clock) {
     this.timers = timers;
@@ -34,18 +38,33 @@ final class TimerDeadlines implements Deadlines {
   @Override
   public void arm(long agentId, OffsetDateTime deadline) {
     disarm(agentId);
-    Date when = Date.from(deadline.toInstant());
-    Date now = Date.from(clock.instant());
-    byAgent.put(
-        agentId,
-        timers.createSingleActionTimer(
-            when.before(now) ? now : when,
-            new TimerConfig(new Deadline(agentId, deadline), false)));
+    byAgent.put(agentId, timer(deadline, new Deadline(agentId, deadline)));
   }
 
   @Override
   public void disarm(long agentId) {
-    Timer timer = byAgent.remove(agentId);
+    cancel(byAgent.remove(agentId));
+  }
+
+  @Override
+  public void armWaitLimit(long callId, OffsetDateTime limit) {
+    disarmWaitLimit(callId);
+    byCall.put(callId, timer(limit, new WaitLimit(callId, limit)));
+  }
+
+  @Override
+  public void disarmWaitLimit(long callId) {
+    cancel(byCall.remove(callId));
+  }
+
+  private Timer timer(OffsetDateTime deadline, Serializable info) {
+    Date when = Date.from(deadline.toInstant());
+    Date now = Date.from(clock.instant());
+    return timers.createSingleActionTimer(
+        when.before(now) ? now : when, new TimerConfig(info, false));
+  }
+
+  private static void cancel(Timer timer) {
     if (timer != null) {
       try {
         timer.cancel();

@@ -5,6 +5,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.util.List;
+import org.relais.ConflictException;
 import org.relais.DuplicateException;
 import org.relais.InvalidFieldException;
 import org.relais.NoSuchEntityException;
@@ -77,6 +78,18 @@ public class GroupService {
     return group;
   }
 
+  /**
+   * The group's queue limits and where its calls overflow (SPEC E2); the overflow group is another
+   * of the account's groups, named in the field {@code overflowGroup}.
+   */
+  public QueueGroup changeOverflow(Account account, String name, Overflow overflow) {
+    QueueGroup group = get(account, name);
+    QueueGroup target =
+        overflow.toGroup() == null ? null : named(account, overflow.toGroup(), "overflowGroup");
+    group.changeOverflow(overflow, target);
+    return group;
+  }
+
   /** Whether the group's calls are recorded (SPEC B13). */
   public QueueGroup changeRecording(Account account, String name, RecordingPolicy policy) {
     QueueGroup group = get(account, name);
@@ -84,8 +97,19 @@ public class GroupService {
     return group;
   }
 
+  /** Deletes the group; refused while another group overflows into it. */
   public void delete(Account account, String name) {
     QueueGroup group = get(account, name);
+    em.createQuery(
+            "SELECT g.name FROM QueueGroup g WHERE g.overflowGroup = :group ORDER BY g.name",
+            String.class)
+        .setParameter("group", group)
+        .getResultStream()
+        .findFirst()
+        .ifPresent(
+            from -> {
+              throw new ConflictException("the group " + from + " overflows into this group");
+            });
     em.createQuery("DELETE FROM Membership m WHERE m.group = :group")
         .setParameter("group", group)
         .executeUpdate();

@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
@@ -27,6 +26,7 @@ import org.relais.dialer.CampaignDraft;
 import org.relais.dialer.ContactStatus;
 import org.relais.dialer.DoNotCall;
 import org.relais.group.GroupSettings;
+import org.relais.group.Overflow;
 import org.relais.group.QueueGroup;
 import org.relais.presence.Activity;
 import org.relais.presence.AgentPresence;
@@ -114,6 +114,15 @@ final class Floorplan implements AccountNames {
           change.accept(groupNamed(name));
           return null;
         });
+  }
+
+  /** Sets a group's queue limits, and the group its calls overflow to (SPEC E2). */
+  void overflow(String name, Overflow overflow) {
+    withGroup(
+        name,
+        group ->
+            group.changeOverflow(
+                overflow, overflow.toGroup() == null ? null : groupNamed(overflow.toGroup())));
   }
 
   /** An agent with an extension, an inbound and outbound member of the groups, every module on. */
@@ -307,16 +316,20 @@ final class Floorplan implements AccountNames {
   /** Moves the clock on, firing each deadline as it falls due, each in its own transaction. */
   void advance(Duration by) {
     Instant until = clock.instant().plus(by);
-    for (Optional<Map.Entry<Long, OffsetDateTime>> due = deadlines.nextDue(until);
-        due.isPresent();
-        due = deadlines.nextDue(until)) {
-      Map.Entry<Long, OffsetDateTime> deadline = due.get();
-      if (deadline.getValue().toInstant().isAfter(clock.instant())) {
-        clock.advance(Duration.between(clock.instant(), deadline.getValue().toInstant()));
+    for (Optional<ManualDeadlines.Due> next = deadlines.nextDue(until);
+        next.isPresent();
+        next = deadlines.nextDue(until)) {
+      ManualDeadlines.Due due = next.get();
+      if (due.at().toInstant().isAfter(clock.instant())) {
+        clock.advance(Duration.between(clock.instant(), due.at().toInstant()));
       }
       inTransaction(
           () -> {
-            engine.flow().deadlineReached(deadline.getKey(), deadline.getValue());
+            if (due.waitLimit()) {
+              engine.flow().waitLimitReached(due.id(), due.at());
+            } else {
+              engine.flow().deadlineReached(due.id(), due.at());
+            }
             return null;
           });
     }

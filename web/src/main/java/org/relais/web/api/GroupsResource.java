@@ -22,6 +22,7 @@ import org.relais.group.GroupDraft;
 import org.relais.group.GroupRules;
 import org.relais.group.GroupService;
 import org.relais.group.GroupSettings;
+import org.relais.group.Overflow;
 import org.relais.group.QueueGroup;
 import org.relais.group.RoutingStrategy;
 import org.relais.web.security.CurrentCaller;
@@ -54,7 +55,11 @@ public class GroupsResource {
       int serviceLevelSeconds,
       String openingHours,
       String holidays,
-      RecordingPolicy recording) {
+      RecordingPolicy recording,
+      int maxWait,
+      int maxQueueLength,
+      boolean overflowWhenNoAgent,
+      String overflowGroup) {
 
     static GroupView of(QueueGroup g) {
       GroupSettings s = g.settings();
@@ -75,7 +80,11 @@ public class GroupsResource {
           g.serviceLevelSeconds(),
           g.rules().openingHours(),
           g.rules().holidays(),
-          g.recording());
+          g.recording(),
+          g.overflow().maxWait(),
+          g.overflow().maxQueueLength(),
+          g.overflow().whenNoAgent(),
+          g.overflow().toGroup());
     }
   }
 
@@ -97,9 +106,16 @@ public class GroupsResource {
     String name = in.string("name", 64);
     GroupRules rules = rules(in, GroupRules.DEFAULT);
     RecordingPolicy recording = recording(in);
+    Overflow overflow = overflow(in, Overflow.NONE);
+    if (overflow.toGroup() != null) {
+      groups.named(account, overflow.toGroup(), "overflowGroup");
+    }
     QueueGroup group = groups.create(account, name, draft(in, GroupDraft.newGroup()).settings());
     if (!rules.equals(GroupRules.DEFAULT)) {
       group = groups.changeRules(account, group.getName(), rules);
+    }
+    if (!overflow.equals(Overflow.NONE)) {
+      group = groups.changeOverflow(account, group.getName(), overflow);
     }
     if (recording != null) {
       group = groups.changeRecording(account, group.getName(), recording);
@@ -119,9 +135,11 @@ public class GroupsResource {
     GroupDraft draft = draft(in, GroupDraft.of(current));
     GroupRules rules = rules(in, current.rules());
     RecordingPolicy recording = recording(in);
+    Overflow overflow = overflow(in, current.overflow());
     QueueGroup group =
         groups.update(account, name, in.optionalString("name", 64), draft.settings());
     group = groups.changeRules(account, group.getName(), rules);
+    group = groups.changeOverflow(account, group.getName(), overflow);
     if (recording != null) {
       group = groups.changeRecording(account, group.getName(), recording);
     }
@@ -157,6 +175,15 @@ public class GroupsResource {
         in.integer("serviceLevelSeconds", base.serviceLevelSeconds()),
         in.has("openingHours") ? in.optionalString("openingHours", 512) : base.openingHours(),
         in.has("holidays") ? in.optionalString("holidays", 2048) : base.holidays());
+  }
+
+  /** The queue's limits and overflow the body gives, over {@code base} (SPEC E2). */
+  private static Overflow overflow(JsonInput in, Overflow base) {
+    return new Overflow(
+        in.integer("maxWait", base.maxWait()),
+        in.integer("maxQueueLength", base.maxQueueLength()),
+        in.bool("overflowWhenNoAgent", base.whenNoAgent()),
+        in.has("overflowGroup") ? in.optionalString("overflowGroup", 64) : base.toGroup());
   }
 
   /** The draft with the fields the body gives; those it leaves out keep their value. */

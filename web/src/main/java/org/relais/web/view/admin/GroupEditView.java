@@ -12,6 +12,7 @@ import org.relais.agent.Role;
 import org.relais.group.GroupDraft;
 import org.relais.group.GroupRules;
 import org.relais.group.GroupService;
+import org.relais.group.Overflow;
 import org.relais.group.QueueGroup;
 import org.relais.group.RoutingStrategy;
 import org.relais.web.security.CurrentCaller;
@@ -36,6 +37,10 @@ public class GroupEditView implements Serializable {
   private int serviceLevelSeconds = GroupRules.DEFAULT.serviceLevelSeconds();
   private String openingHours = "";
   private String holidays = "";
+  private int maxWait;
+  private int maxQueueLength;
+  private boolean overflowWhenNoAgent;
+  private String overflowGroup;
 
   /** Called once the view parameter is set: loads the group, or the defaults of a new one. */
   public void load() {
@@ -51,6 +56,11 @@ public class GroupEditView implements Serializable {
         serviceLevelSeconds = group.rules().serviceLevelSeconds();
         openingHours = group.rules().openingHours();
         holidays = group.rules().holidays();
+        Overflow overflow = group.overflow();
+        maxWait = overflow.maxWait();
+        maxQueueLength = overflow.maxQueueLength();
+        overflowWhenNoAgent = overflow.whenNoAgent();
+        overflowGroup = overflow.toGroup();
       } catch (NoSuchEntityException e) {
         FieldErrors.notFound();
       }
@@ -64,11 +74,14 @@ public class GroupEditView implements Serializable {
             "form",
             () -> {
               GroupRules rules = new GroupRules(serviceLevelSeconds, openingHours, holidays);
+              Overflow overflow =
+                  new Overflow(maxWait, maxQueueLength, overflowWhenNoAgent, overflowGroup);
               QueueGroup group =
                   creating
                       ? groups.create(account, draft.getName(), draft.settings())
                       : groups.update(account, original, draft.getName(), draft.settings());
               groups.changeRules(account, group.getName(), rules);
+              groups.changeOverflow(account, group.getName(), overflow);
             });
     if (!saved) {
       return null;
@@ -116,6 +129,46 @@ public class GroupEditView implements Serializable {
 
   public void setHolidays(String holidays) {
     this.holidays = holidays;
+  }
+
+  public int getMaxWait() {
+    return maxWait;
+  }
+
+  public void setMaxWait(int maxWait) {
+    this.maxWait = maxWait;
+  }
+
+  public int getMaxQueueLength() {
+    return maxQueueLength;
+  }
+
+  public void setMaxQueueLength(int maxQueueLength) {
+    this.maxQueueLength = maxQueueLength;
+  }
+
+  public boolean isOverflowWhenNoAgent() {
+    return overflowWhenNoAgent;
+  }
+
+  public void setOverflowWhenNoAgent(boolean overflowWhenNoAgent) {
+    this.overflowWhenNoAgent = overflowWhenNoAgent;
+  }
+
+  public String getOverflowGroup() {
+    return overflowGroup;
+  }
+
+  public void setOverflowGroup(String overflowGroup) {
+    this.overflowGroup = overflowGroup;
+  }
+
+  /** The groups this one may overflow to: the account's others. */
+  public List<String> getOverflowGroups() {
+    return groups.list(caller.requireRole(Role.ADMIN)).stream()
+        .map(QueueGroup::getName)
+        .filter(name -> !name.equals(original))
+        .toList();
   }
 
   public String getQualifications() {

@@ -104,7 +104,7 @@ public class Acd {
             knownAccounts,
             new JtaTransaction(transactions, events),
             new TimerDeadlines(timers, clock),
-            accountId -> accountTime.today(accountId).from(),
+            accountTime::today,
             dialTimeout,
             recordingFolder.root());
     engine.recovery().recover();

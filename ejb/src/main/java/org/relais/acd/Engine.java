@@ -3,9 +3,9 @@ package org.relais.acd;
 import jakarta.persistence.EntityManager;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.OffsetDateTime;
 import java.util.function.LongFunction;
 import org.relais.account.AccountNames;
+import org.relais.call.TimeRange;
 import org.relais.telephony.Switch;
 
 /**
@@ -26,7 +26,7 @@ final class Engine {
   private final SupervisorCommands supervisor;
 
   /**
-   * @param startOfToday the start of an account's day, for the calls each agent answered today
+   * @param today an account's current day, for the calls each agent answered today
    * @param dialTimeout seconds an outbound attempt may last, should the switch never report
    * @param recordingFolder where the switch writes call recordings
    */
@@ -37,11 +37,11 @@ final class Engine {
       AccountNames accounts,
       EngineTransaction transaction,
       Deadlines deadlines,
-      LongFunction<OffsetDateTime> startOfToday,
+      LongFunction<TimeRange> today,
       int dialTimeout,
       Path recordingFolder) {
     EngineClock now = new EngineClock(clock);
-    Floors floors = new Floors(em, transaction, startOfToday);
+    Floors floors = new Floors(em, transaction, today, now);
     BatchRead read = new BatchRead(em, transaction);
     SwitchNames names = new SwitchNames(em, accounts, read, floors);
     AgentMoves moves = new AgentMoves(em, transaction, deadlines, floors, now);

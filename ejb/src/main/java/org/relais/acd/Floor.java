@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.relais.agent.Agent;
 import org.relais.agent.Membership;
 import org.relais.call.Call;
+import org.relais.call.TimeRange;
 import org.relais.group.QueueGroup;
 import org.relais.presence.AgentPresence;
 import org.relais.presence.AgentStateMachine;
@@ -22,16 +23,20 @@ final class Floor {
 
   private final Router router = new Router();
 
-  /** The start of the account's day whose answered calls the router counts. */
-  private final OffsetDateTime day;
+  /** The account's day whose answered calls the router counts. */
+  private final TimeRange day;
 
-  Floor(OffsetDateTime day) {
+  Floor(TimeRange day) {
     this.day = day;
   }
 
-  /** Whether its counts of the day are those of the day starting then. */
-  boolean counts(OffsetDateTime dayStart) {
-    return day.isEqual(dayStart);
+  TimeRange day() {
+    return day;
+  }
+
+  /** Whether its counts of the day still hold: the account's next midnight has not come. */
+  boolean lasts(OffsetDateTime now) {
+    return now.isBefore(day.to());
   }
 
   void enqueue(Call call, QueueGroup group) {

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.function.LongFunction;
 import org.relais.call.Call;
 import org.relais.call.CallStatus;
+import org.relais.call.TimeRange;
 import org.relais.presence.AgentPresence;
 
 /**
@@ -20,16 +21,21 @@ final class Floors {
   private final Map<Long, Floor> byAccount = new HashMap<>();
   private final EntityManager em;
   private final EngineTransaction transaction;
-  private final LongFunction<OffsetDateTime> startOfToday;
+  private final LongFunction<TimeRange> today;
+  private final EngineClock clock;
 
   /**
-   * @param startOfToday the start of the account's day, for the calls each agent answered today
+   * @param today the account's current day, for the calls each agent answered today
    */
   Floors(
-      EntityManager em, EngineTransaction transaction, LongFunction<OffsetDateTime> startOfToday) {
+      EntityManager em,
+      EngineTransaction transaction,
+      LongFunction<TimeRange> today,
+      EngineClock clock) {
     this.em = em;
     this.transaction = transaction;
-    this.startOfToday = startOfToday;
+    this.today = today;
+    this.clock = clock;
   }
 
   /**
@@ -41,9 +47,8 @@ final class Floors {
     synchronized (byAccount) {
       floor = byAccount.get(accountId);
     }
-    OffsetDateTime today = startOfToday.apply(accountId);
-    if (floor == null || !floor.counts(today)) {
-      floor = rebuild(accountId, today);
+    if (floor == null || !floor.lasts(clock.now())) {
+      floor = rebuild(accountId, today.apply(accountId));
       synchronized (byAccount) {
         byAccount.put(accountId, floor);
       }
@@ -77,7 +82,7 @@ final class Floors {
    * recent calls (its index by arrival), whatever the agent's history.
    */
   int answeredToday(AgentPresence presence) {
-    return answeredSince(presence, startOfToday.apply(presence.getAccountId()));
+    return answeredSince(presence, of(presence.getAccountId()).day().from());
   }
 
   private int answeredSince(AgentPresence presence, OffsetDateTime since) {
@@ -98,15 +103,15 @@ final class Floors {
     }
   }
 
-  private Floor rebuild(long accountId, OffsetDateTime today) {
-    Floor floor = new Floor(today);
+  private Floor rebuild(long accountId, TimeRange day) {
+    Floor floor = new Floor(day);
     for (AgentPresence p :
         em.createQuery(
                 "SELECT p FROM AgentPresence p WHERE p.accountId = :account", AgentPresence.class)
             .setParameter("account", accountId)
             .getResultList()) {
       floor.join(p, p.getAgent());
-      floor.callsToday(p.getAgentId(), answeredSince(p, today));
+      floor.callsToday(p.getAgentId(), answeredSince(p, day.from()));
     }
     for (Call call :
         em.createQuery(

@@ -20,6 +20,7 @@ import org.relais.agent.BannerModule;
 import org.relais.agent.GroupAssignment;
 import org.relais.agent.Role;
 import org.relais.call.Call;
+import org.relais.call.HistoryPeriod;
 import org.relais.dialer.Campaign;
 import org.relais.dialer.CampaignContact;
 import org.relais.dialer.CampaignDraft;
@@ -70,13 +71,7 @@ final class Floorplan implements AccountNames {
             this,
             transaction,
             deadlines,
-            id ->
-                clock
-                    .instant()
-                    .atOffset(ZoneOffset.UTC)
-                    .toLocalDate()
-                    .atStartOfDay()
-                    .atOffset(ZoneOffset.UTC),
+            id -> HistoryPeriod.TODAY.around(clock.instant().atZone(ZoneOffset.UTC)),
             60,
             RECORDINGS);
     this.accountId =

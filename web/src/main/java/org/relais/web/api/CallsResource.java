@@ -44,6 +44,7 @@ public class CallsResource {
       long talked,
       long held,
       String transferredTo,
+      String overflowedFrom,
       List<RecordingLine> recordings) {
 
     static CallRecord of(Call c, List<RecordingLine> recordings) {
@@ -64,6 +65,7 @@ public class CallsResource {
           c.talkSeconds(),
           c.holdSeconds(c.getEndedAt() != null ? c.getEndedAt() : c.getArrivedAt()),
           c.getTransferredTo(),
+          c.getOverflowedFrom(),
           recordings);
     }
   }

@@ -322,4 +322,34 @@ class SupervisionApiIT extends RelaisDeployment {
     assertThat(wrong.status()).isEqualTo(400);
     assertThat(wrong.object().getString("field")).isEqualTo("openingHours");
   }
+
+  @Test
+  void aFullQueueOverflowsToAnotherGroupWhoseLongestWaitSendsTheCallerToItsCallbackList() {
+    account();
+    group("Support", "\"maxWait\":2");
+    group("Sales", "\"maxQueueLength\":1,\"overflowGroup\":\"Support\"");
+
+    String waits = call("Sales", "0600000001");
+    String overflows = call("Sales", "0600000002");
+
+    JsonObject moved =
+        Await.until(
+            TIMERS,
+            () -> api.get(admin, "api/v1/calls/" + overflows).object(),
+            c -> "CALLBACK".equals(c.getString("outcome", null)));
+    assertThat(moved.getString("group")).isEqualTo("Support");
+    assertThat(moved.getString("overflowedFrom")).isEqualTo("Sales");
+    assertThat(api.get(admin, "api/v1/calls/" + waits).object().getString("status"))
+        .isEqualTo("QUEUED");
+    JsonObject sales = api.get(admin, "api/v1/groups/Sales").object();
+    assertThat(sales.getInt("maxQueueLength")).isEqualTo(1);
+    assertThat(sales.getString("overflowGroup")).isEqualTo("Support");
+
+    Reply itself = api.send(admin, "PUT", "api/v1/groups/Sales", "{\"overflowGroup\":\"Sales\"}");
+    assertThat(itself.status()).isEqualTo(400);
+    assertThat(itself.object().getString("field")).isEqualTo("overflowGroup");
+    Reply negative = api.send(admin, "PUT", "api/v1/groups/Sales", "{\"maxWait\":-1}");
+    assertThat(negative.object().getString("field")).isEqualTo("maxWait");
+    assertThat(api.send(admin, "DELETE", "api/v1/groups/Support", null).status()).isEqualTo(409);
+  }
 }

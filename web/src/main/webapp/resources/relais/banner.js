@@ -1,39 +1,113 @@
-/* The banner's live behaviour: resync on push, and countdowns and line timers between pushes. */
+/*
+ * The banner's live behaviour: the desk channel's data applied to the page, and countdowns and line
+ * timers between pushes.
+ */
 var relais = window.relais || {};
 
 (function () {
   var pending = null;
-  var due = 0;
-  var whole = false;
+  var opened = false;
 
   /*
-   * A refresh re-renders the banner on the server, so changes are merged: the agent's own show
-   * after 100 ms (a burst becomes one refresh of the whole desk), the team's and the queues'
-   * ('changed') within a second, however many came meanwhile, by a refresh of those parts alone.
-   * A waiting refresh that comes as soon and reads as much covers a new change; otherwise the two
-   * become one, as soon as the sooner and as wide as the wider. An opened socket resyncs at once.
+   * A message is either 'yours' (the agent's own state changed: its desk is read again on the
+   * server, a burst of changes becoming one request 100 ms later) or data, applied here without a
+   * request: other agents' states (agents), the groups' counts (queues), the agent's statistics,
+   * and the calls that changed (calls), of which only a consult call among the agent's lines makes
+   * it read its desk again.
    */
-  relais.deskChanged = function (message) {
-    var shared = message === 'changed';
-    var at = Date.now() + (shared ? 800 : 100);
+  relais.deskMessage = function (message) {
+    if (message === 'yours') {
+      refreshDesk();
+      return;
+    }
+    if (message.queues) {
+      showQueues(message.queues);
+    }
+    if (message.agents) {
+      showAgents(message.agents);
+    }
+    if (message.statistics) {
+      showStatistics(message.statistics);
+    }
+    if (message.calls && message.calls.some(isOwnLine)) {
+      refreshDesk();
+    }
+  };
+
+  /*
+   * The server sends an opened socket a snapshot. A socket that opens again after a drop may also
+   * have missed the agent's own changes: its desk is read again too.
+   */
+  relais.deskOpened = function () {
+    if (opened) {
+      refreshDesk();
+    }
+    opened = true;
+  };
+
+  function refreshDesk() {
     if (pending) {
-      if (at >= due && (whole || shared)) {
+      return;
+    }
+    pending = setTimeout(function () {
+      pending = null;
+      if (window.refreshDesk) {
+        window.refreshDesk();
+      }
+    }, 100);
+  }
+
+  function showQueues(queues) {
+    Object.keys(queues).forEach(function (group) {
+      setText('.relais-waiting', group, queues[group].waiting);
+      setText('.relais-callbacks', group, queues[group].callbacks);
+    });
+  }
+
+  function setText(selector, group, value) {
+    document.querySelectorAll(selector).forEach(function (el) {
+      if (el.getAttribute('data-group') === group) {
+        el.textContent = value;
+      }
+    });
+  }
+
+  /* Each teammate's entries (one per group it shares), shown only while available unless asked. */
+  function showAgents(agents) {
+    var team = document.querySelector('[data-labels]');
+    if (!team) {
+      return;
+    }
+    var labels = JSON.parse(team.getAttribute('data-labels'));
+    var absentShown = document.getElementById('desk:showAbsent_input');
+    team.querySelectorAll('li.relais-member').forEach(function (li) {
+      var state = agents[li.getAttribute('data-login')];
+      if (!state) {
         return;
       }
-      clearTimeout(pending);
-      at = Math.min(at, due);
-    }
-    due = at;
-    whole = whole || !shared;
-    pending = setTimeout(function () {
-      var refresh = whole ? window.refreshDesk : window.refreshShared;
-      pending = null;
-      whole = false;
-      if (refresh) {
-        refresh();
+      li.className = li.className.replace(/\bis-[A-Z_]+/, 'is-' + state.availability);
+      li.querySelector('.relais-member-availability').textContent =
+          labels['availability.' + state.availability];
+      li.querySelector('.relais-member-activity').textContent =
+          state.activity ? labels['activity.' + state.activity] : '';
+      li.style.display = state.availability === 'AVAILABLE' || (absentShown && absentShown.checked)
+          ? '' : 'none';
+    });
+  }
+
+  function showStatistics(statistics) {
+    document.querySelectorAll('.relais-figure[data-period][data-figure]').forEach(function (el) {
+      var figures = statistics[el.getAttribute('data-period')];
+      var value = figures && figures[el.getAttribute('data-figure')];
+      if (value !== undefined) {
+        el.textContent = value;
       }
-    }, Math.max(0, at - Date.now()));
-  };
+    });
+  }
+
+  function isOwnLine(callId) {
+    return document.querySelector('[data-line="' + callId + '"]') !== null;
+  }
 
   /* A number shown anywhere in the banner (history, directory, card) dials through click-to-dial. */
   document.addEventListener('click', function (event) {

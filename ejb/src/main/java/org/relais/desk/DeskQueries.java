@@ -38,7 +38,7 @@ import org.relais.presence.Availability;
 public class DeskQueries {
 
   /** The statuses of a callback list's contacts still to call back (the Rappels column). */
-  private static final List<ContactStatus> CALLBACK_WAITING =
+  static final List<ContactStatus> CALLBACK_WAITING =
       List.of(
           ContactStatus.ABANDONED,
           ContactStatus.RECYCLED,

@@ -1,6 +1,9 @@
 package org.relais.web.push;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.faces.event.WebsocketEvent;
@@ -9,103 +12,229 @@ import jakarta.faces.event.WebsocketEvent.Opened;
 import jakarta.faces.push.Push;
 import jakarta.faces.push.PushContext;
 import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Collectors;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.metrics.Counter;
 import org.relais.acd.AcdEvent;
 import org.relais.acd.AcdEvent.AgentState;
+import org.relais.acd.AcdEvent.CallAbandoned;
+import org.relais.acd.AcdEvent.CallAnswered;
+import org.relais.acd.AcdEvent.CallEnded;
+import org.relais.acd.AcdEvent.CallNotAnswered;
+import org.relais.acd.AcdEvent.CallOffered;
+import org.relais.acd.AcdEvent.DialerAttempt;
+import org.relais.acd.AcdEvent.QueueChanged;
 import org.relais.acd.AcdEvents;
+import org.relais.desk.SharedDeskQueries;
+import org.relais.desk.SharedDeskQueries.AgentLine;
 import org.relais.presence.Attendance;
+import org.relais.web.push.DeskFeed.Changes;
+import org.relais.web.push.DeskMessages.Floor;
+import org.relais.web.push.DeskMessages.Message;
 
 /**
  * Carries committed ACD events to the open banners over the Faces websocket channel {@code desk}
- * (SPEC C5). Each banner opens the channel as user {@code accountId:agentId}; a transaction's
- * events reach every open banner of their account, which then reads its desk again. Only the
- * account's banners hear them: the channel never crosses accounts.
+ * (SPEC C5). Each banner opens the channel as user {@code accountId:agentId}; only its account's
+ * changes ever reach it.
  *
- * <p>Reading its desk again re-renders the banner on the server, so a banner hears whether the
- * change is its own agent's, which it shows at once by reading its whole desk, or only its team's
- * and queues', which it shows within a second, however many such changes came meanwhile, by reading
- * those parts alone.
+ * <p>A banner whose own agent changed hears {@code yours} at once and reads its desk again (a Faces
+ * request: what the agent itself does). Everything else (other agents' states, queue and callback
+ * counts, the agent's statistics) comes as data the banner applies without a request: the account's
+ * changes are coalesced ({@link DeskFeed}, at most one flush every {@code
+ * relais.push.desk-interval-ms}), read once per account and flush whatever the number of banners
+ * ({@link SharedDeskQueries}), and sent as a few messages shared by the banners of the same groups
+ * ({@link DeskMessages}). So the server's cost of a change does not grow with the banner's page. A
+ * socket that opens, or opens again after a drop, hears a whole snapshot at the next flush.
  */
 @ApplicationScoped
 public class DeskPush {
+
+  private static final Logger LOG = Logger.getLogger(DeskPush.class.getName());
 
   public static final String CHANNEL = "desk";
 
   /** The message to a banner whose own agent changed. */
   static final String YOURS = "yours";
 
-  /** The message to a banner whose team or queues changed. */
-  static final String CHANGED = "changed";
-
   @Inject Attendance attendance;
   @Inject PushMeters meters;
+  @Inject SharedDeskQueries reads;
+  @Inject Clock clock;
+  @Resource ManagedThreadFactory threads;
+
+  @Inject
+  @ConfigProperty(name = "relais.push.desk-interval-ms", defaultValue = "250")
+  long intervalMs;
 
   @Inject
   @Push(channel = CHANNEL)
   PushContext desk;
 
-  /** Open banners per account, as the websocket users they registered with. */
-  private final Map<Long, Set<String>> openBanners = new ConcurrentHashMap<>();
+  /** Open banners per account: each websocket user, with its agent's groups once read. */
+  private final Map<Long, Map<String, Set<String>>> openBanners = new ConcurrentHashMap<>();
 
   /** Messages sent, one per banner. */
   Counter pushed;
 
+  DeskFeed feed;
+
+  /** Runs a flush after a delay: on the push's one thread, so flushes never overlap. */
+  BiConsumer<Runnable, Duration> later;
+
+  private ScheduledExecutorService flusher;
+
   @PostConstruct
   void start() {
     pushed = meters.pushed(CHANNEL);
-    meters.open(CHANNEL, () -> openBanners.values().stream().mapToInt(Set::size).sum());
+    meters.open(CHANNEL, () -> openBanners.values().stream().mapToInt(Map::size).sum());
+    feed = new DeskFeed(clock, Duration.ofMillis(intervalMs));
+    flusher = Executors.newSingleThreadScheduledExecutor(threads);
+    later = (task, delay) -> flusher.schedule(task, delay.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  @PreDestroy
+  void stop() {
+    flusher.shutdownNow();
   }
 
   void opened(@Observes @Opened WebsocketEvent socket) {
     if (CHANNEL.equals(socket.getChannel()) && socket.getUser() instanceof String user) {
-      openBanners.computeIfAbsent(accountOf(user), a -> ConcurrentHashMap.newKeySet()).add(user);
+      long accountId = accountOf(user);
+      openBanners.computeIfAbsent(accountId, a -> new ConcurrentHashMap<>()).put(user, Set.of());
       attendance.bannerOpened(agentOf(user));
+      schedule(accountId, feed.resync(accountId, user));
     }
   }
 
   void closed(@Observes @Closed WebsocketEvent socket) {
     if (CHANNEL.equals(socket.getChannel()) && socket.getUser() instanceof String user) {
-      Set<String> users = openBanners.get(accountOf(user));
-      if (users != null) {
-        users.remove(user);
+      long accountId = accountOf(user);
+      Map<String, Set<String>> banners = openBanners.get(accountId);
+      if (banners != null) {
+        banners.remove(user);
+        if (banners.isEmpty()) {
+          feed.forget(accountId);
+        }
       }
       attendance.bannerClosed(agentOf(user));
     }
   }
 
   /**
-   * At most one message per open banner and transaction, however many events it committed: a banner
-   * reads its desk again on any message, so it needs to hear only that something changed, and
-   * whether its own agent did.
+   * Tells at once the banners whose own agent changed, and notes the rest for the account's next
+   * flush.
    */
   void announce(@Observes AcdEvents committed) {
-    Map<Long, Set<String>> ownChanges = new LinkedHashMap<>();
+    Map<Long, AccountChanges> byAccount = new HashMap<>();
     for (AcdEvent event : committed.events()) {
-      Set<String> changed = ownChanges.computeIfAbsent(event.accountId(), a -> new HashSet<>());
+      if (!openBanners.containsKey(event.accountId())) {
+        continue;
+      }
+      AccountChanges changes =
+          byAccount.computeIfAbsent(event.accountId(), a -> new AccountChanges());
       if (event instanceof AgentState state) {
-        changed.add(userOf(state.accountId(), state.agentId()));
+        changes.agents.add(state.agentId());
+      } else if (event instanceof QueueChanged
+          || event instanceof CallAbandoned
+          || event instanceof DialerAttempt) {
+        changes.queues = true;
+      } else if (event instanceof CallOffered offered) {
+        changes.calls.add(offered.callId());
+      } else if (event instanceof CallAnswered answered) {
+        changes.calls.add(answered.callId());
+      } else if (event instanceof CallNotAnswered notAnswered) {
+        changes.calls.add(notAnswered.callId());
+      } else if (event instanceof CallEnded ended) {
+        changes.calls.add(ended.callId());
       }
     }
-    ownChanges.forEach(
-        (accountId, changed) -> {
-          Set<String> users = openBanners.get(accountId);
-          if (users != null && !users.isEmpty()) {
-            Map<Boolean, List<String>> own =
-                users.stream().collect(Collectors.partitioningBy(changed::contains));
-            send(YOURS, own.get(true));
-            send(CHANGED, own.get(false));
+    byAccount.forEach(
+        (accountId, changes) -> {
+          Map<String, Set<String>> banners = openBanners.get(accountId);
+          if (banners == null || banners.isEmpty()) {
+            return;
           }
+          send(YOURS, DeskMessages.usersOf(banners.keySet(), changes.agents));
+          schedule(
+              accountId, feed.changed(accountId, changes.agents, changes.queues, changes.calls));
         });
   }
 
-  private void send(String message, List<String> users) {
+  private void schedule(long accountId, Optional<Duration> delay) {
+    delay.ifPresent(d -> later.accept(() -> flush(accountId), d));
+  }
+
+  /** Reads once what changed in the account and sends it to its open banners. */
+  void flush(long accountId) {
+    Changes changes = feed.take(accountId);
+    Map<String, Set<String>> banners = openBanners.get(accountId);
+    if (banners == null || banners.isEmpty()) {
+      return;
+    }
+    try {
+      List<AgentLine> everyone = changes.snapshot() ? reads.agents(accountId) : null;
+      List<AgentLine> changed =
+          everyone != null ? everyone : reads.agents(accountId, changes.agents());
+      Floor floor =
+          new Floor(
+              changes.queues() || changes.snapshot() ? reads.queues(accountId) : null,
+              changed.stream().filter(a -> changes.agents().contains(a.agentId())).toList(),
+              everyone,
+              changes.calls());
+      learnGroups(banners, DeskMessages.groupsOf(changed), everyone != null);
+      for (Message message : DeskMessages.of(floor, Map.copyOf(banners), changes.resync())) {
+        send(message.body(), message.users());
+      }
+      sendStatistics(accountId, banners, changes);
+    } catch (RuntimeException e) {
+      // The next change or reconnection reads again; this flush's banners resync when they reopen.
+      LOG.log(Level.WARNING, "desk push of account " + accountId + " failed", e);
+    }
+  }
+
+  /**
+   * Remembers each banner's groups as the flush read them: a snapshot reads every agent, a change
+   * the agents that changed.
+   */
+  private static void learnGroups(
+      Map<String, Set<String>> banners, Map<Long, Set<String>> groups, boolean everyone) {
+    for (String user : banners.keySet()) {
+      Set<String> read = groups.get(agentOf(user));
+      if (read != null || everyone) {
+        banners.replace(user, read == null ? Set.of() : read);
+      }
+    }
+  }
+
+  /** Each banner whose agent changed, or that opened, hears its statistics. */
+  private void sendStatistics(long accountId, Map<String, Set<String>> banners, Changes changes) {
+    Set<Long> agents = new HashSet<>(changes.agents());
+    changes.resync().forEach(user -> agents.add(agentOf(user)));
+    Set<String> users = DeskMessages.usersOf(banners.keySet(), agents);
+    Map<Long, Set<String>> usersByAgent = new HashMap<>();
+    users.forEach(u -> usersByAgent.computeIfAbsent(agentOf(u), a -> new HashSet<>()).add(u));
+    usersByAgent.forEach(
+        (agentId, agentUsers) ->
+            reads
+                .statistics(accountId, agentId)
+                .ifPresent(s -> send(DeskMessages.statistics(s), agentUsers)));
+  }
+
+  private void send(Object message, Set<String> users) {
     if (!users.isEmpty()) {
       desk.send(message, users);
       pushed.inc(users.size());
@@ -117,11 +246,18 @@ public class DeskPush {
     return accountId + ":" + agentId;
   }
 
-  private static long agentOf(String user) {
+  static long agentOf(String user) {
     return Long.parseLong(user.substring(user.indexOf(':') + 1));
   }
 
   private static long accountOf(String user) {
     return Long.parseLong(user.substring(0, user.indexOf(':')));
+  }
+
+  /** One account's changes in one transaction. */
+  private static final class AccountChanges {
+    final Set<Long> agents = new HashSet<>();
+    boolean queues;
+    final Set<Long> calls = new HashSet<>();
   }
 }

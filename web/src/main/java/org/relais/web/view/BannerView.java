@@ -6,6 +6,8 @@ import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import jakarta.json.Json;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.servlet.http.Cookie;
 import java.io.IOException;
 import java.io.Serializable;
@@ -16,6 +18,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.ResourceBundle;
 import org.relais.DuplicateException;
 import org.relais.InvalidFieldException;
 import org.relais.NotPermittedException;
@@ -124,19 +127,6 @@ public class BannerView implements Serializable {
             ? null
             : softphone.map(s -> s.state(accountName, agent.getExtension())).orElse(null);
     settings = SettingsForm.of(agent);
-  }
-
-  /**
-   * Reads again only what other agents' and callers' changes alter: the queues and the team. A
-   * banner hears of such changes many times a second on a busy floor, and this costs a fraction of
-   * reading the whole desk.
-   */
-  public void refreshShared() {
-    Agent agent = agent();
-    if (modules.contains(BannerModule.GROUPS)) {
-      groups = queries.groups(agent);
-    }
-    team = team(agent);
   }
 
   /** The team, where the agent's profile shows it. */
@@ -310,11 +300,31 @@ public class BannerView implements Serializable {
         : Math.max(0, Duration.between(OffsetDateTime.now(clock), deadline).toSeconds());
   }
 
-  /** Team members to show: the unavailable and disconnected only when asked (SPEC B7). */
-  public List<TeamMember> visible(TeamGroup group) {
-    return group.members().stream()
-        .filter(m -> showAbsent || m.availability() == Availability.AVAILABLE)
-        .toList();
+  /**
+   * Whether the team shows the member: the unavailable and disconnected only when asked (SPEC B7).
+   * Every member is in the page, so that the pushed states can show or hide it.
+   */
+  public boolean shown(TeamMember member) {
+    return showAbsent || member.availability() == Availability.AVAILABLE;
+  }
+
+  /**
+   * The names of the states in the agent's language, as JSON ({@code availability.AVAILABLE},
+   * {@code activity.IDLE}...): the banner's script writes pushed states with them.
+   */
+  public String getStateLabels() {
+    FacesContext faces = FacesContext.getCurrentInstance();
+    ResourceBundle msg = faces.getApplication().getResourceBundle(faces, "msg");
+    JsonObjectBuilder labels = Json.createObjectBuilder();
+    for (Availability availability : Availability.values()) {
+      String key = "availability." + availability.name();
+      labels.add(key, msg.getString(key));
+    }
+    for (Activity activity : Activity.values()) {
+      String key = "activity." + activity.name();
+      labels.add(key, msg.getString(key));
+    }
+    return labels.build().toString();
   }
 
   /**

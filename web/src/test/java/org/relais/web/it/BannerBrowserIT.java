@@ -247,6 +247,61 @@ class BannerBrowserIT extends RelaisDeployment {
   }
 
   @Test
+  void anotherAgentsChangeAndAQueueCountArriveAsDataWithoutAnyRequestOfTheBanner() {
+    Api api = api();
+    Caller admin = api.newAccount();
+    String account = admin.account();
+    api.send(admin, "POST", "api/v1/groups", "{\"name\":\"Support\",\"wrapUp\":0}");
+    for (String[] agent : new String[][] {{"gina", "307"}, {"hugo", "308"}}) {
+      api.send(
+          admin,
+          "POST",
+          "api/v1/agents",
+          "{\"login\":\""
+              + agent[0]
+              + "\",\"name\":\""
+              + agent[0]
+              + "\",\"password\":\"password-of-"
+              + agent[0]
+              + "\",\"extension\":\""
+              + agent[1]
+              + "\",\"groups\":[{\"name\":\"Support\"}]}");
+    }
+    Caller gina = new Caller("gina@" + account, "password-of-gina");
+    api.send(gina, "POST", "api/v1/me/session", null);
+
+    try (Browser hugo = new Browser(baseUrl())) {
+      hugo.login(account, "hugo", "password-of-hugo").waitForText("Indisponible");
+      By waiting = By.cssSelector(".relais-waiting[data-group='Support']");
+      awaitText(hugo, waiting, "0");
+      JavascriptExecutor page = (JavascriptExecutor) hugo.driver();
+      // Connecting is the page's own request, and so is reading its desk once connected: let them
+      // end.
+      hugo.settle();
+      // Every request the page makes from now on is counted: a postback would be one.
+      page.executeScript(
+          "window.requestsMade = 0; var send = XMLHttpRequest.prototype.send;"
+              + " XMLHttpRequest.prototype.send = function () {"
+              + " window.requestsMade++; return send.apply(this, arguments); };"
+              + " var fetched = window.fetch; window.fetch = function () {"
+              + " window.requestsMade++; return fetched.apply(this, arguments); };");
+
+      api.send(
+          admin, "POST", "api/v1/sim/calls", "{\"group\":\"Support\",\"caller\":\"0611111111\"}");
+      awaitText(hugo, waiting, "1");
+
+      api.send(gina, "PUT", "api/v1/me/availability", "{\"available\":true}");
+      By ginaInTeam = By.cssSelector("li.relais-member[data-login='gina']");
+      awaitText(hugo, ginaInTeam, "Sonnerie");
+      awaitText(hugo, waiting, "0");
+
+      assertThat(page.executeScript("return window.requestsMade"))
+          .as("the banner made no request to show another agent's change and a queue count")
+          .isEqualTo(0L);
+    }
+  }
+
+  @Test
   void aBannerWithoutQueuesOrTeamHasNoSharedRefreshYetFollowsItsOwnAgent() {
     Api api = api();
     Caller admin = api.newAccount();

@@ -164,6 +164,28 @@ public final class Browser implements AutoCloseable {
     return this;
   }
 
+  /**
+   * Waits until the page's own requests are over: none queued for a second (a push may make the
+   * banner read its desk once more shortly after).
+   */
+  public Browser settle() {
+    JavascriptExecutor page = (JavascriptExecutor) driver;
+    long quietSince = System.nanoTime();
+    while (System.nanoTime() - quietSince < Duration.ofSeconds(1).toNanos()) {
+      Object idle = page.executeScript("return PrimeFaces.ajax.Queue.isEmpty()");
+      if (!Boolean.TRUE.equals(idle)) {
+        quietSince = System.nanoTime();
+      }
+      try {
+        Thread.sleep(50);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+    }
+    return this;
+  }
+
   /** Saves a screenshot and the page source under target/screenshots for the failure report. */
   private void keepEvidence(String what) {
     try {

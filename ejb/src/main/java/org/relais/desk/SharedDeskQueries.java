@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
+import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -28,8 +29,12 @@ import org.relais.presence.Availability;
  * callback counts and the agents' states (SPEC B2, B7). The push reads them a few times a second at
  * most, whatever the number of banners, so each read is one query per kind of row, never one per
  * banner or per group.
+ *
+ * <p>Each read runs in a transaction of its own: the push reads on a thread of its own, outside any
+ * request, where an entity manager used without a transaction is closed under it.
  */
 @ApplicationScoped
+@Transactional
 public class SharedDeskQueries {
 
   /** Beyond this many agents, reading the whole account costs less than listing their ids. */

@@ -1,125 +1,337 @@
 package org.relais.bench;
 
-import java.lang.management.ManagementFactory;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * Measures what open banners cost the server. Opens the banners of a fresh account's agents, each
- * in a session of its own, and has every banner read its live parts again, one request after the
- * other, as a push makes it: first its whole desk (its own agent changed), then its queues and team
- * alone (another agent or a caller did). Reports the refreshes per second, their latency and the
- * processor time each took outside the driver, the machine's other processes included.
+ * Measures what open banners cost the server while calls come: N clients that log in and hold the
+ * banner's desk websocket (no browser), while the driver places calls in their account's group,
+ * whose agents answer at once and hang up after 100 ms.
+ *
+ * <p>Each client does what the banner's script does with what it hears, except reading its own desk
+ * again ({@code yours}: what the agent itself does costs the same in every build, and is counted
+ * only): a build that sends data ({@code agents}, {@code queues}) costs the client nothing more; a
+ * build that sends {@code changed} makes it read its queues and team again within 800 ms, as that
+ * build's script did. The agents' logins cost the server a slow password hash each, so N banners
+ * are opened over fewer agents' sessions, each opening its banner again as another tab would.
+ *
+ * <p>Reports the heap the open banners hold (the server's pid given: a full collection before and
+ * after opening them), the latency from a state change to the frame bringing it (the change's
+ * {@code since}, stamped in its transaction, to the frame's arrival; on the first 100 banners), the
+ * latency from a {@code changed} notice to the data it makes the banner read, and the server's
+ * processor time per change committed.
  *
  * <p>Usage: {@code java -cp load.jar org.relais.bench.BannerDriver <base-url> <operator-password>
- * <banners> <seconds>}
+ * <banners> <calls-per-second> <seconds> [agents] [server-pid]}
  */
 public final class BannerDriver {
 
-  /** Refreshes before the measured ones, so that the server runs compiled code. */
-  private static final int WARM_UP_SECONDS = 10;
+  private static final int WARM_UP_SECONDS = 15;
+  private static final int SAMPLED_BANNERS = 100;
+  private static final int TALK_MS = 100;
+  /** How long the banner's script of a {@code changed} build waited before reading. */
+  private static final long CHANGED_DELAY_MS = 800;
 
-  private final List<FacesBanner> banners;
+  private static final Pattern SINCE = Pattern.compile("\"since\":\"([^\"]+)\"");
+  private static final Pattern HEAP_USED = Pattern.compile("used (\\d+)([KMG])");
 
-  private BannerDriver(List<FacesBanner> banners) {
-    this.banners = banners;
-  }
+  private final List<Long> pushLatencies = Collections.synchronizedList(new ArrayList<>());
+  private final List<Long> refreshLatencies = Collections.synchronizedList(new ArrayList<>());
+  private final AtomicLong frames = new AtomicLong();
+  private final AtomicLong bytes = new AtomicLong();
+  private final AtomicLong yours = new AtomicLong();
+  private final AtomicLong changed = new AtomicLong();
+  private final AtomicLong snapshots = new AtomicLong();
+  private final AtomicLong refreshFailures = new AtomicLong();
+  private final AtomicLong agentStates = new AtomicLong();
+  private final AtomicLong queueChanges = new AtomicLong();
+  private final ScheduledExecutorService refreshes = Executors.newScheduledThreadPool(8);
+  private volatile boolean measuring;
 
   public static void main(String[] args) throws Exception {
-    if (args.length < 4) {
-      System.err.println(
-          "usage: java -cp load.jar org.relais.bench.BannerDriver <base-url> <operator-password> <banners> <seconds>");
+    if (args.length < 5) {
+      System.err.println("usage: java -cp load.jar org.relais.bench.BannerDriver <base-url> <operator-password>"
+          + " <banners> <calls-per-second> <seconds> [agents] [server-pid]");
       System.exit(2);
     }
-    ApiClient api = new ApiClient(args[0]);
-    int count = Integer.parseInt(args[2]);
-    int seconds = Integer.parseInt(args[3]);
-    LoadAccount account = LoadAccount.create(api, args[1], count, 50);
-    BannerDriver driver = new BannerDriver(open(api, account));
-    for (FacesBanner.Part part : FacesBanner.Part.values()) {
-      driver.refreshFor(part, WARM_UP_SECONDS);
-      driver.refreshFor(part, seconds).print(part);
-    }
+    int banners = Integer.parseInt(args[2]);
+    int rate = Integer.parseInt(args[3]);
+    int seconds = Integer.parseInt(args[4]);
+    int agents = args.length > 5 ? Integer.parseInt(args[5]) : 50;
+    Optional<Long> pid = args.length > 6 ? Optional.of(Long.parseLong(args[6])) : Optional.empty();
+    new BannerDriver().run(new ApiClient(args[0]), args[1], banners, rate, seconds, agents, pid);
     System.exit(0);
   }
 
-  private static List<FacesBanner> open(ApiClient api, LoadAccount account) throws Exception {
+  private void run(ApiClient api, String operatorPassword, int count, int rate, int seconds, int agents,
+      Optional<Long> pid) throws Exception {
+    LoadAccount account = LoadAccount.create(api, operatorPassword, agents, TALK_MS);
+    Optional<Long> heapBefore = pid.map(BannerDriver::heapAfterCollection);
+    List<FacesBanner> banners = open(api, account, count);
+    HttpClient sockets = HttpClient.newHttpClient();
+    List<WebSocket> open = new ArrayList<>();
+    for (int i = 0; i < banners.size(); i++) {
+      open.add(sockets.newWebSocketBuilder()
+          .buildAsync(banners.get(i).deskChannel(), new Banner(banners.get(i), i < SAMPLED_BANNERS)).join());
+    }
+    TimeUnit.SECONDS.sleep(5);
+    System.out.printf("%d sockets open over %d agents' sessions; %d snapshots heard%n",
+        open.size(), Math.min(agents, count), snapshots.get());
+    if (heapBefore.isPresent()) {
+      long heapAfter = heapAfterCollection(pid.get());
+      System.out.printf("heap after a full collection: %.0f MB before opening, %.0f MB after: %.1f KB per open banner%n",
+          heapBefore.get() / 1e6, heapAfter / 1e6, count == 0 ? 0 : (heapAfter - heapBefore.get()) / 1e3 / count);
+    }
+    Thread events = countChanges(api, account);
+    CallPlacer calls = new CallPlacer(api.base(), ApiClient.basic(account.admin(), LoadAccount.ADMIN_PASSWORD));
+    System.out.printf("warming up: %d calls/s for %d s%n", rate, WARM_UP_SECONDS);
+    calls.place(rate, WARM_UP_SECONDS, (reply, due) -> { });
+    TimeUnit.SECONDS.sleep(2);
+    reset();
+    measuring = true;
+    Optional<MachineCpu> machineBefore = MachineCpu.read();
+    Optional<Long> serverBefore = pid.flatMap(BannerDriver::processorTicks);
+    long start = System.nanoTime();
+    System.out.printf("placing %d calls/s for %d s%n", rate, seconds);
+    int failed = calls.place(rate, seconds, (reply, due) -> { });
+    TimeUnit.SECONDS.sleep(2);
+    measuring = false;
+    double elapsed = (System.nanoTime() - start) / 1e9;
+    Optional<Long> serverAfter = pid.flatMap(BannerDriver::processorTicks);
+    Optional<Double> machine = MachineCpu.read().flatMap(after -> machineBefore.map(after::coresBusySince));
+    events.interrupt();
+    print(count, failed, elapsed, machine, serverBefore, serverAfter);
+    open.forEach(socket -> socket.sendClose(WebSocket.NORMAL_CLOSURE, "").join());
+  }
+
+  private void reset() {
+    pushLatencies.clear();
+    refreshLatencies.clear();
+    for (AtomicLong counter : List.of(frames, bytes, yours, changed, refreshFailures, agentStates, queueChanges)) {
+      counter.set(0);
+    }
+  }
+
+  private void print(int count, int failed, double elapsed, Optional<Double> machine,
+      Optional<Long> serverBefore, Optional<Long> serverAfter) {
+    long changes = agentStates.get() + queueChanges.get();
+    System.out.printf("changes committed: %d agent states, %d queue counts (%.0f/s); %d calls failed%n",
+        agentStates.get(), queueChanges.get(), changes / elapsed, failed);
+    System.out.printf("frames heard: %d (%.2f per banner and second, %.0f bytes each on average): %d yours, %d changed%n",
+        frames.get(), count == 0 ? 0 : frames.get() / elapsed / count, frames.get() == 0 ? 0 : (double) bytes.get() / frames.get(),
+        yours.get(), changed.get());
+    List<Long> push = sorted(pushLatencies);
+    if (!push.isEmpty()) {
+      System.out.printf("state change -> frame bringing it: %d sampled, p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
+          push.size(), Latencies.percentile(push, 50), Latencies.percentile(push, 99), Latencies.percentile(push, 100));
+    }
+    List<Long> refreshed = sorted(refreshLatencies);
+    if (!refreshed.isEmpty()) {
+      System.out.printf("'changed' notice -> data read by the banner's request: %d (%d failed), p50 %.1f ms, p99 %.1f ms%n",
+          refreshed.size(), refreshFailures.get(), Latencies.percentile(refreshed, 50), Latencies.percentile(refreshed, 99));
+    }
+    machine.ifPresent(cores -> System.out.printf("machine busy %.2f cores%n", cores));
+    if (serverBefore.isPresent() && serverAfter.isPresent()) {
+      double serverSeconds = (serverAfter.get() - serverBefore.get()) / 100.0;
+      System.out.printf("server: %.2f cores, %.2f ms of processor time per change committed%n",
+          serverSeconds / elapsed, changes == 0 ? 0 : serverSeconds * 1000 / changes);
+    }
+  }
+
+  private static List<Long> sorted(List<Long> latencies) {
+    List<Long> sorted;
+    synchronized (latencies) {
+      sorted = new ArrayList<>(latencies);
+    }
+    Collections.sort(sorted);
+    return sorted;
+  }
+
+  /** Logs the agents in, each in a session of its own, and opens the banners over their sessions. */
+  private static List<FacesBanner> open(ApiClient api, LoadAccount account, int count) throws Exception {
     ExecutorService opening = Executors.newFixedThreadPool(8);
-    List<Future<FacesBanner>> opened = new ArrayList<>();
-    for (int i = 0; i < account.agents(); i++) {
+    List<Future<FacesBanner>> sessions = new ArrayList<>();
+    for (int i = 0; i < Math.min(count, account.agents()); i++) {
       String login = account.login(i);
-      opened.add(opening.submit(
+      sessions.add(opening.submit(
           () -> FacesBanner.open(api.base(), account.name(), login, LoadAccount.AGENT_PASSWORD)));
+    }
+    List<Future<FacesBanner>> opened = new ArrayList<>(sessions);
+    for (int i = sessions.size(); i < count; i++) {
+      Future<FacesBanner> session = sessions.get(i % sessions.size());
+      opened.add(opening.submit(() -> session.get().openAgain()));
     }
     List<FacesBanner> banners = new ArrayList<>();
     for (Future<FacesBanner> banner : opened) {
       banners.add(banner.get());
     }
     opening.shutdown();
-    System.out.printf("%d banners open, %d agents in their team%n", banners.size(), account.agents());
     return banners;
   }
 
-  private Run refreshFor(FacesBanner.Part part, int seconds) throws Exception {
-    ExecutorService readers = Executors.newFixedThreadPool(banners.size());
-    List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
-    AtomicInteger failed = new AtomicInteger();
-    Optional<MachineCpu> machineBefore = MachineCpu.read();
-    long driverBefore = driverCpuNanos();
-    long start = System.nanoTime();
-    long end = start + TimeUnit.SECONDS.toNanos(seconds);
-    for (FacesBanner banner : banners) {
-      readers.submit(() -> {
-        while (System.nanoTime() < end) {
-          long sent = System.nanoTime();
-          try {
-            if (banner.refresh(part)) {
-              latencies.add(System.nanoTime() - sent);
-              continue;
-            }
-          } catch (Exception e) {
-            // counted below
+  /** Counts the account's committed changes from its event stream. */
+  private Thread countChanges(ApiClient api, LoadAccount account) throws Exception {
+    HttpRequest request = HttpRequest.newBuilder(URI.create(api.base() + "api/v1/events"))
+        .header("Accept", "text/event-stream")
+        .header("Authorization", ApiClient.basic(account.admin(), LoadAccount.ADMIN_PASSWORD)).build();
+    HttpResponse<InputStream> response = api.http().send(request, HttpResponse.BodyHandlers.ofInputStream());
+    Thread reader = new Thread(() -> {
+      try (BufferedReader lines = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
+        String line;
+        while ((line = lines.readLine()) != null) {
+          if (line.equals("event: AGENT_STATE")) {
+            agentStates.incrementAndGet();
+          } else if (line.equals("event: QUEUE_CHANGED")) {
+            queueChanges.incrementAndGet();
           }
-          failed.incrementAndGet();
         }
-        return null;
-      });
+      } catch (IOException e) {
+        // the stream ends with the run
+      }
+    });
+    reader.setDaemon(true);
+    reader.start();
+    return reader;
+  }
+
+  /** The server's processor time so far, in clock ticks (user and system, /proc/<pid>/stat). */
+  private static Optional<Long> processorTicks(long pid) {
+    try {
+      String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+      String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+      return Optional.of(Long.parseLong(fields[11]) + Long.parseLong(fields[12]));
+    } catch (IOException | RuntimeException e) {
+      return Optional.empty();
     }
-    readers.shutdown();
-    readers.awaitTermination(seconds + 60L, TimeUnit.SECONDS);
-    double elapsed = (System.nanoTime() - start) / 1e9;
-    double driverCores = (driverCpuNanos() - driverBefore) / 1e9 / elapsed;
-    Optional<Double> machineCores = MachineCpu.read()
-        .flatMap(after -> machineBefore.map(after::coresBusySince));
-    List<Long> sorted = new ArrayList<>(latencies);
-    Collections.sort(sorted);
-    return new Run(sorted, failed.get(), elapsed, machineCores, driverCores);
   }
 
-  private static long driverCpuNanos() {
-    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
-        .getProcessCpuTime();
+  /** The server's heap in use after a full collection, in bytes, as jcmd tells it. */
+  private static long heapAfterCollection(long pid) {
+    try {
+      jcmd(pid, "GC.run");
+      TimeUnit.SECONDS.sleep(2);
+      Matcher used = HEAP_USED.matcher(jcmd(pid, "GC.heap_info"));
+      if (!used.find()) {
+        throw new IllegalStateException("no heap figure from jcmd");
+      }
+      long unit = switch (used.group(2)) {
+        case "K" -> 1L << 10;
+        case "M" -> 1L << 20;
+        default -> 1L << 30;
+      };
+      return Long.parseLong(used.group(1)) * unit;
+    } catch (IOException | InterruptedException e) {
+      throw new IllegalStateException("jcmd " + pid + ": " + e, e);
+    }
   }
 
-  /** One measured run of one part. */
-  private record Run(
-      List<Long> sortedLatencies, int failed, double seconds, Optional<Double> machineCores, double driverCores) {
+  private static String jcmd(long pid, String command) throws IOException, InterruptedException {
+    Process jcmd = new ProcessBuilder("jcmd", Long.toString(pid), command).redirectErrorStream(true).start();
+    String out = new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    jcmd.waitFor();
+    return out;
+  }
 
-    void print(FacesBanner.Part part) {
-      int done = sortedLatencies.size();
-      System.out.printf("%s: %d refreshes (%d failed) in %.1f s, %.0f/s; latency p50 %.1f ms, p99 %.1f ms%n",
-          part, done, failed, seconds, done / seconds,
-          Latencies.percentile(sortedLatencies, 50), Latencies.percentile(sortedLatencies, 99));
-      machineCores.ifPresent(cores -> System.out.printf(
-          "  machine busy %.2f cores, driver %.2f: %.1f ms of processor time per refresh outside the driver%n",
-          cores, driverCores, (cores - driverCores) * seconds * 1000 / Math.max(1, done)));
+  /** One open banner's socket, doing with each frame what the banner's script does. */
+  private final class Banner implements WebSocket.Listener {
+    private final FacesBanner page;
+    private final boolean sampled;
+    private final StringBuilder frame = new StringBuilder();
+    /** When the notice that the waiting read answers arrived (System.nanoTime()), or 0. */
+    private long waitingSince;
+
+    Banner(FacesBanner page, boolean sampled) {
+      this.page = page;
+      this.sampled = sampled;
+    }
+
+    @Override
+    public void onOpen(WebSocket socket) {
+      socket.request(1);
+    }
+
+    @Override
+    public CompletionStage<?> onText(WebSocket socket, CharSequence data, boolean last) {
+      frame.append(data);
+      if (last) {
+        heard(frame.toString(), Instant.now());
+        frame.setLength(0);
+      }
+      socket.request(1);
+      return CompletableFuture.completedFuture(null);
+    }
+
+    private void heard(String text, Instant at) {
+      frames.incrementAndGet();
+      bytes.addAndGet(text.length());
+      if (text.equals("\"yours\"")) {
+        yours.incrementAndGet();
+      } else if (text.equals("\"changed\"")) {
+        changed.incrementAndGet();
+        readLater();
+      } else if (text.contains("\"full\":true")) {
+        snapshots.incrementAndGet();
+      } else if (sampled && measuring) {
+        Matcher since = SINCE.matcher(text);
+        while (since.find()) {
+          Instant changedAt = OffsetDateTime.parse(since.group(1)).toInstant();
+          pushLatencies.add(java.time.Duration.between(changedAt, at).toNanos());
+        }
+      }
+    }
+
+    /** As the banner's script of a build that pushes notices: one read within 800 ms covers all. */
+    private synchronized void readLater() {
+      if (waitingSince != 0) {
+        return;
+      }
+      waitingSince = System.nanoTime();
+      refreshes.schedule(this::read, CHANGED_DELAY_MS, TimeUnit.MILLISECONDS);
+    }
+
+    private void read() {
+      long since;
+      synchronized (this) {
+        since = waitingSince;
+        waitingSince = 0;
+      }
+      try {
+        if (page.refresh(FacesBanner.Part.SHARED)) {
+          if (measuring) {
+            refreshLatencies.add(System.nanoTime() - since);
+          }
+          return;
+        }
+      } catch (Exception e) {
+        // counted below
+      }
+      refreshFailures.incrementAndGet();
     }
   }
 }

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -28,12 +29,10 @@ final class FacesBanner {
     SHARED("desk:refreshShared", "relais-shared");
 
     private final String command;
-    private final String styleClass;
     private final Pattern tags;
 
     Part(String command, String styleClass) {
       this.command = command;
-      this.styleClass = styleClass;
       this.tags = Pattern.compile("<[^>]*\\bclass=\"[^\"]*\\b" + styleClass + "\\b[^\"]*\"[^>]*>");
     }
   }
@@ -41,19 +40,38 @@ final class FacesBanner {
   private static final Pattern VIEW_STATE =
       Pattern.compile("name=\"jakarta\\.faces\\.ViewState\"[^>]*value=\"([^\"]+)\"");
   private static final Pattern ID = Pattern.compile("\\bid=\"([^\"]+)\"");
+  /** The banner's desk channel, as the page hands it to the websocket script. */
+  private static final Pattern DESK_CHANNEL =
+      Pattern.compile("[\"']([^\"']*/jakarta\\.faces\\.push/desk\\?[^\"']+)[\"']");
 
   private final HttpClient http;
   private final URI page;
   private final String viewState;
   private final Map<Part, String> renderedIds = new LinkedHashMap<>();
+  private final URI deskChannel;
 
   private FacesBanner(HttpClient http, URI page, String html) {
     this.http = http;
     this.page = page;
     this.viewState = first(VIEW_STATE, html);
     for (Part part : Part.values()) {
-      renderedIds.put(part, idsOf(part, html));
+      idsOf(part, html).ifPresent(ids -> renderedIds.put(part, ids));
     }
+    String channel = first(DESK_CHANNEL, html);
+    this.deskChannel = channel.startsWith("ws")
+        ? URI.create(channel)
+        : URI.create("ws" + page.toString().substring(4, page.toString().indexOf('/', 8)) + channel);
+  }
+
+  /** The same agent's banner opened again in its session, as a second tab opens it. */
+  FacesBanner openAgain() throws Exception {
+    HttpResponse<String> banner = http.send(HttpRequest.newBuilder(page).build(), HttpResponse.BodyHandlers.ofString());
+    return new FacesBanner(http, banner.uri(), banner.body());
+  }
+
+  /** The websocket address of the banner's desk channel. */
+  URI deskChannel() {
+    return deskChannel;
   }
 
   /** Logs the agent in through the login form and opens its banner. */
@@ -79,8 +97,14 @@ final class FacesBanner {
     return new FacesBanner(http, banner.uri(), banner.body());
   }
 
-  /** Reads the part again; false when the server answered anything but a clean partial update. */
+  /**
+   * Reads the part again; false when the server answered anything but a clean partial update, or
+   * the banner has no such part (a build whose banner reads it no more).
+   */
   boolean refresh(Part part) throws Exception {
+    if (!renderedIds.containsKey(part)) {
+      return false;
+    }
     Map<String, String> fields = new LinkedHashMap<>();
     fields.put("jakarta.faces.partial.ajax", "true");
     fields.put("jakarta.faces.source", part.command);
@@ -98,7 +122,7 @@ final class FacesBanner {
   }
 
   /** The client ids the script's selector finds, as the banner's script sends them. */
-  private static String idsOf(Part part, String html) {
+  private static Optional<String> idsOf(Part part, String html) {
     List<String> ids = new ArrayList<>();
     Matcher tags = part.tags.matcher(html);
     while (tags.find()) {
@@ -107,10 +131,7 @@ final class FacesBanner {
         ids.add(id.group(1));
       }
     }
-    if (ids.isEmpty()) {
-      throw new IllegalStateException("the banner has no ." + part.styleClass + " part");
-    }
-    return String.join(" ", ids);
+    return ids.isEmpty() ? Optional.empty() : Optional.of(String.join(" ", ids));
   }
 
   private static HttpRequest.Builder formPost(URI uri, Map<String, String> fields) {

@@ -14,8 +14,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
@@ -67,41 +65,23 @@ public final class LoadDriver {
     Thread events = streamOffers(admin, offeredAt);
 
     System.out.printf("placing %d calls/s for %d s%n", rate, seconds);
-    ExecutorService callers = Executors.newFixedThreadPool(64);
-    ThreadLocal<KeepAliveConnection> connections =
-        ThreadLocal.withInitial(() -> new KeepAliveConnection(URI.create(api.base())));
-    String authorization = ApiClient.basic(admin, LoadAccount.ADMIN_PASSWORD);
     AtomicInteger failed = new AtomicInteger();
     Optional<MachineCpu> cpuBefore = MachineCpu.read();
     long start = System.nanoTime();
     int total = rate * seconds;
-    for (int i = 0; i < total; i++) {
-      long due = start + (long) (i * 1e9 / rate);
-      long wait = due - System.nanoTime();
-      if (wait > 0) {
-        TimeUnit.NANOSECONDS.sleep(wait);
-      }
-      String caller = String.format("06%08d", i);
-      callers.submit(() -> {
-        // Latency counts from when the call was due, not from when a worker got to it: a driver
-        // or a server that falls behind shows in the figures instead of hiding in a queue.
-        try {
-          KeepAliveConnection.Reply reply = connections.get().postJson("api/v1/sim/calls",
-              authorization, "{\"group\":\"" + LoadAccount.GROUP + "\",\"caller\":\"" + caller + "\"}");
+    // Latency counts from when the call was due, not from when a worker got to it: a driver or a
+    // server that falls behind shows in the figures instead of hiding in a queue.
+    int failedRequests = new CallPlacer(api.base(), ApiClient.basic(admin, LoadAccount.ADMIN_PASSWORD))
+        .place(rate, seconds, (reply, due) -> {
           Matcher m = CALL_ID.matcher(reply.body());
           if (reply.status() == 201 && m.find()) {
             answerLatencies.add(System.nanoTime() - due);
             arrivedAt.put(m.group(1), due);
-            return;
+          } else {
+            failed.incrementAndGet();
           }
-        } catch (Exception e) {
-          // counted below
-        }
-        failed.incrementAndGet();
-      });
-    }
-    callers.shutdown();
-    callers.awaitTermination(5, TimeUnit.MINUTES);
+        });
+    failed.addAndGet(failedRequests);
     double placing = (System.nanoTime() - start) / 1e9;
     Optional<MachineCpu> cpuAfter = MachineCpu.read();
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);

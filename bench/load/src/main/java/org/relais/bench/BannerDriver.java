@@ -39,7 +39,8 @@ import java.util.regex.Pattern;
  * only): a build that sends data ({@code agents}, {@code queues}) costs the client nothing more; a
  * build that sends {@code changed} makes it read its queues and team again within 800 ms, as that
  * build's script did. The agents' logins cost the server a slow password hash each, so N banners
- * are opened over fewer agents' sessions, each opening its banner again as another tab would.
+ * are opened over fewer agents' sessions, each opening its banner again as another tab would, up
+ * to 10 views a session; further sockets join the channel of an open view.
  *
  * <p>Reports the heap the open banners hold (the server's pid given: a full collection before and
  * after opening them), the latency from a state change to the frame bringing it (the change's
@@ -55,6 +56,8 @@ public final class BannerDriver {
   private static final int WARM_UP_SECONDS = 15;
   private static final int SAMPLED_BANNERS = 100;
   private static final int TALK_MS = 100;
+  /** Views a session keeps (Faces keeps 15 at most); each costs the server a page's rendering. */
+  private static final int VIEWS_PER_SESSION = 10;
   /** How long the banner's script of a {@code changed} build waited before reading. */
   private static final long CHANGED_DELAY_MS = 800;
 
@@ -183,7 +186,8 @@ public final class BannerDriver {
           () -> FacesBanner.open(api.base(), account.name(), login, LoadAccount.AGENT_PASSWORD)));
     }
     List<Future<FacesBanner>> opened = new ArrayList<>(sessions);
-    for (int i = sessions.size(); i < count; i++) {
+    int views = Math.min(count, sessions.size() * VIEWS_PER_SESSION);
+    for (int i = sessions.size(); i < views; i++) {
       Future<FacesBanner> session = sessions.get(i % sessions.size());
       opened.add(opening.submit(() -> session.get().openAgain()));
     }
@@ -192,6 +196,11 @@ public final class BannerDriver {
       banners.add(banner.get());
     }
     opening.shutdown();
+    // Beyond, a banner's socket joins the channel of an open view of its session, whose channel
+    // is the session's: the server would have dropped the oldest views anyway.
+    for (int i = views; i < count; i++) {
+      banners.add(banners.get(i % views));
+    }
     return banners;
   }
 

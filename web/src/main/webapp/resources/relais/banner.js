@@ -57,11 +57,25 @@ var relais = window.relais || {};
     }, 100);
   }
 
+  /*
+   * The latest pushed data, kept so that a part the server re-renders meanwhile (the agent's own
+   * request, read before the push came) shows it again: a teammate's state where it is newer than
+   * the rendered one (data-since), a count where it came while the request ran.
+   */
+  var teammates = {};
+  var counts = {};
+
   function showQueues(queues) {
+    var now = Date.now();
     Object.keys(queues).forEach(function (group) {
-      setText('.relais-waiting', group, queues[group].waiting);
-      setText('.relais-callbacks', group, queues[group].callbacks);
+      counts[group] = {waiting: queues[group].waiting, callbacks: queues[group].callbacks, at: now};
+      showCounts(group);
     });
+  }
+
+  function showCounts(group) {
+    setText('.relais-waiting', group, counts[group].waiting);
+    setText('.relais-callbacks', group, counts[group].callbacks);
   }
 
   function setText(selector, group, value) {
@@ -72,8 +86,18 @@ var relais = window.relais || {};
     });
   }
 
-  /* Each teammate's entries (one per group it shares), shown only while available unless asked. */
   function showAgents(agents) {
+    Object.keys(agents).forEach(function (login) {
+      var known = teammates[login];
+      if (!known || (agents[login].since || 0) >= (known.since || 0)) {
+        teammates[login] = agents[login];
+      }
+    });
+    showTeam();
+  }
+
+  /* Each teammate's entries (one per group it shares), shown only while available unless asked. */
+  function showTeam() {
     var team = document.querySelector('[data-labels]');
     if (!team) {
       return;
@@ -81,10 +105,11 @@ var relais = window.relais || {};
     var labels = JSON.parse(team.getAttribute('data-labels'));
     var absentShown = document.getElementById('desk:showAbsent_input');
     team.querySelectorAll('li.relais-member').forEach(function (li) {
-      var state = agents[li.getAttribute('data-login')];
-      if (!state) {
+      var state = teammates[li.getAttribute('data-login')];
+      if (!state || (state.since || 0) < parseInt(li.getAttribute('data-since') || '0', 10)) {
         return;
       }
+      li.setAttribute('data-since', state.since || 0);
       li.className = li.className.replace(/\bis-[A-Z_]+/, 'is-' + state.availability);
       li.querySelector('.relais-member-availability').textContent =
           labels['availability.' + state.availability];
@@ -94,6 +119,24 @@ var relais = window.relais || {};
           ? '' : 'none';
     });
   }
+
+  /*
+   * Once the server's answer to any of the page's requests is in the page (its 'loadend' comes
+   * after the handler that renders it), the pushed data newer than what it rendered shows again.
+   */
+  var send = XMLHttpRequest.prototype.send;
+  XMLHttpRequest.prototype.send = function () {
+    var sent = Date.now();
+    this.addEventListener('loadend', function () {
+      showTeam();
+      Object.keys(counts).forEach(function (group) {
+        if (counts[group].at >= sent) {
+          showCounts(group);
+        }
+      });
+    });
+    return send.apply(this, arguments);
+  };
 
   function showStatistics(statistics) {
     document.querySelectorAll('.relais-figure[data-period][data-figure]').forEach(function (el) {

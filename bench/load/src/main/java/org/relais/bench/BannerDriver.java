@@ -13,7 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -61,7 +60,7 @@ public final class BannerDriver {
   /** How long the banner's script of a {@code changed} build waited before reading. */
   private static final long CHANGED_DELAY_MS = 800;
 
-  private static final Pattern SINCE = Pattern.compile("\"since\":\"([^\"]+)\"");
+  private static final Pattern SINCE = Pattern.compile("\"since\":(\\d+)");
   private static final Pattern HEAP_USED = Pattern.compile("used (\\d+)([KMG])");
 
   private final List<Long> pushLatencies = Collections.synchronizedList(new ArrayList<>());
@@ -309,7 +308,7 @@ public final class BannerDriver {
       } else if (sampled && measuring) {
         Matcher since = SINCE.matcher(text);
         while (since.find()) {
-          Instant changedAt = OffsetDateTime.parse(since.group(1)).toInstant();
+          Instant changedAt = Instant.ofEpochMilli(Long.parseLong(since.group(1)));
           pushLatencies.add(java.time.Duration.between(changedAt, at).toNanos());
         }
       }

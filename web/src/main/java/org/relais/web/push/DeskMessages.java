@@ -1,6 +1,5 @@
 package org.relais.web.push;
 
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -131,7 +130,7 @@ final class DeskMessages {
       state.put("activity", agent.activity().name());
     }
     if (agent.since() != null) {
-      state.put("since", DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(agent.since()));
+      state.put("since", agent.since().toInstant().toEpochMilli());
     }
     return state;
   }

@@ -174,7 +174,7 @@ class DeskPushTest {
 
   private static Map<String, Object> state(String availability) {
     return Map.of(
-        "availability", availability, "activity", "IDLE", "since", "2026-11-27T09:00:00Z");
+        "availability", availability, "activity", "IDLE", "since", AT.toInstant().toEpochMilli());
   }
 
   @Test

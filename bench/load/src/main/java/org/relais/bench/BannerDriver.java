@@ -298,9 +298,9 @@ public final class BannerDriver {
     private void heard(String text, Instant at) {
       frames.incrementAndGet();
       bytes.addAndGet(text.length());
-      if (text.equals("\"yours\"")) {
+      if (text.equals("{\"data\":\"yours\"}")) {
         yours.incrementAndGet();
-      } else if (text.equals("\"changed\"")) {
+      } else if (text.equals("{\"data\":\"changed\"}")) {
         changed.incrementAndGet();
         readLater();
       } else if (text.contains("\"full\":true")) {

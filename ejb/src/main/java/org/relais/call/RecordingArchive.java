@@ -50,12 +50,24 @@ public class RecordingArchive {
         throw new NotPermittedException("an agent hears the recordings of its own calls only");
       }
     }
+    return open(recording, listener.getLogin(), fromStart);
+  }
+
+  /**
+   * The recording's file for an integration that speaks for the whole account (an API token of a
+   * supervisor or admin role), audited under the token's name.
+   */
+  public Path listenForAccount(Account account, String heardBy, String id, boolean fromStart) {
+    return open(find(account, id), heardBy, fromStart);
+  }
+
+  private Path open(Recording recording, String heardBy, boolean fromStart) {
     Path file = recording.getFile() == null ? null : folder.of(recording);
     if (file == null || !Files.isRegularFile(file)) {
       throw new NoSuchEntityException("recording file");
     }
     if (fromStart) {
-      em.persist(new RecordingHeard(recording, listener.getLogin(), OffsetDateTime.now(clock)));
+      em.persist(new RecordingHeard(recording, heardBy, OffsetDateTime.now(clock)));
     }
     return file;
   }

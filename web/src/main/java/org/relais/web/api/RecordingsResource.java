@@ -43,7 +43,13 @@ public class RecordingsResource {
   public Response listen(@PathParam("id") String id, @HeaderParam("Range") String range) {
     ByteRange.Requested requested = ByteRange.parse(range);
     java.nio.file.Path file =
-        archive.listen(caller.account(), caller.agent(), id, requested.fromStart());
+        caller.isApiToken()
+            ? archive.listenForAccount(
+                caller.requireRole(Role.SUPERVISOR, Role.ADMIN),
+                caller.login(),
+                id,
+                requested.fromStart())
+            : archive.listen(caller.account(), caller.agent(), id, requested.fromStart());
     long length;
     try {
       length = Files.size(file);

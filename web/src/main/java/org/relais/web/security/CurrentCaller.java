@@ -24,6 +24,9 @@ import org.relais.presence.Attendance;
 @ApplicationScoped
 public class CurrentCaller {
 
+  /** The principal of an API token is {@code token:<name>@<account>}. */
+  private static final String TOKEN = "token:";
+
   @Inject Attendance attendance;
   @Inject SecurityContext security;
   @Inject KnownAccounts knownAccounts;
@@ -40,6 +43,11 @@ public class CurrentCaller {
   /** The login part of {@code login@account}. */
   public String login() {
     return loginOf(principal());
+  }
+
+  /** Whether the caller is an API token, which speaks for its account rather than a person. */
+  public boolean isApiToken() {
+    return login().startsWith(TOKEN);
   }
 
   public boolean isOperator() {

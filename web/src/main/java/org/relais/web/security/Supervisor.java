@@ -14,9 +14,6 @@ import org.relais.agent.Role;
 @ApplicationScoped
 public class Supervisor {
 
-  /** The principal of an API token is {@code token:<name>@<account>}. */
-  private static final String TOKEN = "token:";
-
   @Inject CurrentCaller caller;
 
   /**
@@ -27,7 +24,7 @@ public class Supervisor {
   /** The caller as a viewer of the floor; refused (403) unless supervisor or admin. */
   public Viewer current() {
     Account account = caller.requireRole(Role.SUPERVISOR, Role.ADMIN);
-    if (caller.hasRole(Role.ADMIN) || caller.login().startsWith(TOKEN)) {
+    if (caller.hasRole(Role.ADMIN) || caller.isApiToken()) {
       return new Viewer(account, null);
     }
     return new Viewer(account, caller.agent());
@@ -38,7 +35,7 @@ public class Supervisor {
    * token, which has none.
    */
   public Agent person() {
-    if (caller.login().startsWith(TOKEN)) {
+    if (caller.isApiToken()) {
       throw new ConflictException("an API token has no phone to join a call with");
     }
     return caller.agent();

@@ -903,10 +903,10 @@ class AcdApiIT extends RelaisDeployment {
   // ---------------------------------------------------------------- recording (SPEC B13)
 
   /** The recording as the browser asks it: the status, then the Content-Range, then the bytes. */
-  private HttpResponse<byte[]> wav(Caller listener, String id, String range) {
+  private HttpResponse<byte[]> wav(String authorization, String id, String range) {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create(baseUrl() + "api/v1/recordings/" + id))
-            .header("Authorization", listener.authorization());
+            .header("Authorization", authorization);
     if (range != null) {
       request.header("Range", range);
     }
@@ -945,28 +945,35 @@ class AcdApiIT extends RelaisDeployment {
     String id = recordingsOf(callId).get(0).getString("id");
 
     HttpResponse<byte[]> whole =
-        Await.until(TIMERS, () -> wav(admin, id, null), r -> r.statusCode() == 200);
+        Await.until(TIMERS, () -> wav(admin.authorization(), id, null), r -> r.statusCode() == 200);
     assertThat(whole.headers().firstValue("Content-Type")).hasValue("audio/wav");
     assertThat(whole.headers().firstValue("Accept-Ranges")).hasValue("bytes");
     assertThat(new String(whole.body(), 0, 4, StandardCharsets.US_ASCII)).isEqualTo("RIFF");
     assertThat(new String(whole.body(), StandardCharsets.US_ASCII)).contains("Simulated");
-    HttpResponse<byte[]> part = wav(alice, id, "bytes=8-11");
+    HttpResponse<byte[]> part = wav(alice.authorization(), id, "bytes=8-11");
     assertThat(part.statusCode()).as("the agent of the call").isEqualTo(206);
     assertThat(part.headers().firstValue("Content-Range"))
         .hasValue("bytes 8-11/" + whole.body().length);
     assertThat(new String(part.body(), StandardCharsets.US_ASCII)).isEqualTo("WAVE");
-    assertThat(wav(bob, id, null).statusCode()).as("another agent").isEqualTo(403);
-    assertThat(wav(admin, "0", null).statusCode()).isEqualTo(404);
+    assertThat(wav(bob.authorization(), id, null).statusCode()).as("another agent").isEqualTo(403);
+    assertThat(wav(admin.authorization(), "0", null).statusCode()).isEqualTo(404);
+    String token =
+        api.send(admin, "POST", "api/v1/tokens", "{\"name\":\"crm\",\"role\":\"supervisor\"}")
+            .object()
+            .getString("token");
+    assertThat(wav("Bearer " + token, id, null).statusCode())
+        .as("an integration's token")
+        .isEqualTo(200);
     assertThat(
             api.get(admin, "api/v1/recordings/" + id + "/heard")
                 .array()
                 .getValuesAs(JsonObject.class))
         .extracting(h -> h.getString("login"))
-        .containsExactly("admin");
+        .containsExactly("admin", "token:crm");
 
     assertThat(api.send(admin, "PUT", "api/v1/account", "{\"recordingRetentionDays\":0}").status())
         .isEqualTo(200);
-    Await.until(TIMERS, () -> wav(admin, id, null), r -> r.statusCode() == 404);
+    Await.until(TIMERS, () -> wav(admin.authorization(), id, null), r -> r.statusCode() == 404);
     assertThat(recordingsOf(callId)).isEmpty();
   }
 

@@ -15,11 +15,11 @@ import org.relais.web.api.ByteRange;
 import org.relais.web.security.CurrentCaller;
 
 /**
- * A recording played in the banner's history (SPEC B13), for the logged-in agent's session: the
- * same WAV, the same rules and audit as {@code GET /api/v1/recordings/{id}}, which takes the API's
- * credentials instead.
+ * A recording played in the banner's history or the console's calls report (SPEC B13, E6), for the
+ * logged-in session: the same WAV, the same rules and audit as {@code GET /api/v1/recordings/{id}},
+ * which takes the API's credentials instead.
  */
-@WebServlet(urlPatterns = "/agent/recordings/*")
+@WebServlet(urlPatterns = {"/agent/recordings/*", "/admin/recordings/*"})
 public class RecordingServlet extends HttpServlet {
 
   @Inject CurrentCaller caller;

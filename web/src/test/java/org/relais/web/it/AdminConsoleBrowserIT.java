@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.relais.web.it.Api.Caller;
 
@@ -289,6 +290,57 @@ class AdminConsoleBrowserIT extends RelaisDeployment {
       assertThat(lines.get(3))
           .contains(";INBOUND;0711111111;;Support;")
           .endsWith(";ABANDONED;ENDED;0;");
+    }
+  }
+
+  @Test
+  void theCallsReportPlaysARecordedCallToAnAdmin() {
+    Api api = api();
+    Caller admin = api.newAccount();
+    api.send(admin, "POST", "api/v1/groups", "{\"name\":\"Support\",\"recording\":\"ALWAYS\"}");
+    api.send(
+        admin,
+        "POST",
+        "api/v1/agents",
+        "{\"login\":\"erin\",\"name\":\"Erin\",\"password\":\"password-of-erin\","
+            + "\"extension\":\"305\",\"groups\":[{\"name\":\"Support\"}]}");
+    Caller erin = new Caller("erin@" + admin.account(), "password-of-erin");
+    api.send(erin, "POST", "api/v1/me/session", null);
+    api.send(erin, "PUT", "api/v1/me/availability", "{\"available\":true}");
+    String callId =
+        api.send(
+                admin,
+                "POST",
+                "api/v1/sim/calls",
+                "{\"group\":\"Support\",\"caller\":\"0733333333\"}")
+            .object()
+            .getString("callId");
+    Await.until(
+        Duration.ofSeconds(15),
+        () -> api.send(admin, "POST", "api/v1/sim/extensions/305/answer", null).status(),
+        status -> status == 200);
+    api.send(admin, "POST", "api/v1/sim/extensions/305/hangup", null);
+    Await.until(
+        Duration.ofSeconds(15),
+        () -> api.get(admin, "api/v1/calls/" + callId).object().getJsonArray("recordings"),
+        recordings -> !recordings.isEmpty());
+
+    try (Browser browser = new Browser(baseUrl())) {
+      browser.login(admin.account(), "admin", "secret-admin");
+      browser.waitForText("Agents");
+      browser.clickLink("Historique des appels");
+      browser.waitForText("Exporter en CSV");
+      WebElement player = browser.visible(By.cssSelector("#report\\:calls audio"));
+      String answer =
+          (String)
+              ((JavascriptExecutor) browser.driver())
+                  .executeAsyncScript(
+                      "const done = arguments[arguments.length - 1];"
+                          + "fetch(arguments[0].src, {credentials: 'same-origin'})"
+                          + ".then(r => done(r.status + ' ' + r.headers.get('Content-Type')))"
+                          + ".catch(e => done('failed: ' + e));",
+                      player);
+      assertThat(answer).isEqualTo("200 audio/wav");
     }
   }
 

@@ -14,6 +14,15 @@
 #                            (default 0: none)
 #   RELAIS_OPERATOR_PASSWORD password of the platform operator (default "operator" in demo mode;
 #                            without it and without demo mode, the operator cannot log in)
+#   RELAIS_SWITCH            simulated (default: in-process phones) or sip (real phones and trunks:
+#                            starts Kamailio, with payara-config/telephony/kamailio.cfg, as a child
+#                            process, stopped with Relais; its log is kamailio.log in RELAIS_DATA)
+#   RELAIS_SIP_ADDRESS       with sip: the address Kamailio and Relais listen on (default 127.0.0.1)
+#   RELAIS_SIP_PORT          with sip: Kamailio's UDP port, where agents' phones register as
+#                            <extension>@<account> (default 5060)
+#   RELAIS_SIP_TRUNK_PORT    with sip: Relais's own UDP port, where trunks send calls (default 5080)
+#   RELAIS_SIP_TRUNKS        with sip: the trunks' source addresses, comma-separated (default
+#                            127.0.0.1)
 #   RELAIS_JAVA_OPTIONS      options of the Java virtual machine (default: the ZGC collector, whose
 #                            pauses stay under a millisecond where G1's young collections stop
 #                            every call for tens of milliseconds; a heap of up to 1.5 GB that it
@@ -27,6 +36,7 @@ port="${RELAIS_PORT:-8080}"
 data="$(mkdir -p "${RELAIS_DATA:-./data}" && cd "${RELAIS_DATA:-./data}" && pwd)"
 db="${RELAIS_DB:-h2}"
 demo="${RELAIS_DEMO:-true}"
+switch="${RELAIS_SWITCH:-simulated}"
 
 war="web/target/relais.war"
 micro="payara-config/target/runtime/payara-micro.jar"
@@ -40,7 +50,7 @@ escape() { printf '%s' "$1" | sed -e 's/\\/\\\\/g' -e 's/:/\\:/g' -e 's/=/\\=/g'
 
 postboot="$data/postboot.asadmin"
 extra=()
-sysprops=(-Drelais.demo="$demo")
+sysprops=(-Drelais.demo="$demo" -Drelais.switch="$switch")
 case "$db" in
   h2)
     sysprops+=(-Drelais.h2.path="$data/relais")
@@ -58,6 +68,36 @@ case "$db" in
     ;;
   *)
     echo "RELAIS_DB must be h2 or postgres, not '$db'" >&2
+    exit 2
+    ;;
+esac
+
+case "$switch" in
+  simulated) ;;
+  sip)
+    kamailio="$(PATH="$PATH:/usr/sbin:/sbin" command -v kamailio || true)"
+    if [[ -z "$kamailio" ]]; then
+      echo "RELAIS_SWITCH=sip needs Kamailio: install the Debian package kamailio" >&2
+      exit 2
+    fi
+    sip_address="${RELAIS_SIP_ADDRESS:-127.0.0.1}"
+    sip_port="${RELAIS_SIP_PORT:-5060}"
+    mkdir -p "$data/kamailio"
+    "$kamailio" -f payara-config/telephony/kamailio.cfg -D -E -l "udp:$sip_address:$sip_port" \
+      -P "$data/kamailio/kamailio.pid" -Y "$data/kamailio" -m 32 -M 4 >> "$data/kamailio.log" 2>&1 &
+    kamailio_pid=$!
+    trap 'kill "$kamailio_pid" 2>/dev/null || true' EXIT
+    sleep 1
+    if ! kill -0 "$kamailio_pid" 2>/dev/null; then
+      echo "Kamailio did not start: see $data/kamailio.log" >&2
+      exit 1
+    fi
+    echo "Kamailio (agents' phones) on $sip_address:$sip_port/udp"
+    sysprops+=(-Drelais.sip.address="$sip_address" -Drelais.sip.port="${RELAIS_SIP_TRUNK_PORT:-5080}"
+      -Drelais.sip.registrar="$sip_address:$sip_port" -Drelais.sip.trunks="${RELAIS_SIP_TRUNKS:-127.0.0.1}")
+    ;;
+  *)
+    echo "RELAIS_SWITCH must be simulated or sip, not '$switch'" >&2
     exit 2
     ;;
 esac

@@ -87,6 +87,13 @@ public class QueueGroup {
   @Column(name = "number", nullable = false, length = 32)
   private List<String> callerIds = new ArrayList<>();
 
+  /** The numbers a trunk calls to reach the group (SPEC F2), in E.164. */
+  @ElementCollection(fetch = FetchType.LAZY)
+  @CollectionTable(name = "group_number", joinColumns = @JoinColumn(name = "group_id"))
+  @OrderColumn(name = "position")
+  @Column(name = "number", nullable = false, length = 32)
+  private List<String> numbers = new ArrayList<>();
+
   /** Supervision's target (SPEC E5), apart from the settings the engine applies to calls. */
   @Column(name = "service_level_seconds", nullable = false)
   private int serviceLevelSeconds = GroupRules.DEFAULT.serviceLevelSeconds();
@@ -171,6 +178,16 @@ public class QueueGroup {
 
   public void changeRecording(RecordingPolicy policy) {
     this.recording = Objects.requireNonNull(policy);
+  }
+
+  public List<String> numbers() {
+    return List.copyOf(numbers);
+  }
+
+  /** The group's numbers, already in E.164 and free of any other group's. */
+  public void changeNumbers(List<String> e164) {
+    numbers.clear();
+    numbers.addAll(e164);
   }
 
   // The engine reads these at every call: straight from the row, without building and checking

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import java.util.ArrayList;
 import java.util.List;
 import org.relais.ConflictException;
 import org.relais.DuplicateException;
@@ -11,6 +12,7 @@ import org.relais.InvalidFieldException;
 import org.relais.NoSuchEntityException;
 import org.relais.account.Account;
 import org.relais.call.RecordingPolicy;
+import org.relais.directory.PhoneNumbers;
 
 /**
  * An admin's management of the account's groups (SPEC E2). Every method is scoped to one account.
@@ -94,6 +96,37 @@ public class GroupService {
   public QueueGroup changeRecording(Account account, String name, RecordingPolicy policy) {
     QueueGroup group = get(account, name);
     group.changeRecording(policy);
+    return group;
+  }
+
+  /**
+   * The numbers a trunk calls to reach the group (SPEC F2): read in the account's country when
+   * national, kept in E.164; a number already another group's, of any account, is refused.
+   */
+  public QueueGroup changeNumbers(Account account, String name, List<String> typed) {
+    QueueGroup group = get(account, name);
+    PhoneNumbers plan = PhoneNumbers.of(account.getCountry());
+    List<String> numbers = new ArrayList<>();
+    for (String number : typed) {
+      String e164 =
+          plan.e164(number)
+              .orElseThrow(() -> new InvalidFieldException("numbers", "phone numbers that exist"));
+      if (numbers.contains(e164)) {
+        throw new InvalidFieldException("numbers", "each number only once");
+      }
+      numbers.add(e164);
+    }
+    for (String number : numbers) {
+      List<QueueGroup> holders =
+          em.createQuery(
+                  "SELECT g FROM QueueGroup g JOIN g.numbers n WHERE n = :number", QueueGroup.class)
+              .setParameter("number", number)
+              .getResultList();
+      if (holders.stream().anyMatch(other -> !other.getId().equals(group.getId()))) {
+        throw new DuplicateException("numbers", number);
+      }
+    }
+    group.changeNumbers(numbers);
     return group;
   }
 

@@ -2,16 +2,19 @@ package org.relais.telephony;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Dependent;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.relais.telephony.sim.SimulatedSwitch;
+import org.relais.telephony.sip.SipSwitch;
 
 /**
  * Chooses the telephony adapter from configuration ({@code relais.switch}): {@code simulated}, the
- * default and the only adapter so far. The adapter may also give the banner a {@link Softphone};
- * one whose phones are real devices gives none.
+ * default, or {@code sip}. The adapter may also give the banner a {@link Softphone}; one whose
+ * phones are real devices gives none.
  */
 @ApplicationScoped
 public class SwitchProducer {
@@ -21,14 +24,26 @@ public class SwitchProducer {
   String kind;
 
   @Inject SimulatedSwitch simulated;
+  @Inject SipSwitch sip;
+
+  /** A SIP switch listens from the start: trunks call before the engine commands anything. */
+  void started(@Observes @Initialized(ApplicationScoped.class) Object application) {
+    if (isSip()) {
+      sip.start();
+    }
+  }
 
   @Produces
   @ApplicationScoped
   Switch activeSwitch() {
-    if (!isSimulated()) {
-      throw new IllegalStateException("unknown relais.switch '" + kind + "': use 'simulated'");
+    if (isSimulated()) {
+      return simulated;
     }
-    return simulated;
+    if (isSip()) {
+      return sip;
+    }
+    throw new IllegalStateException(
+        "unknown relais.switch '" + kind + "': use 'simulated' or 'sip'");
   }
 
   @Produces
@@ -39,5 +54,9 @@ public class SwitchProducer {
 
   public boolean isSimulated() {
     return "simulated".equals(kind);
+  }
+
+  private boolean isSip() {
+    return "sip".equals(kind);
   }
 }

@@ -59,7 +59,8 @@ public class GroupsResource {
       int maxWait,
       int maxQueueLength,
       boolean overflowWhenNoAgent,
-      String overflowGroup) {
+      String overflowGroup,
+      List<String> numbers) {
 
     static GroupView of(QueueGroup g) {
       GroupSettings s = g.settings();
@@ -84,7 +85,8 @@ public class GroupsResource {
           g.overflow().maxWait(),
           g.overflow().maxQueueLength(),
           g.overflow().whenNoAgent(),
-          g.overflow().toGroup());
+          g.overflow().toGroup(),
+          g.numbers());
     }
   }
 
@@ -120,6 +122,9 @@ public class GroupsResource {
     if (recording != null) {
       group = groups.changeRecording(account, group.getName(), recording);
     }
+    if (in.has("numbers")) {
+      group = groups.changeNumbers(account, group.getName(), numbers(in));
+    }
     return Response.created(URI.create("groups/" + group.getName()))
         .entity(GroupView.of(group))
         .build();
@@ -143,6 +148,9 @@ public class GroupsResource {
     if (recording != null) {
       group = groups.changeRecording(account, group.getName(), recording);
     }
+    if (in.has("numbers")) {
+      group = groups.changeNumbers(account, group.getName(), numbers(in));
+    }
     return GroupView.of(group);
   }
 
@@ -157,6 +165,11 @@ public class GroupsResource {
     } catch (IllegalArgumentException e) {
       throw new InvalidFieldException("recording", "NEVER, ALWAYS or ON_DEMAND");
     }
+  }
+
+  /** The numbers trunks call to reach the group (SPEC F2), as typed. */
+  private static List<String> numbers(JsonInput in) {
+    return in.strings("numbers", 50, 32, List.of());
   }
 
   @DELETE

@@ -14,6 +14,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
 import java.util.UUID;
 
 /** A small client of the REST API for the tests: HTTP Basic, JSON in and out. */
@@ -67,6 +68,42 @@ public final class Api {
 
   public Caller operator() {
     return new Caller("operator", OPERATOR_PASSWORD);
+  }
+
+  /**
+   * Creates an agent of the admin's account in one group, opens its session and makes it available;
+   * answers its credentials.
+   */
+  public Caller availableAgent(Caller admin, String login, String extension, String group) {
+    Reply created =
+        send(
+            admin,
+            "POST",
+            "api/v1/agents",
+            "{\"login\":\""
+                + login
+                + "\",\"name\":\""
+                + login
+                + "\",\"password\":\"password-of-"
+                + login
+                + "\",\"extension\":\""
+                + extension
+                + "\",\"groups\":[{\"name\":\""
+                + group
+                + "\"}]}");
+    if (created.status() != 201) {
+      throw new AssertionError("agent creation failed: " + created);
+    }
+    Caller agent = new Caller(login + "@" + admin.account(), "password-of-" + login);
+    for (Reply reply :
+        List.of(
+            send(agent, "POST", "api/v1/me/session", null),
+            send(agent, "PUT", "api/v1/me/availability", "{\"available\":true}"))) {
+      if (reply.status() != 200) {
+        throw new AssertionError("agent " + login + " not available: " + reply);
+      }
+    }
+    return agent;
   }
 
   /** Creates a fresh account through the operator API; answers its admin. */

@@ -1,44 +1,17 @@
 package org.relais.web.it;
 
-import java.io.File;
-import java.net.URI;
-import java.net.URL;
 import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Black-box tests against the WAR the build made, deployed as it is on Payara Micro (with H2 or
  * PostgreSQL, as the Failsafe execution says). Each test class boots one Micro, so classes are few
  * and broad; tests stay independent by working in an account of their own.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-public abstract class RelaisDeployment {
-
-  @ArquillianResource private URL deploymentUrl;
+public abstract class RelaisDeployment extends DeployedRelais {
 
   @Deployment(testable = false)
   public static WebArchive relais() {
-    return ShrinkWrap.createFromZipFile(
-        WebArchive.class, new File(System.getProperty("relais.war")));
-  }
-
-  /**
-   * The application's base URL, always ending with '/'. Micro may report the machine's external
-   * address with --nocluster: tests talk to the loopback address.
-   */
-  protected String baseUrl() {
-    URI uri = URI.create(deploymentUrl.toString());
-    String path = uri.getPath().endsWith("/") ? uri.getPath() : uri.getPath() + "/";
-    return "http://127.0.0.1:" + uri.getPort() + path;
-  }
-
-  protected Api api() {
-    return new Api(baseUrl());
+    return builtWar();
   }
 }

@@ -1,0 +1,304 @@
+package org.relais.telephony.sip;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javax.sip.ClientTransaction;
+import javax.sip.Dialog;
+import javax.sip.ServerTransaction;
+import javax.sip.TransactionState;
+import javax.sip.message.Request;
+import javax.sip.message.Response;
+
+/**
+ * One trunk call as Relais's back-to-back user agent holds it: the caller's leg (the INVITE it
+ * keeps unanswered while the call is queued) and at most one agent leg (the INVITE to the agent's
+ * phone, then its dialog). Until media is anchored, the caller hears ringing while queued and is
+ * answered with the agent's own SDP when bridged: the audio then flows between the two phones.
+ *
+ * <p>Every change happens under the call's lock; the methods answer whether the engine must hear of
+ * it, and the switch reports it. A SIP send that fails is logged and the leg counted as ended.
+ */
+final class SipCall {
+
+  private static final Logger LOG = Logger.getLogger(SipCall.class.getName());
+
+  private enum Caller {
+    QUEUED,
+    CONNECTED,
+    ENDED
+  }
+
+  private enum Leg {
+    RINGING,
+    ANSWERED,
+    CONNECTED,
+    ENDED
+  }
+
+  /** The INVITE to one agent's phone and what became of it. */
+  private static final class AgentLeg {
+    final String extension;
+    final ClientTransaction invite;
+    Leg state = Leg.RINGING;
+    Dialog dialog;
+    byte[] sdp;
+
+    AgentLeg(String extension, ClientTransaction invite) {
+      this.extension = extension;
+      this.invite = invite;
+    }
+  }
+
+  final String account;
+  final String group;
+  final String callerNumber;
+
+  /** The engine's id for the call, once it has taken the arrival. */
+  volatile Long callId;
+
+  private final SipEndpoint endpoint;
+  private final ServerTransaction callerInvite;
+  private final byte[] callerSdp;
+  private final String callerTag = SipEndpoint.newTag();
+  private Caller caller = Caller.QUEUED;
+  private AgentLeg agent;
+
+  /** Offers withdrawn before the phone's first provisional answer: their CANCEL waits for it. */
+  private final List<AgentLeg> withdrawn = new ArrayList<>();
+
+  SipCall(
+      SipEndpoint endpoint,
+      String account,
+      String group,
+      String callerNumber,
+      ServerTransaction callerInvite) {
+    this.endpoint = endpoint;
+    this.account = account;
+    this.group = group;
+    this.callerNumber = callerNumber;
+    this.callerInvite = callerInvite;
+    this.callerSdp = callerInvite.getRequest().getRawContent();
+  }
+
+  /** Tells the caller its call is taken: ringing, until an agent answers. */
+  synchronized void queued() {
+    try {
+      callerInvite.sendResponse(
+          endpoint.response(Response.RINGING, callerInvite.getRequest(), callerTag));
+      callerInvite.getDialog().setApplicationData(this);
+    } catch (Exception e) {
+      failed("ringing the caller", e);
+    }
+  }
+
+  synchronized boolean callerGone() {
+    return caller == Caller.ENDED;
+  }
+
+  // ------------------------------------------------------------- what the engine commands
+
+  synchronized void ringAgent(String extension) {
+    if (caller == Caller.ENDED) {
+      return;
+    }
+    endAgentLeg();
+    try {
+      ClientTransaction invite = endpoint.invite(account, extension, callerNumber, callerSdp);
+      invite.setApplicationData(this);
+      agent = new AgentLeg(extension, invite);
+    } catch (Exception e) {
+      failed("ringing extension " + extension, e);
+    }
+  }
+
+  synchronized void cancelAgent(String extension) {
+    if (agent != null && agent.extension.equals(extension)) {
+      endAgentLeg();
+    }
+  }
+
+  /** Answers the caller with the agent's media description: they talk from now on. */
+  synchronized void bridge(String extension) {
+    if (caller != Caller.QUEUED
+        || agent == null
+        || agent.state != Leg.ANSWERED
+        || !agent.extension.equals(extension)) {
+      return;
+    }
+    try {
+      callerInvite.sendResponse(endpoint.answer(callerInvite.getRequest(), callerTag, agent.sdp));
+      caller = Caller.CONNECTED;
+      agent.state = Leg.CONNECTED;
+    } catch (Exception e) {
+      failed("answering the caller", e);
+    }
+  }
+
+  /** Ends every leg still up. */
+  synchronized void hangUp() {
+    endAgentLeg();
+    endCallerLeg();
+  }
+
+  // ------------------------------------------------------------- what the phones do
+
+  /** A provisional answer from the agent's phone: a CANCEL waiting for one can go now. */
+  synchronized void agentProceeding(ClientTransaction invite) {
+    for (AgentLeg leg : withdrawn) {
+      if (leg.invite == invite) {
+        withdrawn.remove(leg);
+        cancel(leg);
+        return;
+      }
+    }
+  }
+
+  /**
+   * The agent's phone answered. Always acknowledged; hung up at once if the offer was withdrawn.
+   *
+   * @return the extension that answered the current offer, or null
+   */
+  synchronized String agentAnswered(ClientTransaction invite, Dialog dialog, Response ok) {
+    try {
+      endpoint.ack(dialog, ok);
+    } catch (Exception e) {
+      failed("acknowledging the agent's answer", e);
+      return null;
+    }
+    dialog.setApplicationData(this);
+    withdrawn.removeIf(leg -> leg.invite == invite);
+    AgentLeg leg = agent;
+    if (leg == null || leg.invite != invite || leg.state != Leg.RINGING) {
+      bye(dialog);
+      return null;
+    }
+    leg.state = Leg.ANSWERED;
+    leg.dialog = dialog;
+    leg.sdp = ok.getRawContent();
+    return leg.extension;
+  }
+
+  /**
+   * The agent's phone refused (busy, declined, unreachable) or its INVITE timed out.
+   *
+   * @return the extension whose current offer failed, or null when nobody needs to hear it
+   */
+  synchronized String agentFailed(ClientTransaction invite) {
+    withdrawn.removeIf(leg -> leg.invite == invite);
+    AgentLeg leg = agent;
+    if (leg == null || leg.invite != invite || leg.state != Leg.RINGING) {
+      return null;
+    }
+    agent = null;
+    return leg.extension;
+  }
+
+  /**
+   * The agent's phone hung up: the caller is hung up too.
+   *
+   * @return the extension, when it was this call's agent still on the line
+   */
+  synchronized String agentHungUp(Dialog dialog) {
+    AgentLeg leg = agent;
+    if (leg == null || leg.dialog != dialog || leg.state == Leg.ENDED) {
+      return null;
+    }
+    leg.state = Leg.ENDED;
+    agent = null;
+    endCallerLeg();
+    return leg.extension;
+  }
+
+  /**
+   * The caller hung up (BYE): the agent's leg ends too.
+   *
+   * @return whether the caller was still on the line
+   */
+  synchronized boolean callerHungUp() {
+    if (caller == Caller.ENDED) {
+      return false;
+    }
+    caller = Caller.ENDED;
+    endAgentLeg();
+    return true;
+  }
+
+  /**
+   * The caller gave up while queued or while an agent's phone rang (its INVITE cancelled): the
+   * INVITE is answered 487, as RFC 3261 asks, and the agent's leg ends.
+   *
+   * @return whether the caller was still waiting
+   */
+  synchronized boolean callerCancelled() {
+    if (caller != Caller.QUEUED) {
+      return false;
+    }
+    respondToCaller(Response.REQUEST_TERMINATED);
+    endAgentLeg();
+    return true;
+  }
+
+  // ------------------------------------------------------------- sending
+
+  private void endAgentLeg() {
+    AgentLeg leg = agent;
+    agent = null;
+    if (leg == null) {
+      return;
+    }
+    switch (leg.state) {
+      case RINGING -> {
+        // RFC 3261 9.1: no CANCEL before the phone's first provisional answer.
+        if (leg.invite.getState() == TransactionState.CALLING) {
+          withdrawn.add(leg);
+        } else {
+          cancel(leg);
+        }
+      }
+      case ANSWERED, CONNECTED -> bye(leg.dialog);
+      case ENDED -> {}
+    }
+    leg.state = Leg.ENDED;
+  }
+
+  private void endCallerLeg() {
+    switch (caller) {
+      case QUEUED -> respondToCaller(Response.TEMPORARILY_UNAVAILABLE);
+      case CONNECTED -> bye(callerInvite.getDialog());
+      case ENDED -> {}
+    }
+    caller = Caller.ENDED;
+  }
+
+  private void respondToCaller(int status) {
+    try {
+      Request invite = callerInvite.getRequest();
+      callerInvite.sendResponse(endpoint.response(status, invite, callerTag));
+    } catch (Exception e) {
+      failed("answering the caller " + status, e);
+    }
+    caller = Caller.ENDED;
+  }
+
+  private void cancel(AgentLeg leg) {
+    try {
+      endpoint.cancel(leg.invite);
+    } catch (Exception e) {
+      failed("cancelling the offer to " + leg.extension, e);
+    }
+  }
+
+  private void bye(Dialog dialog) {
+    try {
+      endpoint.bye(dialog);
+    } catch (Exception e) {
+      failed("hanging up a leg", e);
+    }
+  }
+
+  private void failed(String what, Exception e) {
+    LOG.log(Level.WARNING, "SIP call of account " + account + ": " + what + " failed", e);
+  }
+}

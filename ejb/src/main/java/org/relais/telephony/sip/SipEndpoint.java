@@ -1,0 +1,157 @@
+package org.relais.telephony.sip;
+
+import gov.nist.javax.sip.SipStackImpl;
+import gov.nist.javax.sip.address.AddressFactoryImpl;
+import gov.nist.javax.sip.header.HeaderFactoryImpl;
+import gov.nist.javax.sip.message.MessageFactoryImpl;
+import java.text.ParseException;
+import java.util.List;
+import java.util.Properties;
+import java.util.UUID;
+import javax.sip.ClientTransaction;
+import javax.sip.Dialog;
+import javax.sip.InvalidArgumentException;
+import javax.sip.ListeningPoint;
+import javax.sip.SipException;
+import javax.sip.SipListener;
+import javax.sip.SipProvider;
+import javax.sip.address.Address;
+import javax.sip.address.AddressFactory;
+import javax.sip.address.SipURI;
+import javax.sip.header.CSeqHeader;
+import javax.sip.header.ContactHeader;
+import javax.sip.header.ContentTypeHeader;
+import javax.sip.header.HeaderFactory;
+import javax.sip.header.ToHeader;
+import javax.sip.message.MessageFactory;
+import javax.sip.message.Request;
+import javax.sip.message.Response;
+
+/**
+ * Relais's own SIP user agent on JAIN-SIP: one UDP listening point, and the few messages the
+ * back-to-back user agent builds. The stack parses and formats every message, and runs the
+ * transactions (retransmissions, timers) and dialogs of RFC 3261; this class only fills headers.
+ */
+final class SipEndpoint {
+
+  private static final String SDP = "sdp";
+
+  private final SipSettings settings;
+  private final SipStackImpl stack;
+  private final SipProvider provider;
+  private final HeaderFactory headers = new HeaderFactoryImpl();
+  private final AddressFactory addresses = new AddressFactoryImpl();
+  private final MessageFactory messages = new MessageFactoryImpl();
+  private final ContactHeader contact;
+
+  /** Binds the listening point and starts the stack's threads; {@link #stop()} ends them. */
+  SipEndpoint(SipSettings settings, SipListener listener) throws Exception {
+    this.settings = settings;
+    Properties properties = new Properties();
+    properties.setProperty("javax.sip.STACK_NAME", "relais");
+    properties.setProperty("gov.nist.javax.sip.STACK_LOGGER", JulStackLogger.class.getName());
+    // Dialogs are made and matched by the stack, so that in-dialog requests reach the call.
+    properties.setProperty("javax.sip.AUTOMATIC_DIALOG_SUPPORT", "on");
+    stack = new SipStackImpl(properties);
+    ListeningPoint point = stack.createListeningPoint(settings.address(), settings.port(), "udp");
+    provider = stack.createSipProvider(point);
+    provider.addSipListener(listener);
+    contact =
+        headers.createContactHeader(
+            addresses.createAddress(
+                addresses.createSipURI("relais", settings.address() + ":" + settings.port())));
+    stack.start();
+  }
+
+  void stop() {
+    stack.stop();
+  }
+
+  SipProvider provider() {
+    return provider;
+  }
+
+  /** A new tag for the To header of a dialog this side answers, or the From of one it starts. */
+  static String newTag() {
+    return UUID.randomUUID().toString().substring(0, 8);
+  }
+
+  /** A response to {@code request}; a final one out of a dialog gets a To tag of its own. */
+  Response response(int status, Request request) throws ParseException {
+    return response(status, request, newTag());
+  }
+
+  /**
+   * A response to {@code request} with {@code toTag} when the request had none: the tag names this
+   * side of the dialog an INVITE makes. A 1xx or 2xx to an INVITE says where to reach this side.
+   */
+  Response response(int status, Request request, String toTag) throws ParseException {
+    Response response = messages.createResponse(status, request);
+    ToHeader to = (ToHeader) response.getHeader(ToHeader.NAME);
+    if (status > Response.TRYING && to.getTag() == null) {
+      to.setTag(toTag);
+    }
+    if (status > Response.TRYING && status < 300 && Request.INVITE.equals(request.getMethod())) {
+      response.addHeader(contact);
+    }
+    return response;
+  }
+
+  /** A 200 answer carrying an SDP body. */
+  Response answer(Request request, String toTag, byte[] sdp) throws ParseException {
+    Response response = response(Response.OK, request, toTag);
+    response.setContent(sdp, sdpType());
+    return response;
+  }
+
+  /**
+   * Sends an INVITE for {@code extension@account} through the registrar, which knows where the
+   * agent's phone is registered.
+   */
+  ClientTransaction invite(String account, String extension, String caller, byte[] sdp)
+      throws ParseException, SipException, InvalidArgumentException {
+    SipURI target = addresses.createSipURI(extension, account);
+    Address from = addresses.createAddress(addresses.createSipURI(caller, settings.address()));
+    Request invite =
+        messages.createRequest(
+            target,
+            Request.INVITE,
+            provider.getNewCallId(),
+            headers.createCSeqHeader(1L, Request.INVITE),
+            headers.createFromHeader(from, newTag()),
+            headers.createToHeader(addresses.createAddress(target), null),
+            List.of(headers.createViaHeader(settings.address(), settings.port(), "udp", null)),
+            headers.createMaxForwardsHeader(70));
+    invite.addHeader(contact);
+    invite.addHeader(
+        headers.createRouteHeader(
+            addresses.createAddress("<sip:" + settings.registrar() + ";lr>")));
+    if (sdp != null) {
+      invite.setContent(sdp, sdpType());
+    }
+    ClientTransaction transaction = provider.getNewClientTransaction(invite);
+    transaction.sendRequest();
+    return transaction;
+  }
+
+  /** Cancels an INVITE this side sent and that has had no final answer yet. */
+  void cancel(ClientTransaction invite) throws SipException {
+    provider.getNewClientTransaction(invite.createCancel()).sendRequest();
+  }
+
+  /** Acknowledges the 2xx answer to this side's INVITE. */
+  void ack(Dialog dialog, Response ok) throws SipException, InvalidArgumentException {
+    long cseq = ((CSeqHeader) ok.getHeader(CSeqHeader.NAME)).getSeqNumber();
+    dialog.sendAck(dialog.createAck(cseq));
+  }
+
+  /** Ends an established dialog. */
+  void bye(Dialog dialog) throws SipException {
+    Request bye = dialog.createRequest(Request.BYE);
+    dialog.sendRequest(provider.getNewClientTransaction(bye));
+  }
+
+  private ContentTypeHeader sdpType() throws ParseException {
+    return headers.createContentTypeHeader("application", SDP);
+  }
+}

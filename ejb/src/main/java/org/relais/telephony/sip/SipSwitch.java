@@ -1,0 +1,457 @@
+package org.relais.telephony.sip;
+
+import gov.nist.javax.sip.message.SIPMessage;
+import gov.nist.javax.sip.stack.SIPServerTransaction;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Typed;
+import jakarta.inject.Inject;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.stream.Collectors;
+import javax.sip.ClientTransaction;
+import javax.sip.DialogTerminatedEvent;
+import javax.sip.IOExceptionEvent;
+import javax.sip.RequestEvent;
+import javax.sip.ResponseEvent;
+import javax.sip.ServerTransaction;
+import javax.sip.SipListener;
+import javax.sip.TimeoutEvent;
+import javax.sip.TransactionTerminatedEvent;
+import javax.sip.address.SipURI;
+import javax.sip.address.TelURL;
+import javax.sip.address.URI;
+import javax.sip.header.FromHeader;
+import javax.sip.header.HeaderAddress;
+import javax.sip.message.Request;
+import javax.sip.message.Response;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.relais.telephony.DialFailure;
+import org.relais.telephony.MonitorMode;
+import org.relais.telephony.Switch;
+import org.relais.telephony.SwitchEvents;
+import org.relais.telephony.sip.CalledNumbers.CalledGroup;
+
+/**
+ * The SIP switch (SPEC F2, {@code relais.switch=sip}): Relais as a back-to-back user agent on
+ * JAIN-SIP. Trunks send their calls to Relais's own SIP port; a call for one of a group's numbers
+ * is kept ringing while queued, the agent's phone is rung through Kamailio (where it registered as
+ * {@code extension@account}), and the two are connected when it answers. Either side's hang-up ends
+ * the other.
+ *
+ * <p>What this switch does not do yet, it refuses loudly: outbound calls and consultations fail at
+ * once as {@link DialFailure#FAILED}, and hold, transfers, monitoring and recording throw.
+ *
+ * <p>The engine hears of the phones through one thread, in the order things happened on the lines;
+ * the engine's commands may come before a new call's id is known to this switch (they run once the
+ * engine's transaction commits, the arrival's answer perhaps not yet read), so they wait for it.
+ */
+@Typed(SipSwitch.class)
+@ApplicationScoped
+public class SipSwitch implements Switch, SipListener {
+
+  private static final Logger LOG = Logger.getLogger(SipSwitch.class.getName());
+
+  /** How long an ended call's id still answers the engine's late commands. */
+  private static final long FORGET_AFTER_SECONDS = 60;
+
+  @Inject SwitchEvents acd;
+  @Resource ManagedThreadFactory threads;
+  @Inject CalledNumbers numbers;
+
+  @Inject
+  @ConfigProperty(name = "relais.sip.address", defaultValue = "127.0.0.1")
+  String address;
+
+  @Inject
+  @ConfigProperty(name = "relais.sip.port", defaultValue = "5080")
+  int port;
+
+  @Inject
+  @ConfigProperty(name = "relais.sip.registrar", defaultValue = "127.0.0.1:5060")
+  String registrar;
+
+  @Inject
+  @ConfigProperty(name = "relais.sip.trunks", defaultValue = "127.0.0.1")
+  String trunks;
+
+  private SipSettings settings;
+  private SipEndpoint endpoint;
+  private ScheduledExecutorService reporter;
+  private final Map<Long, CompletableFuture<SipCall>> calls = new ConcurrentHashMap<>();
+
+  /** Binds the SIP port and starts the stack; the producer calls it when this switch is chosen. */
+  public synchronized void start() {
+    if (endpoint != null) {
+      return;
+    }
+    settings =
+        new SipSettings(
+            address,
+            port,
+            registrar,
+            Arrays.stream(trunks.split(","))
+                .map(String::strip)
+                .filter(s -> !s.isEmpty())
+                .collect(Collectors.toSet()));
+    reporter = new ScheduledThreadPoolExecutor(1, threads);
+    try {
+      endpoint = new SipEndpoint(settings, this);
+    } catch (Exception e) {
+      reporter.shutdownNow();
+      throw new IllegalStateException(
+          "the SIP switch cannot listen on " + address + ":" + port + "/udp", e);
+    }
+    LOG.info(
+        "SIP switch listening on "
+            + address
+            + ":"
+            + port
+            + "/udp, phones through "
+            + registrar
+            + ", trunks "
+            + settings.trunks());
+  }
+
+  @PreDestroy
+  synchronized void stop() {
+    if (endpoint != null) {
+      endpoint.stop();
+      reporter.shutdownNow();
+      endpoint = null;
+    }
+  }
+
+  // ------------------------------------------------------------- the port
+
+  @Override
+  public void offer(String account, long callId, String caller, String extension, Duration ring) {
+    whenKnown(callId, call -> call.ringAgent(extension));
+  }
+
+  @Override
+  public void cancelOffer(String account, long callId, String extension) {
+    whenKnown(callId, call -> call.cancelAgent(extension));
+  }
+
+  @Override
+  public void bridge(String account, long callId, String extension) {
+    whenKnown(callId, call -> call.bridge(extension));
+  }
+
+  @Override
+  public void hangUp(String account, long callId) {
+    whenKnown(
+        callId,
+        call -> {
+          call.hangUp();
+          forgetLater(callId);
+        });
+  }
+
+  @Override
+  public void originate(
+      String account, long callId, String extension, String number, String presentedNumber) {
+    LOG.warning("outbound calls are not on the SIP switch yet: call " + callId + " fails");
+    reporter.execute(() -> acd.outboundFailed(account, callId, DialFailure.FAILED));
+  }
+
+  @Override
+  public void consult(String account, long callId, String extension, String number) {
+    LOG.warning("consult calls are not on the SIP switch yet: call " + callId + " fails");
+    reporter.execute(() -> acd.outboundFailed(account, callId, DialFailure.FAILED));
+  }
+
+  @Override
+  public void monitor(String account, long callId, String supervisorExtension, MonitorMode mode) {
+    throw notYet("monitoring");
+  }
+
+  @Override
+  public void stopMonitor(String account, long callId, String supervisorExtension) {
+    throw notYet("monitoring");
+  }
+
+  @Override
+  public void hold(String account, long callId) {
+    throw notYet("hold");
+  }
+
+  @Override
+  public void resume(String account, long callId) {
+    throw notYet("hold");
+  }
+
+  @Override
+  public void join(String account, long callId, long consultId) {
+    throw notYet("transfers");
+  }
+
+  @Override
+  public void transfer(String account, long callId, String number) {
+    throw notYet("transfers");
+  }
+
+  @Override
+  public void continueAs(String account, long callId, long newCallId) {
+    throw notYet("transfers");
+  }
+
+  @Override
+  public void startRecording(String account, long callId, Path file) {
+    throw notYet("recording");
+  }
+
+  @Override
+  public void stopRecording(String account, long callId, Path file) {
+    throw notYet("recording");
+  }
+
+  private static UnsupportedOperationException notYet(String feature) {
+    return new UnsupportedOperationException(feature + " is not on the SIP switch yet");
+  }
+
+  // ------------------------------------------------------------- the SIP stack's events
+
+  @Override
+  public void processRequest(RequestEvent event) {
+    Request request = event.getRequest();
+    try {
+      switch (request.getMethod()) {
+        case Request.INVITE -> {
+          if (event.getDialog() == null) {
+            arrived(event);
+          } else {
+            respond(event, Response.NOT_IMPLEMENTED); // re-INVITE: no hold from the trunk yet
+          }
+        }
+        case Request.ACK -> {} // the caller confirms the answer: nothing to do
+        case Request.CANCEL -> cancelled(event);
+        case Request.BYE -> hungUp(event);
+        case Request.OPTIONS -> respond(event, Response.OK);
+        default -> respond(event, Response.METHOD_NOT_ALLOWED);
+      }
+    } catch (Exception e) {
+      LOG.log(Level.WARNING, "SIP " + request.getMethod() + " not handled", e);
+    }
+  }
+
+  @Override
+  public void processResponse(ResponseEvent event) {
+    ClientTransaction transaction = event.getClientTransaction();
+    if (transaction == null || !(transaction.getApplicationData() instanceof SipCall call)) {
+      return; // answers to CANCEL and BYE, or a stray retransmission
+    }
+    int status = event.getResponse().getStatusCode();
+    if (status < 200) {
+      call.agentProceeding(transaction);
+    } else if (status < 300) {
+      String extension = call.agentAnswered(transaction, event.getDialog(), event.getResponse());
+      if (extension != null) {
+        report(() -> acd.answered(call.account, extension));
+      }
+    } else {
+      phoneFailed(call, transaction);
+    }
+  }
+
+  @Override
+  public void processTimeout(TimeoutEvent event) {
+    ClientTransaction transaction = event.getClientTransaction();
+    if (transaction != null && transaction.getApplicationData() instanceof SipCall call) {
+      phoneFailed(call, transaction);
+    }
+  }
+
+  @Override
+  public void processIOException(IOExceptionEvent event) {
+    LOG.warning("SIP cannot reach " + event.getHost() + ":" + event.getPort());
+  }
+
+  @Override
+  public void processTransactionTerminated(TransactionTerminatedEvent event) {
+    // transactions end by themselves; calls end on BYE, CANCEL or the engine's hang-up
+  }
+
+  @Override
+  public void processDialogTerminated(DialogTerminatedEvent event) {
+    // idem
+  }
+
+  // ------------------------------------------------------------- the callers' side
+
+  /** A new call: from a trunk, for a group's number, or refused. */
+  private void arrived(RequestEvent event) throws Exception {
+    Request invite = event.getRequest();
+    String source = ((SIPMessage) invite).getPeerPacketSourceAddress().getHostAddress();
+    if (!settings.trunks().contains(source)) {
+      LOG.warning("SIP INVITE refused: " + source + " is not in relais.sip.trunks");
+      respond(event, Response.FORBIDDEN);
+      return;
+    }
+    ServerTransaction transaction = serverTransaction(event);
+    transaction.sendResponse(endpoint.response(Response.TRYING, invite));
+    if (invite.getRawContent() == null) {
+      // The phones answer the caller's own offer: an INVITE without one has nothing to carry.
+      transaction.sendResponse(endpoint.response(Response.NOT_ACCEPTABLE_HERE, invite));
+      return;
+    }
+    reporter.execute(() -> queue(transaction, number(invite.getRequestURI()), caller(invite)));
+  }
+
+  /** Finds the number's group and hands the call to the engine: the reporter thread's work. */
+  private void queue(ServerTransaction transaction, String number, String caller) {
+    Request invite = transaction.getRequest();
+    try {
+      Optional<CalledGroup> called = number == null ? Optional.empty() : numbers.group(number);
+      if (called.isEmpty()) {
+        transaction.sendResponse(endpoint.response(Response.NOT_FOUND, invite));
+        return;
+      }
+      SipCall call =
+          new SipCall(endpoint, called.get().account(), called.get().group(), caller, transaction);
+      transaction.setApplicationData(call);
+      call.queued();
+      long callId = acd.inboundCall(call.account, call.group, caller, null);
+      call.callId = callId;
+      calls.computeIfAbsent(callId, id -> new CompletableFuture<>()).complete(call);
+      if (call.callerGone()) {
+        acd.callerHungUp(call.account, callId);
+        forgetLater(callId);
+      }
+    } catch (Exception e) {
+      LOG.log(Level.WARNING, "SIP call for " + number + " not queued", e);
+      try {
+        transaction.sendResponse(endpoint.response(Response.SERVER_INTERNAL_ERROR, invite));
+      } catch (Exception answered) {
+        // answered already: the engine's hang-up, or the caller's cancel, ends it
+      }
+    }
+  }
+
+  /** The caller gave up while queued or ringing an agent. */
+  private void cancelled(RequestEvent event) throws Exception {
+    ServerTransaction transaction = serverTransaction(event);
+    transaction.sendResponse(endpoint.response(Response.OK, event.getRequest()));
+    SIPServerTransaction invite =
+        ((SIPServerTransaction) transaction).getCanceledInviteTransaction();
+    if (invite != null
+        && invite.getApplicationData() instanceof SipCall call
+        && call.callerCancelled()) {
+      reportCallerHungUp(call);
+    }
+  }
+
+  /** A BYE, from the caller or from an agent's phone. */
+  private void hungUp(RequestEvent event) throws Exception {
+    respond(event, Response.OK);
+    if (!(event.getDialog().getApplicationData() instanceof SipCall call)) {
+      return;
+    }
+    String extension = call.agentHungUp(event.getDialog());
+    if (extension != null) {
+      report(() -> acd.agentHungUp(call.account, extension));
+    } else if (call.callerHungUp()) {
+      reportCallerHungUp(call);
+    }
+  }
+
+  private void reportCallerHungUp(SipCall call) {
+    report(
+        () -> {
+          // Before its id is known, the arrival's own report tells the engine of the hang-up.
+          if (call.callId != null) {
+            acd.callerHungUp(call.account, call.callId);
+            forgetLater(call.callId);
+          }
+        });
+  }
+
+  private void phoneFailed(SipCall call, ClientTransaction transaction) {
+    String extension = call.agentFailed(transaction);
+    if (extension != null) {
+      report(() -> acd.refused(call.account, extension));
+    }
+  }
+
+  private static String number(URI uri) {
+    if (uri instanceof SipURI sip) {
+      return sip.getUser();
+    }
+    return uri instanceof TelURL tel ? tel.getPhoneNumber() : null;
+  }
+
+  /** The caller's number: the trunk's P-Asserted-Identity, else the From user, as sent. */
+  private static String caller(Request invite) {
+    if (invite.getHeader("P-Asserted-Identity") instanceof HeaderAddress asserted) {
+      String number = number(asserted.getAddress().getURI());
+      if (number != null) {
+        return number;
+      }
+    }
+    String from = number(((FromHeader) invite.getHeader(FromHeader.NAME)).getAddress().getURI());
+    return from == null ? "anonymous" : from;
+  }
+
+  // ------------------------------------------------------------- plumbing
+
+  private ServerTransaction serverTransaction(RequestEvent event) throws Exception {
+    ServerTransaction transaction = event.getServerTransaction();
+    return transaction != null
+        ? transaction
+        : endpoint.provider().getNewServerTransaction(event.getRequest());
+  }
+
+  private void respond(RequestEvent event, int status) throws Exception {
+    serverTransaction(event).sendResponse(endpoint.response(status, event.getRequest()));
+  }
+
+  /** Tells the engine, in order, on the reporter thread. */
+  private void report(Runnable event) {
+    reporter.execute(
+        () -> {
+          try {
+            event.run();
+          } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "the engine refused a SIP event", e);
+          }
+        });
+  }
+
+  /** Runs the engine's command on the call once its id is known. */
+  private void whenKnown(long callId, Consumer<SipCall> command) {
+    calls
+        .computeIfAbsent(
+            callId,
+            id -> {
+              CompletableFuture<SipCall> unknown = new CompletableFuture<>();
+              // A call this switch never held (the engine's recovery, a call of another switch).
+              reporter.schedule(
+                  () -> calls.remove(id, unknown), FORGET_AFTER_SECONDS, TimeUnit.SECONDS);
+              return unknown;
+            })
+        .thenAccept(command)
+        .exceptionally(
+            e -> {
+              LOG.log(Level.WARNING, "SIP command on call " + callId + " failed", e);
+              return null;
+            });
+  }
+
+  private void forgetLater(long callId) {
+    reporter.schedule(() -> calls.remove(callId), FORGET_AFTER_SECONDS, TimeUnit.SECONDS);
+  }
+}

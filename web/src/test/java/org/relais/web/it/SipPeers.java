@@ -1,0 +1,160 @@
+package org.relais.web.it;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.DatagramSocket;
+import java.net.SocketException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * The SIP switch's real peers on loopback, as processes a test starts and {@link #close()}s:
+ * Kamailio with the repository's configuration, and SIPp playing the trunk and the agents' phones
+ * with the scenarios of {@code src/test/resources/sipp}. Their output goes to {@code logs}.
+ */
+final class SipPeers implements AutoCloseable {
+
+  private static final Path KAMAILIO_CONFIG =
+      Path.of("..", "payara-config", "telephony", "kamailio.cfg");
+
+  private final Path logs;
+  private final List<Process> processes = new ArrayList<>();
+  private int started;
+
+  SipPeers(Path logs) {
+    this.logs = logs;
+    try {
+      Files.createDirectories(logs);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Whether Kamailio and SIPp are installed (Debian's kamailio and sip-tester). */
+  static boolean installed() {
+    return executable("kamailio") && executable("sipp");
+  }
+
+  private static boolean executable(String name) {
+    String path = System.getenv().getOrDefault("PATH", "") + File.pathSeparator + "/usr/sbin";
+    return Stream.of(path.split(File.pathSeparator))
+        .anyMatch(dir -> Files.isExecutable(Path.of(dir, name)));
+  }
+
+  /** A UDP port free on loopback now. */
+  static int freePort() {
+    try (DatagramSocket socket = new DatagramSocket(0)) {
+      return socket.getLocalPort();
+    } catch (SocketException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Kamailio in the foreground on 127.0.0.1:{@code port}, small and with its files in logs. */
+  void kamailio(int port) {
+    start(
+        "kamailio",
+        List.of(
+            "kamailio",
+            "-f",
+            KAMAILIO_CONFIG.toAbsolutePath().toString(),
+            "-D",
+            "-E",
+            "-l",
+            "udp:127.0.0.1:" + port,
+            "-P",
+            logs.resolve("kamailio.pid").toAbsolutePath().toString(),
+            "-Y",
+            logs.toAbsolutePath().toString(),
+            "-m",
+            "32",
+            "-M",
+            "4"));
+  }
+
+  /**
+   * SIPp playing one call of {@code scenario} from 127.0.0.1:{@code port}, towards {@code remote}
+   * when it starts the call, giving up after 30 s.
+   */
+  Process sipp(String scenario, int port, String remote, String... options) {
+    List<String> command = new ArrayList<>();
+    command.addAll(
+        List.of(
+            "sipp",
+            "-sf",
+            scenarioFile(scenario),
+            "-i",
+            "127.0.0.1",
+            "-p",
+            Integer.toString(port),
+            "-mp",
+            Integer.toString(freePort()),
+            "-m",
+            "1",
+            "-nostdin",
+            "-timeout",
+            "30s",
+            "-timeout_error"));
+    command.addAll(List.of(options));
+    if (remote != null) {
+      command.add(remote);
+    }
+    return start(scenario, command);
+  }
+
+  /** The process's exit code, or an error if it runs longer than {@code timeout}. */
+  static int exitOf(Process process, Duration timeout) throws InterruptedException {
+    if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+      throw new AssertionError("still running after " + timeout + ": " + process.info());
+    }
+    return process.exitValue();
+  }
+
+  @Override
+  public void close() {
+    for (Process process : processes) {
+      process.destroy();
+    }
+    for (Process process : processes) {
+      try {
+        if (!process.waitFor(5, TimeUnit.SECONDS)) {
+          process.destroyForcibly();
+        }
+      } catch (InterruptedException e) {
+        process.destroyForcibly();
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  private Process start(String name, List<String> command) {
+    File log = logs.resolve((++started) + "-" + name + ".log").toFile();
+    try {
+      Process process =
+          new ProcessBuilder(command)
+              .directory(logs.toFile())
+              .redirectErrorStream(true)
+              .redirectOutput(log)
+              .start();
+      processes.add(process);
+      return process;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static String scenarioFile(String scenario) {
+    try {
+      return Path.of(SipPeers.class.getResource("/sipp/" + scenario + ".xml").toURI()).toString();
+    } catch (URISyntaxException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,214 @@
+package org.relais.web.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.shrinkwrap.api.ArchivePath;
+import org.jboss.shrinkwrap.api.ArchivePaths;
+import org.jboss.shrinkwrap.api.asset.StringAsset;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIf;
+import org.relais.web.it.Api.Caller;
+import org.relais.web.it.Api.Reply;
+
+/**
+ * The SIP switch (SPEC F2) with real peers on loopback: Relais deployed with {@code
+ * relais.switch=sip}, the repository's Kamailio as the phones' registrar, SIPp as the trunk and as
+ * the agents' phones. What the engine made of each call is read through the API, as on the
+ * simulated switch. Skipped where Kamailio or SIPp is not installed.
+ */
+@EnabledIf("org.relais.web.it.SipPeers#installed")
+class SipSwitchIT extends DeployedRelais {
+
+  private static final Duration CALL = Duration.ofSeconds(30);
+  private static final Duration TIMERS = Duration.ofSeconds(15);
+
+  private static final int RELAIS_SIP = SipPeers.freePort();
+  private static final int KAMAILIO = SipPeers.freePort();
+  private static SipPeers peers;
+
+  private Api api;
+  private Caller admin;
+
+  /** The built WAR, told to use the SIP switch on free ports. */
+  @Deployment(testable = false)
+  public static WebArchive relaisOnSip() {
+    WebArchive war = builtWar();
+    ArchivePath config =
+        ArchivePaths.create("/WEB-INF/classes/META-INF/microprofile-config.properties");
+    String properties;
+    try (InputStream in = war.get(config).getAsset().openStream()) {
+      properties = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    war.delete(config);
+    war.add(
+        new StringAsset(
+            properties
+                + "\nrelais.switch=sip\nrelais.sip.address=127.0.0.1\nrelais.sip.port="
+                + RELAIS_SIP
+                + "\nrelais.sip.registrar=127.0.0.1:"
+                + KAMAILIO
+                + "\nrelais.sip.trunks=127.0.0.1\n"),
+        config);
+    return war;
+  }
+
+  @BeforeAll
+  static void startKamailio() {
+    peers =
+        new SipPeers(Path.of("target", "it", "sip-" + System.getProperty("relais.it.database")));
+    peers.kamailio(KAMAILIO);
+  }
+
+  @AfterAll
+  static void stopPeers() {
+    peers.close();
+  }
+
+  @Test
+  void aTrunkCallIsQueuedRungOnTheAgentsPhoneBridgedAndHungUp() throws Exception {
+    account();
+    String number = newNumber();
+    group(
+        "Support",
+        number,
+        "\"ringTimeout\":10,\"wrapUp\":0,\"qualificationRequired\":true,"
+            + "\"qualifications\":[\"Résolu\"]");
+    Caller alice = api.availableAgent(admin, "alice", "501", "Support");
+    Process phone = phone("phone-answers", "501");
+
+    Process trunk = trunk("trunk-talks", number, "0611223344");
+
+    assertThat(SipPeers.exitOf(trunk, CALL)).as("the trunk's call").isZero();
+    assertThat(SipPeers.exitOf(phone, CALL)).as("the agent's phone").isZero();
+    awaitActivity(alice, "QUALIFYING");
+    JsonObject row = history(alice).get(0);
+    assertThat(row.getString("number")).isEqualTo("0611223344");
+    assertThat(row.getString("group")).isEqualTo("Support");
+    assertThat(row.getString("outcome")).isEqualTo("ANSWERED");
+    assertThat(row.getJsonNumber("talked").longValue()).isBetween(1L, 10L);
+    Reply qualified = api.send(alice, "POST", "api/v1/me/qualification", "{\"code\":\"Résolu\"}");
+    assertThat(qualified.status()).as(qualified.body()).isEqualTo(200);
+    awaitActivity(alice, "IDLE");
+  }
+
+  @Test
+  void aPhoneThatNeverAnswersIsCancelledAtTheRingTimeoutAndTheCallerWaitsOnUntilItGivesUp()
+      throws Exception {
+    account();
+    String number = newNumber();
+    group("Hotline", number, "\"ringTimeout\":2,\"penalty\":60");
+    Caller bob = api.availableAgent(admin, "bob", "502", "Hotline");
+    Process phone = phone("phone-never-answers", "502");
+
+    Process trunk = trunk("trunk-gives-up", number, "0655667788", "-d", "8000");
+
+    // The phone's scenario ends only once the switch has cancelled its ringing.
+    assertThat(SipPeers.exitOf(phone, Duration.ofSeconds(8))).as("the agent's phone").isZero();
+    awaitActivity(bob, "PENALTY");
+    JsonObject group = api.get(bob, "api/v1/me").object().getJsonArray("groups").getJsonObject(0);
+    assertThat(group.getInt("waiting")).as("the caller still queued").isEqualTo(1);
+    assertThat(SipPeers.exitOf(trunk, CALL)).as("the trunk's call").isZero();
+    JsonObject call =
+        Await.until(
+                TIMERS,
+                () -> report("Hotline"),
+                calls -> calls.size() == 1 && calls.get(0).containsKey("outcome"))
+            .get(0);
+    assertThat(call.getString("number")).isEqualTo("0655667788");
+    assertThat(call.getString("outcome")).isEqualTo("ABANDONED");
+  }
+
+  @Test
+  void aCallForANumberOfNoGroupIsAnswered404() throws Exception {
+    Process trunk = trunk("trunk-unknown-number", newNumber(), "0600000000");
+
+    assertThat(SipPeers.exitOf(trunk, CALL)).as("the trunk's call, answered 404").isZero();
+  }
+
+  // ------------------------------------------------------------- helpers
+
+  private void account() {
+    api = api();
+    admin = api.newAccount();
+  }
+
+  /** A Paris number no other test uses: numbers name one group across all accounts. */
+  private static String newNumber() {
+    return "+3319" + (1000000 + ThreadLocalRandom.current().nextInt(9000000));
+  }
+
+  private void group(String name, String number, String settings) {
+    Reply reply =
+        api.send(
+            admin,
+            "POST",
+            "api/v1/groups",
+            "{\"name\":\"" + name + "\",\"numbers\":[\"" + number + "\"]," + settings + "}");
+    assertThat(reply.status()).as(reply.body()).isEqualTo(201);
+    assertThat(reply.object().getJsonArray("numbers").getString(0)).isEqualTo(number);
+  }
+
+  /** The agent's phone playing {@code scenario}, registered as extension@account at Kamailio. */
+  private Process phone(String scenario, String extension) throws InterruptedException {
+    int port = SipPeers.freePort();
+    Process phone = peers.sipp(scenario, port, null);
+    Process register =
+        peers.sipp(
+            "register",
+            SipPeers.freePort(),
+            "127.0.0.1:" + KAMAILIO,
+            "-key",
+            "account",
+            admin.account(),
+            "-key",
+            "extension",
+            extension,
+            "-key",
+            "contact_port",
+            Integer.toString(port));
+    assertThat(SipPeers.exitOf(register, CALL)).as("the phone's registration").isZero();
+    return phone;
+  }
+
+  private Process trunk(String scenario, String number, String caller, String... options) {
+    List<String> arguments = new ArrayList<>(List.of("-s", number, "-key", "caller", caller));
+    arguments.addAll(List.of(options));
+    return peers.sipp(
+        scenario, SipPeers.freePort(), "127.0.0.1:" + RELAIS_SIP, arguments.toArray(String[]::new));
+  }
+
+  private void awaitActivity(Caller agent, String activity) {
+    Await.until(
+        TIMERS,
+        () -> api.get(agent, "api/v1/me").object(),
+        me -> activity.equals(me.getString("activity")));
+  }
+
+  private List<JsonObject> history(Caller agent) {
+    Reply reply = api.get(agent, "api/v1/me/history");
+    assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+    return reply.object().getJsonArray("calls").getValuesAs(JsonObject.class);
+  }
+
+  private List<JsonObject> report(String group) {
+    Reply reply = api.get(admin, "api/v1/reports/calls?period=today&group=" + group);
+    assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+    return reply.object().getJsonArray("items").getValuesAs(JsonObject.class);
+  }
+}

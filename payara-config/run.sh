@@ -20,6 +20,8 @@
 #   RELAIS_SIP_ADDRESS       with sip: the address Kamailio and Relais listen on (default 127.0.0.1)
 #   RELAIS_SIP_PORT          with sip: Kamailio's UDP port, where agents' phones register as
 #                            <extension>@<account> (default 5060)
+#   RELAIS_SIP_RPC_PORT      with sip: Kamailio's JSON-RPC UDP port, where Relais reads the phones'
+#                            registrations (default 5061)
 #   RELAIS_SIP_TRUNK_PORT    with sip: Relais's own UDP port, where trunks send calls (default 5080)
 #   RELAIS_SIP_TRUNKS        with sip: the trunks' source addresses, comma-separated (default
 #                            127.0.0.1)
@@ -82,8 +84,10 @@ case "$switch" in
     fi
     sip_address="${RELAIS_SIP_ADDRESS:-127.0.0.1}"
     sip_port="${RELAIS_SIP_PORT:-5060}"
+    sip_rpc="$sip_address:${RELAIS_SIP_RPC_PORT:-5061}"
     mkdir -p "$data/kamailio"
     "$kamailio" -f payara-config/telephony/kamailio.cfg -D -E -l "udp:$sip_address:$sip_port" \
+      -A "RPC_SOCKET=\"udp:$sip_rpc\"" \
       -P "$data/kamailio/kamailio.pid" -Y "$data/kamailio" -m 32 -M 4 >> "$data/kamailio.log" 2>&1 &
     kamailio_pid=$!
     trap 'kill "$kamailio_pid" 2>/dev/null || true' EXIT
@@ -94,7 +98,8 @@ case "$switch" in
     fi
     echo "Kamailio (agents' phones) on $sip_address:$sip_port/udp"
     sysprops+=(-Drelais.sip.address="$sip_address" -Drelais.sip.port="${RELAIS_SIP_TRUNK_PORT:-5080}"
-      -Drelais.sip.registrar="$sip_address:$sip_port" -Drelais.sip.trunks="${RELAIS_SIP_TRUNKS:-127.0.0.1}")
+      -Drelais.sip.registrar="$sip_address:$sip_port" -Drelais.sip.registrar-rpc="$sip_rpc"
+      -Drelais.sip.trunks="${RELAIS_SIP_TRUNKS:-127.0.0.1}")
     ;;
   *)
     echo "RELAIS_SWITCH must be simulated or sip, not '$switch'" >&2

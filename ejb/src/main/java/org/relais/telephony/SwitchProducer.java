@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.relais.telephony.sim.SimulatedSwitch;
+import org.relais.telephony.sip.KamailioRegistry;
 import org.relais.telephony.sip.SipSwitch;
 
 /**
@@ -25,6 +26,7 @@ public class SwitchProducer {
 
   @Inject SimulatedSwitch simulated;
   @Inject SipSwitch sip;
+  @Inject KamailioRegistry registrations;
 
   /** A SIP switch listens from the start: trunks call before the engine commands anything. */
   void started(@Observes @Initialized(ApplicationScoped.class) Object application) {
@@ -46,10 +48,25 @@ public class SwitchProducer {
         "unknown relais.switch '" + kind + "': use 'simulated' or 'sip'");
   }
 
+  /** The SIP switch's phones register at Kamailio; the simulated ones are always there. */
+  @Produces
+  @ApplicationScoped
+  PhoneRegistry registry() {
+    if (isSip()) {
+      return registrations;
+    }
+    return (account, extension) -> new PhoneRegistration(extension, true, null, null);
+  }
+
   @Produces
   @Dependent
   Optional<Softphone> softphone() {
     return isSimulated() ? Optional.of(simulated) : Optional.empty();
+  }
+
+  /** The adapter's name, as {@code relais.switch} gives it. */
+  public String kind() {
+    return kind;
   }
 
   public boolean isSimulated() {

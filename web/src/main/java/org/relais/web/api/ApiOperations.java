@@ -204,6 +204,12 @@ final class ApiOperations {
         "Leave the agent's call");
 
     add(
+        "GET /api/v1/telephony",
+        "getTelephony",
+        "telephony",
+        "Read the switch and the phones' registrations");
+
+    add(
         "POST /api/v1/sim/calls",
         "simPlaceCall",
         "simulator",

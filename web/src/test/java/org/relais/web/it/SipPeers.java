@@ -57,8 +57,11 @@ final class SipPeers implements AutoCloseable {
     }
   }
 
-  /** Kamailio in the foreground on 127.0.0.1:{@code port}, small and with its files in logs. */
-  void kamailio(int port) {
+  /**
+   * Kamailio in the foreground on 127.0.0.1:{@code port}, its JSON-RPC on {@code rpcPort}, small
+   * and with its files in logs.
+   */
+  void kamailio(int port, int rpcPort) {
     start(
         "kamailio",
         List.of(
@@ -69,6 +72,8 @@ final class SipPeers implements AutoCloseable {
             "-E",
             "-l",
             "udp:127.0.0.1:" + port,
+            "-A",
+            "RPC_SOCKET=\"udp:127.0.0.1:" + rpcPort + "\"",
             "-P",
             logs.resolve("kamailio.pid").toAbsolutePath().toString(),
             "-Y",

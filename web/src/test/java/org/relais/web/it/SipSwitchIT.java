@@ -38,6 +38,7 @@ class SipSwitchIT extends DeployedRelais {
 
   private static final int RELAIS_SIP = SipPeers.freePort();
   private static final int KAMAILIO = SipPeers.freePort();
+  private static final int KAMAILIO_RPC = SipPeers.freePort();
   private static SipPeers peers;
 
   private Api api;
@@ -63,6 +64,8 @@ class SipSwitchIT extends DeployedRelais {
                 + RELAIS_SIP
                 + "\nrelais.sip.registrar=127.0.0.1:"
                 + KAMAILIO
+                + "\nrelais.sip.registrar-rpc=127.0.0.1:"
+                + KAMAILIO_RPC
                 + "\nrelais.sip.trunks=127.0.0.1\n"),
         config);
     return war;
@@ -72,7 +75,7 @@ class SipSwitchIT extends DeployedRelais {
   static void startKamailio() {
     peers =
         new SipPeers(Path.of("target", "it", "sip-" + System.getProperty("relais.it.database")));
-    peers.kamailio(KAMAILIO);
+    peers.kamailio(KAMAILIO, KAMAILIO_RPC);
   }
 
   @AfterAll
@@ -90,7 +93,13 @@ class SipSwitchIT extends DeployedRelais {
         "\"ringTimeout\":10,\"wrapUp\":0,\"qualificationRequired\":true,"
             + "\"qualifications\":[\"Résolu\"]");
     Caller alice = api.availableAgent(admin, "alice", "501", "Support");
+    assertThat(registration()).as("before the phone registers").doesNotContainKey("contact");
+    assertThat(registration().getBoolean("registered")).isFalse();
     Process phone = phone("phone-answers", "501");
+    JsonObject registered = registration();
+    assertThat(registered.getBoolean("registered")).as(registered.toString()).isTrue();
+    assertThat(registered.getString("contact")).startsWith("sip:501@127.0.0.1:");
+    assertThat(registered.getInt("expires")).isBetween(1, 300);
 
     Process trunk = trunk("trunk-talks", number, "0611223344");
 
@@ -184,6 +193,15 @@ class SipSwitchIT extends DeployedRelais {
             Integer.toString(port));
     assertThat(SipPeers.exitOf(register, CALL)).as("the phone's registration").isZero();
     return phone;
+  }
+
+  /** The one agent's phone as {@code GET /api/v1/telephony} shows it. */
+  private JsonObject registration() {
+    JsonObject telephony = api.get(admin, "api/v1/telephony").object();
+    assertThat(telephony.getString("switch")).isEqualTo("sip");
+    List<JsonObject> phones = telephony.getJsonArray("registrations").getValuesAs(JsonObject.class);
+    assertThat(phones).hasSize(1);
+    return phones.get(0);
   }
 
   private Process trunk(String scenario, String number, String caller, String... options) {

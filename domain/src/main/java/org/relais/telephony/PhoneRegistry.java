@@ -1,0 +1,10 @@
+package org.relais.telephony;
+
+/** Which agents' phones the switch can ring: the registrations it holds. */
+public interface PhoneRegistry {
+
+  /**
+   * @throws RegistryUnavailableException when the switch cannot say
+   */
+  PhoneRegistration registration(String account, String extension);
+}

@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
@@ -48,11 +49,14 @@ import java.util.regex.Pattern;
  * processor time per change committed.
  *
  * <p>Usage: {@code java -cp load.jar org.relais.bench.BannerDriver <base-url> <operator-password>
- * <banners> <calls-per-second> <seconds> [agents] [server-pid]}
+ * <banners> <calls-per-second> <seconds> [agents] [server-pid]}, where {@code banners} may be a
+ * list ({@code 100,1000,5000}): the banners open step by step, each step measured in turn.
  */
 public final class BannerDriver {
 
   private static final int WARM_UP_SECONDS = 15;
+  /** Before the measure of a further number of banners, the server runs compiled code already. */
+  private static final int LATER_WARM_UP_SECONDS = 5;
   private static final int SAMPLED_BANNERS = 100;
   private static final int TALK_MS = 100;
   /** Views a session keeps (Faces keeps 15 at most); each costs the server a page's rendering. */
@@ -82,7 +86,7 @@ public final class BannerDriver {
           + " <banners> <calls-per-second> <seconds> [agents] [server-pid]");
       System.exit(2);
     }
-    int banners = Integer.parseInt(args[2]);
+    List<Integer> banners = Arrays.stream(args[2].split(",")).map(Integer::valueOf).toList();
     int rate = Integer.parseInt(args[3]);
     int seconds = Integer.parseInt(args[4]);
     int agents = args.length > 5 ? Integer.parseInt(args[5]) : 50;
@@ -91,44 +95,50 @@ public final class BannerDriver {
     System.exit(0);
   }
 
-  private void run(ApiClient api, String operatorPassword, int count, int rate, int seconds, int agents,
+  private void run(ApiClient api, String operatorPassword, List<Integer> steps, int rate, int seconds, int agents,
       Optional<Long> pid) throws Exception {
     LoadAccount account = LoadAccount.create(api, operatorPassword, agents, TALK_MS);
     Optional<Long> heapBefore = pid.map(BannerDriver::heapAfterCollection);
-    List<FacesBanner> banners = open(api, account, count);
+    List<FacesBanner> views = login(api, account);
     HttpClient sockets = HttpClient.newHttpClient();
     List<WebSocket> open = new ArrayList<>();
-    for (int i = 0; i < banners.size(); i++) {
-      open.add(sockets.newWebSocketBuilder()
-          .buildAsync(banners.get(i).deskChannel(), new Banner(banners.get(i), i < SAMPLED_BANNERS)).join());
-    }
-    TimeUnit.SECONDS.sleep(5);
-    System.out.printf("%d sockets open over %d agents' sessions; %d snapshots heard%n",
-        open.size(), Math.min(agents, count), snapshots.get());
-    if (heapBefore.isPresent()) {
-      long heapAfter = heapAfterCollection(pid.get());
-      System.out.printf("heap after a full collection: %.0f MB before opening, %.0f MB after: %.1f KB per open banner%n",
-          heapBefore.get() / 1e6, heapAfter / 1e6, count == 0 ? 0 : (heapAfter - heapBefore.get()) / 1e3 / count);
-    }
     Thread events = countChanges(api, account);
     CallPlacer calls = new CallPlacer(api.base(), ApiClient.basic(account.admin(), LoadAccount.ADMIN_PASSWORD));
-    System.out.printf("warming up: %d calls/s for %d s%n", rate, WARM_UP_SECONDS);
-    calls.place(rate, WARM_UP_SECONDS, (reply, due) -> { });
-    TimeUnit.SECONDS.sleep(2);
-    reset();
-    measuring = true;
-    Optional<MachineCpu> machineBefore = MachineCpu.read();
-    Optional<Long> serverBefore = pid.flatMap(BannerDriver::processorTicks);
-    long start = System.nanoTime();
-    System.out.printf("placing %d calls/s for %d s%n", rate, seconds);
-    int failed = calls.place(rate, seconds, (reply, due) -> { });
-    TimeUnit.SECONDS.sleep(2);
-    measuring = false;
-    double elapsed = (System.nanoTime() - start) / 1e9;
-    Optional<Long> serverAfter = pid.flatMap(BannerDriver::processorTicks);
-    Optional<Double> machine = MachineCpu.read().flatMap(after -> machineBefore.map(after::coresBusySince));
+    int warmUp = WARM_UP_SECONDS;
+    for (int count : steps) {
+      openViews(views, Math.min(count, agents * VIEWS_PER_SESSION), agents);
+      for (int i = open.size(); i < count; i++) {
+        FacesBanner page = views.get(i % views.size());
+        open.add(sockets.newWebSocketBuilder()
+            .buildAsync(page.deskChannel(), new Banner(page, i < SAMPLED_BANNERS)).join());
+      }
+      TimeUnit.SECONDS.sleep(5);
+      System.out.printf("%n%d sockets open over %d views of %d agents' sessions; %d snapshots heard%n",
+          open.size(), views.size(), agents, snapshots.get());
+      if (heapBefore.isPresent()) {
+        long heapAfter = heapAfterCollection(pid.get());
+        System.out.printf("heap after a full collection: %.0f MB before the logins, %.0f MB now: %.1f KB per open banner%n",
+            heapBefore.get() / 1e6, heapAfter / 1e6, (heapAfter - heapBefore.get()) / 1e3 / count);
+      }
+      System.out.printf("warming up: %d calls/s for %d s%n", rate, warmUp);
+      calls.place(rate, warmUp, (reply, due) -> { });
+      warmUp = LATER_WARM_UP_SECONDS;
+      TimeUnit.SECONDS.sleep(2);
+      reset();
+      measuring = true;
+      Optional<MachineCpu> machineBefore = MachineCpu.read();
+      Optional<Long> serverBefore = pid.flatMap(BannerDriver::processorTicks);
+      long start = System.nanoTime();
+      System.out.printf("placing %d calls/s for %d s%n", rate, seconds);
+      int failed = calls.place(rate, seconds, (reply, due) -> { });
+      TimeUnit.SECONDS.sleep(2);
+      measuring = false;
+      double elapsed = (System.nanoTime() - start) / 1e9;
+      Optional<Long> serverAfter = pid.flatMap(BannerDriver::processorTicks);
+      Optional<Double> machine = MachineCpu.read().flatMap(after -> machineBefore.map(after::coresBusySince));
+      print(count, failed, elapsed, machine, serverBefore, serverAfter);
+    }
     events.interrupt();
-    print(count, failed, elapsed, machine, serverBefore, serverAfter);
     open.forEach(socket -> socket.sendClose(WebSocket.NORMAL_CLOSURE, "").join());
   }
 
@@ -175,32 +185,39 @@ public final class BannerDriver {
     return sorted;
   }
 
-  /** Logs the agents in, each in a session of its own, and opens the banners over their sessions. */
-  private static List<FacesBanner> open(ApiClient api, LoadAccount account, int count) throws Exception {
+  /** Logs the agents in, each in a session of its own: each session's first banner. */
+  private static List<FacesBanner> login(ApiClient api, LoadAccount account) throws Exception {
     ExecutorService opening = Executors.newFixedThreadPool(8);
     List<Future<FacesBanner>> sessions = new ArrayList<>();
-    for (int i = 0; i < Math.min(count, account.agents()); i++) {
+    for (int i = 0; i < account.agents(); i++) {
       String login = account.login(i);
       sessions.add(opening.submit(
           () -> FacesBanner.open(api.base(), account.name(), login, LoadAccount.AGENT_PASSWORD)));
     }
-    List<Future<FacesBanner>> opened = new ArrayList<>(sessions);
-    int views = Math.min(count, sessions.size() * VIEWS_PER_SESSION);
-    for (int i = sessions.size(); i < views; i++) {
-      Future<FacesBanner> session = sessions.get(i % sessions.size());
-      opened.add(opening.submit(() -> session.get().openAgain()));
-    }
     List<FacesBanner> banners = new ArrayList<>();
-    for (Future<FacesBanner> banner : opened) {
+    for (Future<FacesBanner> banner : sessions) {
       banners.add(banner.get());
     }
     opening.shutdown();
-    // Beyond, a banner's socket joins the channel of an open view of its session, whose channel
-    // is the session's: the server would have dropped the oldest views anyway.
-    for (int i = views; i < count; i++) {
-      banners.add(banners.get(i % views));
-    }
     return banners;
+  }
+
+  /**
+   * Opens the sessions' banners again, as tabs, up to {@code count} views. Further sockets join the
+   * channel of an open view of their session, whose channel is the session's: the server would have
+   * dropped the oldest views anyway.
+   */
+  private static void openViews(List<FacesBanner> views, int count, int sessions) throws Exception {
+    ExecutorService opening = Executors.newFixedThreadPool(8);
+    List<Future<FacesBanner>> opened = new ArrayList<>();
+    for (int i = views.size(); i < count; i++) {
+      FacesBanner session = views.get(i % sessions);
+      opened.add(opening.submit(session::openAgain));
+    }
+    for (Future<FacesBanner> banner : opened) {
+      views.add(banner.get());
+    }
+    opening.shutdown();
   }
 
   /** Counts the account's committed changes from its event stream. */

@@ -52,10 +52,7 @@ public class SwitchProducer {
   @Produces
   @ApplicationScoped
   PhoneRegistry registry() {
-    if (isSip()) {
-      return registrations;
-    }
-    return (account, extension) -> new PhoneRegistration(extension, true, null, null);
+    return isSip() ? registrations : simulated;
   }
 
   @Produces

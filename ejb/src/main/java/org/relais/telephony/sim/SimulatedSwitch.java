@@ -15,6 +15,8 @@ import java.util.logging.Logger;
 import org.relais.ConflictException;
 import org.relais.telephony.DialFailure;
 import org.relais.telephony.MonitorMode;
+import org.relais.telephony.PhoneRegistration;
+import org.relais.telephony.PhoneRegistry;
 import org.relais.telephony.PhoneState;
 import org.relais.telephony.Softphone;
 import org.relais.telephony.Switch;
@@ -37,7 +39,7 @@ import org.relais.telephony.SwitchEvents;
 // configuration.
 @Typed(SimulatedSwitch.class)
 @ApplicationScoped
-public class SimulatedSwitch implements Switch, Softphone {
+public class SimulatedSwitch implements Switch, Softphone, PhoneRegistry {
 
   private static final Logger LOG = Logger.getLogger(SimulatedSwitch.class.getName());
 
@@ -171,6 +173,19 @@ public class SimulatedSwitch implements Switch, Softphone {
     return phone == null
         ? PhoneState.IDLE
         : new PhoneState(phone.ringing, phone.connected, phone.caller, phone.monitoring);
+  }
+
+  // ------------------------------------------------------------- the registry
+
+  /** A simulated phone is in the process: always there, never lapsing. */
+  @Override
+  public PhoneRegistration registration(String account, String extension) {
+    return new PhoneRegistration(extension, true, null, null);
+  }
+
+  @Override
+  public boolean answers() {
+    return true;
   }
 
   // ------------------------------------------------------------- the port

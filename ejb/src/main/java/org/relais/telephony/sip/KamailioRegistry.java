@@ -5,6 +5,7 @@ import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
+import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import java.io.IOException;
@@ -50,12 +51,25 @@ public class KamailioRegistry implements PhoneRegistry {
         extension, true, contact.getString("Address"), contact.getInt("Expires"));
   }
 
+  @Override
+  public boolean answers() {
+    try {
+      return call("core.uptime", Json.createArrayBuilder()).containsKey("result");
+    } catch (RegistryUnavailableException e) {
+      return false;
+    }
+  }
+
   private JsonObject call(String method, String aor) {
+    return call(method, Json.createArrayBuilder().add("location").add(aor));
+  }
+
+  private JsonObject call(String method, JsonArrayBuilder params) {
     byte[] request =
         Json.createObjectBuilder()
             .add("jsonrpc", "2.0")
             .add("method", method)
-            .add("params", Json.createArrayBuilder().add("location").add(aor))
+            .add("params", params)
             .add("id", 1)
             .build()
             .toString()

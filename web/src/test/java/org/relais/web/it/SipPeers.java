@@ -61,8 +61,8 @@ final class SipPeers implements AutoCloseable {
    * Kamailio in the foreground on 127.0.0.1:{@code port}, its JSON-RPC on {@code rpcPort}, small
    * and with its files in logs.
    */
-  void kamailio(int port, int rpcPort) {
-    start(
+  Process kamailio(int port, int rpcPort) {
+    return start(
         "kamailio",
         List.of(
             "kamailio",
@@ -112,6 +112,21 @@ final class SipPeers implements AutoCloseable {
       command.add(remote);
     }
     return start(scenario, command);
+  }
+
+  /** Stops a process, and waits until the UDP port it listened on is free again. */
+  static void stop(Process process, int port) throws InterruptedException {
+    process.destroy();
+    exitOf(process, Duration.ofSeconds(10));
+    Await.until(Duration.ofSeconds(10), () -> isFree(port), free -> free);
+  }
+
+  private static boolean isFree(int port) {
+    try (DatagramSocket socket = new DatagramSocket(port)) {
+      return true;
+    } catch (SocketException taken) {
+      return false;
+    }
   }
 
   /** The process's exit code, or an error if it runs longer than {@code timeout}. */

@@ -40,6 +40,7 @@ class SipSwitchIT extends DeployedRelais {
   private static final int KAMAILIO = SipPeers.freePort();
   private static final int KAMAILIO_RPC = SipPeers.freePort();
   private static SipPeers peers;
+  private static Process kamailio;
 
   private Api api;
   private Caller admin;
@@ -75,7 +76,7 @@ class SipSwitchIT extends DeployedRelais {
   static void startKamailio() {
     peers =
         new SipPeers(Path.of("target", "it", "sip-" + System.getProperty("relais.it.database")));
-    peers.kamailio(KAMAILIO, KAMAILIO_RPC);
+    kamailio = peers.kamailio(KAMAILIO, KAMAILIO_RPC);
   }
 
   @AfterAll
@@ -148,6 +149,20 @@ class SipSwitchIT extends DeployedRelais {
     Process trunk = trunk("trunk-unknown-number", newNumber(), "0600000000");
 
     assertThat(SipPeers.exitOf(trunk, CALL)).as("the trunk's call, answered 404").isZero();
+  }
+
+  @Test
+  void withoutKamailioRelaisIsNotReadyAndItIsReadyAgainOnceKamailioIsBack() throws Exception {
+    Api api = api();
+    Await.until(TIMERS, () -> api.get(null, "/health/ready").status(), status -> status == 200);
+
+    SipPeers.stop(kamailio, KAMAILIO);
+    Reply down =
+        Await.until(TIMERS, () -> api.get(null, "/health/ready"), ready -> ready.status() == 503);
+    assertThat(down.body()).contains("telephony").contains("DOWN");
+
+    kamailio = peers.kamailio(KAMAILIO, KAMAILIO_RPC);
+    Await.until(TIMERS, () -> api.get(null, "/health/ready").status(), status -> status == 200);
   }
 
   // ------------------------------------------------------------- helpers

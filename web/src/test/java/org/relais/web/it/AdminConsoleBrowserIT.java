@@ -297,16 +297,15 @@ class AdminConsoleBrowserIT extends RelaisDeployment {
   void theCallsReportPlaysARecordedCallToAnAdmin() {
     Api api = api();
     Caller admin = api.newAccount();
-    api.send(admin, "POST", "api/v1/groups", "{\"name\":\"Support\",\"recording\":\"ALWAYS\"}");
-    api.send(
-        admin,
-        "POST",
-        "api/v1/agents",
-        "{\"login\":\"erin\",\"name\":\"Erin\",\"password\":\"password-of-erin\","
-            + "\"extension\":\"305\",\"groups\":[{\"name\":\"Support\"}]}");
-    Caller erin = new Caller("erin@" + admin.account(), "password-of-erin");
-    api.send(erin, "POST", "api/v1/me/session", null);
-    api.send(erin, "PUT", "api/v1/me/availability", "{\"available\":true}");
+    assertThat(
+            api.send(
+                    admin,
+                    "POST",
+                    "api/v1/groups",
+                    "{\"name\":\"Support\",\"recording\":\"ALWAYS\"}")
+                .status())
+        .isEqualTo(201);
+    api.availableAgent(admin, "erin", "305", "Support");
     String callId =
         api.send(
                 admin,
@@ -317,8 +316,8 @@ class AdminConsoleBrowserIT extends RelaisDeployment {
             .getString("callId");
     Await.until(
         Duration.ofSeconds(15),
-        () -> api.send(admin, "POST", "api/v1/sim/extensions/305/answer", null).status(),
-        status -> status == 200);
+        () -> api.send(admin, "POST", "api/v1/sim/extensions/305/answer", null),
+        answer -> answer.status() == 200);
     api.send(admin, "POST", "api/v1/sim/extensions/305/hangup", null);
     Await.until(
         Duration.ofSeconds(15),

@@ -28,6 +28,11 @@ public record CallTrace(
     return answeredAt != null;
   }
 
+  /** Whether an agent picked it up after at most {@code seconds} whole seconds in queue. */
+  boolean answeredWithin(int seconds) {
+    return answered() && waitSeconds() <= seconds;
+  }
+
   boolean abandoned() {
     return outcome == CallOutcome.ABANDONED;
   }

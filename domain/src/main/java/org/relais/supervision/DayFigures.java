@@ -43,7 +43,7 @@ public record DayFigures(
       if (call.answered()) {
         answered++;
         handled += call.handleSeconds(now);
-        if (call.waitSeconds() <= serviceLevelSeconds) {
+        if (call.answeredWithin(serviceLevelSeconds)) {
           withinLevel++;
         }
       }

@@ -28,6 +28,8 @@ import org.relais.group.QueueGroup;
 import org.relais.presence.Activity;
 import org.relais.presence.AgentPresence;
 import org.relais.presence.Availability;
+import org.relais.supervision.DayCurve.GroupCalls;
+import org.relais.supervision.DayCurve.Slot;
 
 /**
  * What the wallboard and the supervision API show (SPEC E5), read from the committed rows without
@@ -70,17 +72,52 @@ public class SupervisionQueries {
       CurrentCall call,
       AgentDay today) {}
 
+  /**
+   * The wallboard at one moment: the viewer's groups and agents, and the day's curve of those
+   * groups' calls.
+   */
+  public record Board(
+      OffsetDateTime at, List<GroupLine> groups, List<AgentLine> agents, List<Slot> curve) {}
+
   /** The groups the viewer supervises, by name. */
   public List<GroupLine> groups(Account account, Agent viewer) {
     List<QueueGroup> groups = visibleGroups(account, viewer);
-    if (groups.isEmpty()) {
-      return List.of();
-    }
     OffsetDateTime now = OffsetDateTime.now(clock);
+    return groups.isEmpty()
+        ? List.of()
+        : groupLines(account, groups, todaysCalls(account, accountTime.today(account), now), now);
+  }
+
+  /** What the viewer's wallboard shows, read at once. */
+  public Board board(Account account, Agent viewer) {
+    List<QueueGroup> groups = visibleGroups(account, viewer);
+    OffsetDateTime now = OffsetDateTime.now(clock);
+    if (groups.isEmpty()) {
+      return new Board(now, List.of(), List.of(), List.of());
+    }
     TimeRange today = accountTime.today(account);
+    Map<String, List<CallTrace>> calls = todaysCalls(account, today, now);
+    List<GroupCalls> curve =
+        groups.stream()
+            .map(
+                g ->
+                    new GroupCalls(
+                        g.serviceLevelSeconds(), calls.getOrDefault(g.getName(), List.of())))
+            .toList();
+    return new Board(
+        now,
+        groupLines(account, groups, calls, now),
+        agents(account, groups),
+        DayCurve.of(curve, today.from(), now));
+  }
+
+  private List<GroupLine> groupLines(
+      Account account,
+      List<QueueGroup> groups,
+      Map<String, List<CallTrace>> calls,
+      OffsetDateTime now) {
     Map<Long, Object[]> queues = queues(account);
     Map<Long, AgentCounts> agents = agentCounts(account);
-    Map<String, List<CallTrace>> calls = todaysCalls(account, today, now);
     List<GroupLine> lines = new ArrayList<>(groups.size());
     for (QueueGroup g : groups) {
       Object[] queue = queues.get(g.getId());
@@ -104,8 +141,11 @@ public class SupervisionQueries {
 
   /** The agents of the groups the viewer supervises, by login. */
   public List<AgentLine> agents(Account account, Agent viewer) {
-    Set<Long> groupIds =
-        visibleGroups(account, viewer).stream().map(QueueGroup::getId).collect(Collectors.toSet());
+    return agents(account, visibleGroups(account, viewer));
+  }
+
+  private List<AgentLine> agents(Account account, List<QueueGroup> groups) {
+    Set<Long> groupIds = groups.stream().map(QueueGroup::getId).collect(Collectors.toSet());
     if (groupIds.isEmpty()) {
       return List.of();
     }

@@ -17,7 +17,6 @@ import java.util.List;
 import org.relais.InvalidFieldException;
 import org.relais.acd.Acd;
 import org.relais.agent.Agent;
-import org.relais.agent.AgentService;
 import org.relais.supervision.SupervisionQueries;
 import org.relais.supervision.SupervisionQueries.AgentLine;
 import org.relais.supervision.SupervisionQueries.GroupLine;
@@ -39,7 +38,6 @@ public class SupervisionResource {
   @Inject CurrentCaller caller;
   @Inject Supervisor supervisor;
   @Inject SupervisionQueries queries;
-  @Inject AgentService agents;
   @Inject Acd acd;
 
   /** A supervisor's phone on an agent's call. */
@@ -64,7 +62,7 @@ public class SupervisionResource {
   public AgentLine availability(@PathParam("login") String login, JsonValue body) {
     boolean available = JsonInput.of(body).bool("available", false);
     Supervisor.Viewer viewer = supervisor.current();
-    Agent agent = supervised(viewer, login);
+    Agent agent = supervisor.supervised(viewer, login);
     acd.forceAvailability(caller.login(), agent.getId(), available);
     return queries.agent(viewer.account(), agent);
   }
@@ -73,7 +71,7 @@ public class SupervisionResource {
   @Path("agents/{login}/session")
   public AgentLine disconnect(@PathParam("login") String login) {
     Supervisor.Viewer viewer = supervisor.current();
-    Agent agent = supervised(viewer, login);
+    Agent agent = supervisor.supervised(viewer, login);
     acd.forceDisconnect(caller.login(), agent.getId());
     return queries.agent(viewer.account(), agent);
   }
@@ -83,7 +81,7 @@ public class SupervisionResource {
   public Response monitor(@PathParam("login") String login, JsonValue body) {
     MonitorMode mode = mode(body);
     Supervisor.Viewer viewer = supervisor.current();
-    Agent agent = supervised(viewer, login);
+    Agent agent = supervisor.supervised(viewer, login);
     long callId = acd.monitor(supervisor.person().getId(), agent.getId(), mode);
     return Response.status(Response.Status.CREATED)
         .entity(new MonitorView(login, Long.toString(callId), mode))
@@ -94,7 +92,7 @@ public class SupervisionResource {
   @Path("agents/{login}/monitor")
   public Response changeMonitor(@PathParam("login") String login, JsonValue body) {
     MonitorMode mode = mode(body);
-    Agent agent = supervised(supervisor.current(), login);
+    Agent agent = supervisor.supervised(supervisor.current(), login);
     acd.changeMonitor(supervisor.person().getId(), agent.getId(), mode);
     return Response.noContent().build();
   }
@@ -102,18 +100,9 @@ public class SupervisionResource {
   @DELETE
   @Path("agents/{login}/monitor")
   public Response stopMonitor(@PathParam("login") String login) {
-    Agent agent = supervised(supervisor.current(), login);
+    Agent agent = supervisor.supervised(supervisor.current(), login);
     acd.stopMonitor(supervisor.person().getId(), agent.getId());
     return Response.noContent().build();
-  }
-
-  /** The account's agent of this login (404 otherwise), if the viewer supervises it (403). */
-  private Agent supervised(Supervisor.Viewer viewer, String login) {
-    Agent agent = agents.get(viewer.account(), login);
-    if (!queries.supervises(viewer.agent(), agent)) {
-      throw new CurrentCaller.NotAllowedException("this agent is in none of your groups");
-    }
-    return agent;
   }
 
   private static MonitorMode mode(JsonValue body) {

@@ -5,7 +5,9 @@ import jakarta.inject.Inject;
 import org.relais.ConflictException;
 import org.relais.account.Account;
 import org.relais.agent.Agent;
+import org.relais.agent.AgentService;
 import org.relais.agent.Role;
+import org.relais.supervision.SupervisionQueries;
 
 /**
  * Who watches the floor (SPEC E5): a supervisor sees its own groups; an admin, and an API token
@@ -15,6 +17,8 @@ import org.relais.agent.Role;
 public class Supervisor {
 
   @Inject CurrentCaller caller;
+  @Inject AgentService agents;
+  @Inject SupervisionQueries queries;
 
   /**
    * @param agent the supervisor whose groups bound the view; null for the whole account
@@ -28,6 +32,20 @@ public class Supervisor {
       return new Viewer(account, null);
     }
     return new Viewer(account, caller.agent());
+  }
+
+  /** A supervisor or admin as a viewer of the floor, as its wall display's pass names it. */
+  public static Viewer of(Agent person) {
+    return new Viewer(person.getAccount(), person.getRole() == Role.ADMIN ? null : person);
+  }
+
+  /** The account's agent of this login (404 otherwise), if the viewer supervises it (403). */
+  public Agent supervised(Viewer viewer, String login) {
+    Agent agent = agents.get(viewer.account(), login);
+    if (!queries.supervises(viewer.agent(), agent)) {
+      throw new CurrentCaller.NotAllowedException("this agent is in none of your groups");
+    }
+    return agent;
   }
 
   /**

@@ -43,6 +43,7 @@
         return;
       }
       root.classList.add('is-offline');
+      root.setAttribute('data-closed', event.code);
       status.textContent = labels['wallboard.reconnecting'];
       retries++;
       setTimeout(connect, Math.min(10000, 500 * retries));

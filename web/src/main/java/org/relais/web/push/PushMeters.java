@@ -10,8 +10,8 @@ import org.eclipse.microprofile.metrics.Tag;
 
 /**
  * The push's figures on {@code /metrics}, per channel ({@code desk}: the banners' websocket, {@code
- * stream}: the event stream's subscribers): {@code relais_events_pushed_total}, messages written to
- * clients, and {@code relais_sockets_open}.
+ * stream}: the event stream's subscribers, {@code wallboard}: the wallboards' websockets): {@code
+ * relais_events_pushed_total}, messages written to clients, and {@code relais_sockets_open}.
  */
 @ApplicationScoped
 public class PushMeters {

@@ -164,9 +164,9 @@ public class WallboardPush {
                     .collect(Collectors.groupingBy(wall -> wall.pass));
             byPass.forEach(this::send);
           });
-    } catch (RuntimeException e) {
-      // The schedule stops at the first exception that escapes: the next push tries again.
-      LOG.log(Level.WARNING, "wallboard push failed", e);
+    } catch (RuntimeException | LinkageError e) {
+      // A scheduled task that throws is never run again: the next push must still come.
+      LOG.log(Level.SEVERE, "wallboard push failed", e);
     }
   }
 

@@ -8,6 +8,8 @@ import jakarta.websocket.OnMessage;
 import jakarta.websocket.Session;
 import jakarta.websocket.server.ServerEndpoint;
 import java.io.IOException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * A wallboard's websocket ({@code /push/wallboard}, SPEC E5). The page sends its pass as its first
@@ -20,6 +22,8 @@ public class WallboardSocket {
 
   /** A pass is about a hundred characters; anything longer is no pass. */
   private static final int MAX_PASS = 512;
+
+  private static final Logger LOG = Logger.getLogger(WallboardSocket.class.getName());
 
   @Inject WallboardPush push;
 
@@ -38,8 +42,12 @@ public class WallboardSocket {
     push.leave(socket);
   }
 
+  /** A client that vanished is no news; anything else is a fault of this side, logged. */
   @OnError
   public void failed(Session socket, Throwable error) {
+    if (!(error instanceof IOException)) {
+      LOG.log(Level.WARNING, "wallboard socket failed", error);
+    }
     push.leave(socket);
   }
 }

@@ -11,6 +11,7 @@ import org.openqa.selenium.ElementClickInterceptedException;
 import org.openqa.selenium.ElementNotInteractableException;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
@@ -183,6 +184,15 @@ public final class Browser implements AutoCloseable {
         throw new IllegalStateException(e);
       }
     }
+    return this;
+  }
+
+  /** Waits until the element reads exactly the text, as a pushed figure does. */
+  public Browser awaitExactly(Duration timeout, By locator, String text) {
+    wait(timeout)
+        .withMessage(locator + " never read '" + text + "'")
+        .ignoring(NoSuchElementException.class)
+        .until(d -> d.findElement(locator).getText().trim().equals(text));
     return this;
   }
 

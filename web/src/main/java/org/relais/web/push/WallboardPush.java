@@ -1,13 +1,14 @@
 package org.relais.web.push;
 
-import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.json.spi.JsonProvider;
+import jakarta.servlet.ServletContext;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
 import java.io.IOException;
@@ -93,8 +94,11 @@ public class WallboardPush {
     }
   }
 
-  @PostConstruct
-  void start() {
+  /**
+   * Starts with the web application, not with the bean: the engine's recovery may announce events,
+   * and so make this bean, before the web module (its metrics, its threads) is up.
+   */
+  void start(@Observes @Initialized(ApplicationScoped.class) ServletContext web) {
     pushed = meters.pushed(CHANNEL);
     meters.open(CHANNEL, () -> walls.values().stream().mapToInt(Set::size).sum());
     pusher = Executors.newSingleThreadScheduledExecutor(threads);
@@ -105,7 +109,9 @@ public class WallboardPush {
 
   @PreDestroy
   void stop() {
-    pusher.shutdownNow();
+    if (pusher != null) {
+      pusher.shutdownNow();
+    }
   }
 
   /**

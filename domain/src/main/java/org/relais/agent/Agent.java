@@ -84,6 +84,14 @@ public class Agent {
   @Column(nullable = false, length = 512)
   private Set<BannerModule> modules;
 
+  /**
+   * The banner modules the agent folded away: a choice of its own, kept with the agent so that it
+   * follows the agent from one workstation to the next.
+   */
+  @Convert(converter = BannerModulesConverter.class)
+  @Column(name = "collapsed_modules", nullable = false, length = 512)
+  private Set<BannerModule> collapsedModules = EnumSet.noneOf(BannerModule.class);
+
   @Embedded private AgentSettings settings;
 
   @OneToMany(mappedBy = "agent", cascade = CascadeType.ALL, orphanRemoval = true)
@@ -167,6 +175,25 @@ public class Agent {
         enabledModules.isEmpty()
             ? EnumSet.noneOf(BannerModule.class)
             : EnumSet.copyOf(enabledModules);
+  }
+
+  /** The agent folds a banner module away, or opens it again. */
+  public void collapseModule(BannerModule module, boolean collapsed) {
+    Objects.requireNonNull(module);
+    // A new set, not the same one changed: the persistence provider sees a converted column
+    // change only when the attribute holds another value.
+    EnumSet<BannerModule> changed = EnumSet.noneOf(BannerModule.class);
+    changed.addAll(collapsedModules);
+    if (collapsed) {
+      changed.add(module);
+    } else {
+      changed.remove(module);
+    }
+    collapsedModules = changed;
+  }
+
+  public boolean isCollapsed(BannerModule module) {
+    return collapsedModules.contains(module);
   }
 
   public void saveSettings(AgentSettings newSettings) {

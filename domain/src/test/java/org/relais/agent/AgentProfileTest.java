@@ -1,5 +1,6 @@
 package org.relais.agent;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -33,5 +34,18 @@ class AgentProfileTest {
     assertThatThrownBy(() -> agent.requireModule(BannerModule.STATISTICS))
         .isInstanceOf(NotPermittedException.class)
         .hasMessageContaining("STATISTICS");
+  }
+
+  @Test
+  void aNewAgentSeesEveryModuleOpenAndFoldsOneAwayUntilItOpensItAgain() {
+    Agent agent = new Agent(account, "marie", "Marie", "hash", Role.AGENT);
+
+    assertThat(BannerModule.values()).noneMatch(agent::isCollapsed);
+    agent.collapseModule(BannerModule.STATISTICS, true);
+    assertThat(agent.isCollapsed(BannerModule.STATISTICS)).isTrue();
+    assertThat(agent.isCollapsed(BannerModule.TEAM)).isFalse();
+
+    agent.collapseModule(BannerModule.STATISTICS, false);
+    assertThat(agent.isCollapsed(BannerModule.STATISTICS)).isFalse();
   }
 }

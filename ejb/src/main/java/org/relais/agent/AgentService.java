@@ -104,6 +104,12 @@ public class AgentService {
    * The agent's own settings from the banner's wrench dialog (SPEC D1-D7); the extension changes
    * only where the admin allowed it.
    */
+  /** The agent's own choice of a folded banner module, kept for its next banner anywhere. */
+  public void collapseModule(
+      Account account, String login, BannerModule module, boolean collapsed) {
+    get(account, login).collapseModule(module, collapsed);
+  }
+
   public Agent saveOwnSettings(
       Account account, String login, AgentSettings settings, String extension) {
     Agent agent = get(account, login);

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.function.Function;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.ElementClickInterceptedException;
 import org.openqa.selenium.ElementNotInteractableException;
 import org.openqa.selenium.JavascriptExecutor;
@@ -21,6 +22,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -66,6 +68,18 @@ public final class Browser implements AutoCloseable {
   /** Opens a page of the application ({@code login.xhtml}). */
   public Browser open(String page) {
     driver.get(baseUrl + page);
+    return this;
+  }
+
+  /** Sets the window's size, as a screen or a side window beside another application. */
+  public Browser resize(int width, int height) {
+    driver.manage().window().setSize(new Dimension(width, height));
+    return this;
+  }
+
+  /** Presses a key where the focus is, as on a physical keyboard. */
+  public Browser press(CharSequence key) {
+    new Actions(driver).sendKeys(key).perform();
     return this;
   }
 

@@ -316,8 +316,11 @@ class AdminConsoleBrowserIT extends RelaisDeployment {
             .getString("callId");
     Await.until(
         Duration.ofSeconds(15),
-        () -> api.send(admin, "POST", "api/v1/sim/extensions/305/answer", null),
-        answer -> answer.status() == 200);
+        () -> {
+          api.send(admin, "POST", "api/v1/sim/extensions/305/answer", null);
+          return api.get(admin, "api/v1/calls/" + callId).object().getString("status");
+        },
+        "TALKING"::equals);
     api.send(admin, "POST", "api/v1/sim/extensions/305/hangup", null);
     Await.until(
         Duration.ofSeconds(15),

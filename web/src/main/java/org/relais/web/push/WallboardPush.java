@@ -10,7 +10,9 @@ import jakarta.inject.Inject;
 import jakarta.json.spi.JsonProvider;
 import jakarta.servlet.ServletContext;
 import jakarta.websocket.CloseReason;
+import jakarta.websocket.DeploymentException;
 import jakarta.websocket.Session;
+import jakarta.websocket.server.ServerContainer;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -99,12 +101,26 @@ public class WallboardPush {
    * and so make this bean, before the web module (its metrics, its threads) is up.
    */
   void start(@Observes @Initialized(ApplicationScoped.class) ServletContext web) {
+    deploySocket(web);
     pushed = meters.pushed(CHANNEL);
     meters.open(CHANNEL, () -> walls.values().stream().mapToInt(Set::size).sum());
     pusher = Executors.newSingleThreadScheduledExecutor(threads);
     pusher.scheduleWithFixedDelay(
         this::push, intervalMillis, intervalMillis, TimeUnit.MILLISECONDS);
     pusher.scheduleAtFixedRate(this::oweAll, refreshSeconds, refreshSeconds, TimeUnit.SECONDS);
+  }
+
+  /**
+   * The socket's endpoint, deployed here rather than left to the annotation scan, which did not
+   * always deploy it (the handshake then answered 404); if the scan did, once is enough.
+   */
+  private static void deploySocket(ServletContext web) {
+    ServerContainer container = (ServerContainer) web.getAttribute(ServerContainer.class.getName());
+    try {
+      container.addEndpoint(WallboardSocket.class);
+    } catch (DeploymentException alreadyDeployed) {
+      LOG.fine("wallboard socket deployed by the annotation scan");
+    }
   }
 
   @PreDestroy

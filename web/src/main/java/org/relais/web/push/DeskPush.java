@@ -1,10 +1,10 @@
 package org.relais.web.push;
 
-import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.faces.event.WebsocketEvent;
 import jakarta.faces.event.WebsocketEvent.Closed;
@@ -12,6 +12,7 @@ import jakarta.faces.event.WebsocketEvent.Opened;
 import jakarta.faces.push.Push;
 import jakarta.faces.push.PushContext;
 import jakarta.inject.Inject;
+import jakarta.servlet.ServletContext;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
@@ -97,8 +98,11 @@ public class DeskPush {
 
   private ScheduledExecutorService flusher;
 
-  @PostConstruct
-  void start() {
+  /**
+   * Starts with the web application, not with the bean: the engine's recovery announces events, and
+   * so may make this bean, before the web module (its metrics, its threads) is up.
+   */
+  void start(@Observes @Initialized(ApplicationScoped.class) ServletContext web) {
     pushed = meters.pushed(CHANNEL);
     meters.open(CHANNEL, () -> openBanners.values().stream().mapToInt(Map::size).sum());
     feed = new DeskFeed(clock, Duration.ofMillis(intervalMs));
@@ -108,7 +112,9 @@ public class DeskPush {
 
   @PreDestroy
   void stop() {
-    flusher.shutdownNow();
+    if (flusher != null) {
+      flusher.shutdownNow();
+    }
   }
 
   void opened(@Observes @Opened WebsocketEvent socket) {

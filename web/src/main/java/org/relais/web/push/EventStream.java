@@ -1,16 +1,17 @@
 package org.relais.web.push;
 
-import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.json.spi.JsonProvider;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.AsyncEvent;
 import jakarta.servlet.AsyncListener;
+import jakarta.servlet.ServletContext;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -103,8 +104,11 @@ public class EventStream {
    */
   private final EventJson json = new EventJson(JsonProvider.provider());
 
-  @PostConstruct
-  void start() {
+  /**
+   * Starts with the web application, not with the bean: the engine's recovery announces events, and
+   * so may make this bean, before the web module (its metrics, its threads) is up.
+   */
+  void start(@Observes @Initialized(ApplicationScoped.class) ServletContext web) {
     pushed = meters.pushed("stream");
     meters.open("stream", () -> subscribers.values().stream().mapToInt(List::size).sum());
     sender =
@@ -116,6 +120,9 @@ public class EventStream {
 
   @PreDestroy
   void stop() {
+    if (heartbeat == null) {
+      return;
+    }
     heartbeat.shutdownNow();
     sender.shutdownNow();
     subscribers.values().forEach(listeners -> listeners.forEach(StreamSubscriber::close));

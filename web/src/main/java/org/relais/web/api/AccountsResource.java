@@ -10,7 +10,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import java.time.OffsetDateTime;
 import java.util.List;
 import org.relais.account.Account;
@@ -42,7 +41,7 @@ public class AccountsResource {
     JsonInput adminIn = in.object("admin");
     Account account =
         accounts.create(name, adminIn.string("login", 64), adminIn.string("password", 128));
-    return Response.created(URI.create("accounts/" + account.getName()))
+    return Response.created(Locations.of("accounts", account.getName()))
         .entity(AccountView.of(account))
         .build();
   }

@@ -13,7 +13,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -79,7 +78,7 @@ public class AgentsResource {
     JsonInput in = JsonInput.of(body);
     String login = in.string("login", 64);
     Agent agent = agents.create(account, login, draft(in, AgentDraft.newAgent(login)));
-    return Response.created(URI.create("agents/" + agent.getLogin()))
+    return Response.created(Locations.of("agents", agent.getLogin()))
         .entity(AgentView.of(agent))
         .build();
   }

@@ -19,7 +19,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
-import java.net.URI;
 import java.time.OffsetDateTime;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -169,7 +168,7 @@ public class CampaignsResource {
     String name = in.string("name", 64);
     CampaignDraft base = CampaignDraft.of(groups.named(account, in.string("group", 64), "group"));
     Campaign campaign = campaigns.create(account, name, draft(in, base));
-    return Response.created(URI.create("campaigns/" + campaign.getName()))
+    return Response.created(Locations.of("campaigns", campaign.getName()))
         .entity(CampaignView.of(campaign))
         .build();
   }

@@ -18,7 +18,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import java.io.InputStream;
-import java.net.URI;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -220,7 +219,7 @@ public class ContactsResource {
     JsonInput in = JsonInput.of(body);
     Contact contact =
         directory.create(caller.account(), caller.agent(), details(in, null), visibility(in));
-    return Response.created(URI.create("contacts/" + contact.getId()))
+    return Response.created(Locations.of("contacts", contact.getId()))
         .entity(ContactView.of(contact))
         .build();
   }

@@ -13,7 +13,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import java.util.List;
 import org.relais.InvalidFieldException;
 import org.relais.agent.Role;
@@ -125,7 +124,7 @@ public class GroupsResource {
     if (in.has("numbers")) {
       group = groups.changeNumbers(account, group.getName(), numbers(in));
     }
-    return Response.created(URI.create("groups/" + group.getName()))
+    return Response.created(Locations.of("groups", group.getName()))
         .entity(GroupView.of(group))
         .build();
   }

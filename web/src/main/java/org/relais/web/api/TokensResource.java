@@ -12,7 +12,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import java.time.OffsetDateTime;
 import java.util.List;
 import org.relais.access.ApiToken;
@@ -51,7 +50,7 @@ public class TokensResource {
     JsonInput in = JsonInput.of(body);
     ApiTokens.Issued issued =
         tokens.issue(account, in.string("name", 64), AgentsResource.role(in.string("role", 16)));
-    return Response.created(URI.create("tokens/" + issued.token().getName()))
+    return Response.created(Locations.of("tokens", issued.token().getName()))
         .header("Cache-Control", "no-store")
         .entity(
             new IssuedView(

@@ -60,6 +60,20 @@ class AdministrationApiIT extends RelaisDeployment {
   }
 
   @Test
+  void aGroupNamedWithSpacesAndAccentsIsCreatedAtAnEncodedLocationThatAnswers() {
+    Api api = api();
+    Caller admin = api.newAccount();
+
+    Reply created = api.send(admin, "POST", "api/v1/groups", "{\"name\":\"Service après vente\"}");
+
+    assertThat(created.status()).isEqualTo(201);
+    assertThat(created.location()).endsWith("/api/v1/groups/Service%20apr%C3%A8s%20vente");
+    Reply read =
+        api.get(admin, created.location().substring(created.location().indexOf("api/v1/")));
+    assertThat(read.object().getString("name")).isEqualTo("Service après vente");
+  }
+
+  @Test
   void accountListIsTheOperatorsAndNamesTheNewAccount() {
     Api api = api();
     Caller admin = api.newAccount();

@@ -32,8 +32,16 @@ public final class Api {
     this.serverUrl = uri.getScheme() + "://" + uri.getAuthority();
   }
 
-  /** An HTTP answer: its status, raw body and parsed JSON (null when not JSON). */
-  public record Reply(int status, String body, JsonValue json) {
+  /**
+   * An HTTP answer: its status, raw body, parsed JSON (null when not JSON) and {@code Location}
+   * header (null when none).
+   */
+  public record Reply(int status, String body, JsonValue json, String location) {
+
+    public Reply(int status, String body, JsonValue json) {
+      this(status, body, json, null);
+    }
+
     public JsonObject object() {
       return parsed().asJsonObject();
     }
@@ -161,7 +169,11 @@ public final class Api {
     try {
       HttpResponse<String> response =
           http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-      return new Reply(response.statusCode(), response.body(), parse(response));
+      return new Reply(
+          response.statusCode(),
+          response.body(),
+          parse(response),
+          response.headers().firstValue("Location").orElse(null));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {

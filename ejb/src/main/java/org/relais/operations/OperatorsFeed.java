@@ -5,7 +5,9 @@ import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Reception;
 import jakarta.inject.Inject;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -38,6 +40,16 @@ public class OperatorsFeed {
   private final AtomicBoolean fellBehind = new AtomicBoolean();
   private Thread reader;
 
+  /**
+   * Made and started with the application, so that it has its resources: the engine's events never
+   * make it (they are observed only once it exists), since the recovery announces them before a web
+   * module is up, when a bean made for them gets no threads. The recovery's own figures are in its
+   * startup line.
+   */
+  void startWithTheApplication(@Observes @Initialized(ApplicationScoped.class) Object application) {
+    // Its @PostConstruct has run: the observer only makes the bean.
+  }
+
   @PostConstruct
   void start() {
     reader = threads.newThread(this::readWhileRunning);
@@ -51,7 +63,7 @@ public class OperatorsFeed {
   }
 
   /** On the engine's thread, after its commit: a queue's offer and nothing more. */
-  void committed(@Observes AcdEvents committed) {
+  void committed(@Observes(notifyObserver = Reception.IF_EXISTS) AcdEvents committed) {
     if (!waiting.offer(committed) && fellBehind.compareAndSet(false, true)) {
       LOG.warning(
           "the operators' feed fell behind the engine: events left out of the metrics and the log");

@@ -6,6 +6,7 @@ import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Reception;
 import jakarta.faces.event.WebsocketEvent;
 import jakarta.faces.event.WebsocketEvent.Closed;
 import jakarta.faces.event.WebsocketEvent.Opened;
@@ -144,7 +145,7 @@ public class DeskPush {
    * Tells at once the banners whose own agent changed, and notes the rest for the account's next
    * flush.
    */
-  void announce(@Observes AcdEvents committed) {
+  void announce(@Observes(notifyObserver = Reception.IF_EXISTS) AcdEvents committed) {
     Map<Long, AccountChanges> byAccount = new HashMap<>();
     for (AcdEvent event : committed.events()) {
       if (!openBanners.containsKey(event.accountId())) {

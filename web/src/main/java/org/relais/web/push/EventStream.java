@@ -6,6 +6,7 @@ import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Reception;
 import jakarta.inject.Inject;
 import jakarta.json.spi.JsonProvider;
 import jakarta.servlet.AsyncContext;
@@ -195,7 +196,7 @@ public class EventStream {
   }
 
   /** Hands the events some subscriber watches to the sending thread, one task per transaction. */
-  void publish(@Observes AcdEvents committed) {
+  void publish(@Observes(notifyObserver = Reception.IF_EXISTS) AcdEvents committed) {
     List<AcdEvent> watched =
         committed.events().stream().filter(event -> watched(event.accountId())).toList();
     if (watched.isEmpty()) {

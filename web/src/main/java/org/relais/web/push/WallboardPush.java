@@ -6,6 +6,7 @@ import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Reception;
 import jakarta.inject.Inject;
 import jakarta.json.spi.JsonProvider;
 import jakarta.servlet.ServletContext;
@@ -97,8 +98,9 @@ public class WallboardPush {
   }
 
   /**
-   * Starts with the web application, not with the bean: the engine's recovery may announce events,
-   * and so make this bean, before the web module (its metrics, its threads) is up.
+   * Starts with the web application: made then, it has its resources. The engine's events never
+   * make it (they are observed only once it exists): the recovery announces them before the web
+   * module is up, when a bean made for them would get no threads and no metrics.
    */
   void start(@Observes @Initialized(ApplicationScoped.class) ServletContext web) {
     deploySocket(web);
@@ -158,7 +160,7 @@ public class WallboardPush {
   }
 
   /** On the engine's thread, after the commit: only marks the accounts whose floor changed. */
-  void changed(@Observes AcdEvents committed) {
+  void changed(@Observes(notifyObserver = Reception.IF_EXISTS) AcdEvents committed) {
     long last = -1;
     for (AcdEvent event : committed.events()) {
       if (event.accountId() != last) {

@@ -249,6 +249,17 @@ final class Lines {
   }
 
   /**
+   * The caller of an agent's call hung up: a consult call placed from it ends with it, since the
+   * agent's call, and the consultation about it, are over.
+   */
+  void callerHungUp(Call call) {
+    Call consult = AgentLines.of(em, call).consult();
+    if (consult != null) {
+      endConsult(consult);
+    }
+  }
+
+  /**
    * The agent's phone hung up while it has two lines: the active one ends, or the consult call when
    * both are on hold. Answers false when the agent has one line (an ordinary hang-up).
    */

@@ -88,6 +88,23 @@ class LinesTest {
   }
 
   @Test
+  void theHeldCallerHangingUpEndsTheConsultationWithTheCallAndTheAgentQualifiesOnce() {
+    long bob = floor.agent("bob", "1002", support);
+    floor.connect(bob, false);
+    long call = aliceTalks();
+    Call consult = consult(new LineTarget(LineTarget.Kind.AGENT, "bob"));
+    floor.answers("1002");
+
+    floor.callerHangsUp(call);
+
+    assertThat(floor.call(call).getStatus()).isEqualTo(CallStatus.ENDED);
+    assertThat(floor.call(consult.getId()).getStatus()).isEqualTo(CallStatus.ENDED);
+    assertThat(floor.activity(bob)).isNotEqualTo(Activity.TALKING);
+    assertThat(floor.activity(alice)).isNotEqualTo(Activity.TALKING);
+    assertThat(floor.phones.commands).contains("hang up " + consult.getId());
+  }
+
+  @Test
   void aConsultedNumberThatIsBusyLeavesTheCallOnHold() {
     long call = aliceTalks();
     Call consult = consult(number("0981000000"));

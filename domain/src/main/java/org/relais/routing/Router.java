@@ -135,6 +135,12 @@ public final class Router {
     return line == null ? 0 : line.calls.size();
   }
 
+  /** The calls waiting in the group's queue, first arrived first. */
+  public List<Long> waitingCalls(long groupId) {
+    Line line = lines.get(groupId);
+    return line == null ? List.of() : line.calls.stream().map(Waiting::callId).toList();
+  }
+
   /** Whether any connected agent takes the group's calls, be it free or not. */
   public boolean staffed(long groupId) {
     Line line = lines.get(groupId);

@@ -2,6 +2,7 @@ package org.relais.acd;
 
 import jakarta.persistence.EntityManager;
 import java.time.OffsetDateTime;
+import java.util.Collection;
 import java.util.List;
 import java.util.logging.Logger;
 import org.relais.NoSuchEntityException;
@@ -180,6 +181,7 @@ final class CallFlow {
       }
       case DIALING -> dialFailed(presence, CallOutcome.NO_ANSWER);
       case TALKING -> {
+        lines.callerHungUp(call);
         endCall(call, CallOutcome.ANSWERED);
         afterCall(presence, AgentEvent.HANG_UP, call);
         transaction.afterCommit(() -> phoneSwitch.hangUp(accountName, callId));
@@ -254,6 +256,14 @@ final class CallFlow {
       rules.limitReached(call, at, this::endCall);
       dispatcher.dispatch(call.getAccountId());
     }
+  }
+
+  /**
+   * Agents left these groups of the account, or stopped taking their calls: calls of a group left
+   * with no agent may overflow (SPEC E2).
+   */
+  void groupsLeft(long accountId, Collection<QueueGroup> groups) {
+    rules.unstaffed(accountId, groups, this::endCall);
   }
 
   // ---------------------------------------------------------------- shared by desk commands

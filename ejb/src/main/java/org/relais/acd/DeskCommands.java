@@ -2,6 +2,7 @@ package org.relais.acd;
 
 import jakarta.persistence.EntityManager;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.function.LongPredicate;
 import java.util.logging.Logger;
 import org.relais.InvalidFieldException;
@@ -94,7 +95,7 @@ final class DeskCommands {
       throw new DeskConflictException(
           "a call is in progress: finish and qualify it before logging out");
     }
-    moves.leave(presence);
+    leave(presence);
   }
 
   /**
@@ -112,7 +113,7 @@ final class DeskCommands {
                 + " of account "
                 + presence.getAccountId()
                 + " disconnected: not seen for the configured silence");
-        moves.leave(presence);
+        leave(presence);
       }
     }
   }
@@ -142,8 +143,23 @@ final class DeskCommands {
     AgentPresence presence = em.find(AgentPresence.class, agentId);
     if (presence != null) {
       floors.of(presence.getAccountId()).join(presence, agent);
+      if (!inbound) {
+        flow.groupsLeft(presence.getAccountId(), List.of(membership.getGroup()));
+      }
       dispatcher.dispatch(presence.getAccountId());
     }
+  }
+
+  /** The agent leaves the ACD, and the groups it took calls of may be left with no agent. */
+  private void leave(AgentPresence presence) {
+    List<QueueGroup> inbound =
+        presence.getAgent().getMemberships().stream()
+            .filter(Membership::isInbound)
+            .map(Membership::getGroup)
+            .toList();
+    moves.leave(presence);
+    flow.groupsLeft(presence.getAccountId(), inbound);
+    dispatcher.dispatch(presence.getAccountId());
   }
 
   void qualify(long agentId, String code) {

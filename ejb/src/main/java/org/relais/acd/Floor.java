@@ -86,6 +86,11 @@ final class Floor {
     return router.waiting(group.getId());
   }
 
+  /** The calls waiting in the group's queue, first arrived first. */
+  List<Long> waitingCalls(QueueGroup group) {
+    return router.waitingCalls(group.getId());
+  }
+
   /** Whether any connected agent takes the group's calls. */
   boolean staffed(QueueGroup group) {
     return router.staffed(group.getId());

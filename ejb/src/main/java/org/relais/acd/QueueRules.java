@@ -3,6 +3,7 @@ package org.relais.acd;
 import jakarta.persistence.EntityManager;
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
+import java.util.Collection;
 import java.util.function.BiConsumer;
 import org.relais.account.Account;
 import org.relais.call.Call;
@@ -113,6 +114,21 @@ final class QueueRules {
     deadlines.disarmWaitLimit(call.getId());
     if (call.getStatus() == CallStatus.QUEUED) {
       overflow(call, end);
+    }
+  }
+
+  /**
+   * Agents left or stopped taking calls of these groups: a group that overflows when no agent is
+   * connected and has none left sends the calls waiting in it on, first arrived first.
+   */
+  void unstaffed(long accountId, Collection<QueueGroup> groups, BiConsumer<Call, CallOutcome> end) {
+    Floor floor = floors.of(accountId);
+    for (QueueGroup group : groups) {
+      if (group.overflowsWhenNoAgent() && !floor.staffed(group)) {
+        for (long callId : floor.waitingCalls(group)) {
+          overflow(em.find(Call.class, callId), end);
+        }
+      }
     }
   }
 

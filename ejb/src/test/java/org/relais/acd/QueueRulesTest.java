@@ -128,6 +128,38 @@ class QueueRulesTest {
   }
 
   @Test
+  void whenTheGroupsLastAgentLogsOutTheCallsWaitingThereOverflowInTheirOrder() {
+    floor.overflow(sales, new Overflow(0, 0, true, support));
+    floor.connect(alice, false);
+    long first = floor.callArrives(sales, "+33601020304");
+    long second = floor.callArrives(sales, "+33601020305");
+
+    floor.does(desk -> desk.disconnect(alice));
+
+    assertThat(floor.call(first).getGroupName()).isEqualTo(support);
+    assertThat(floor.call(second).getGroupName()).isEqualTo(support);
+    assertThat(floor.transaction.announced)
+        .filteredOn(event -> event instanceof AcdEvent.CallOverflowed)
+        .extracting(event -> ((AcdEvent.CallOverflowed) event).callId())
+        .containsExactly(first, second);
+  }
+
+  @Test
+  void anAgentTurningOffTheGroupsCallsLeavesThemToOverflowButAnotherAgentKeepsThem() {
+    floor.overflow(sales, new Overflow(0, 0, true, null));
+    long carol = floor.agent("carol", "1003", sales);
+    floor.connect(alice, false);
+    floor.connect(carol, false);
+    long call = floor.callArrives(sales, "+33601020304");
+
+    floor.does(desk -> desk.toggleGroup(alice, sales, false, false));
+    assertThat(floor.call(call).getStatus()).isEqualTo(CallStatus.QUEUED);
+    floor.does(desk -> desk.toggleGroup(carol, sales, false, false));
+
+    assertThat(floor.call(call).getOutcome()).isEqualTo(CallOutcome.CALLBACK);
+  }
+
+  @Test
   void aCallRingingAtItsLimitOverflowsWhenItComesBackUnanswered() {
     floor.overflow(sales, new Overflow(10, 0, false, support));
     floor.connect(alice, true);

@@ -26,7 +26,9 @@ public class SupervisorAction {
     LISTEN,
     WHISPER,
     BARGE,
-    MONITOR_END
+    MONITOR_END,
+    /** The agent's inbound or outbound part in one of its groups, changed for it. */
+    CHANGE_GROUP
   }
 
   @Id
@@ -53,16 +55,32 @@ public class SupervisorAction {
   @Column(name = "call_id", updatable = false)
   private Long callId;
 
+  /** What was changed, where the kind alone does not say: e.g. {@code Sales: inbound off}. */
+  @Column(length = 120, updatable = false)
+  private String detail;
+
   protected SupervisorAction() {}
 
   public SupervisorAction(
       long accountId, OffsetDateTime at, String by, String agent, Kind kind, Long callId) {
+    this(accountId, at, by, agent, kind, callId, null);
+  }
+
+  public SupervisorAction(
+      long accountId,
+      OffsetDateTime at,
+      String by,
+      String agent,
+      Kind kind,
+      Long callId,
+      String detail) {
     this.accountId = accountId;
     this.at = Objects.requireNonNull(at);
     this.by = Objects.requireNonNull(by);
     this.agent = Objects.requireNonNull(agent);
     this.kind = kind.name();
     this.callId = callId;
+    this.detail = detail;
   }
 
   public OffsetDateTime getAt() {
@@ -83,5 +101,9 @@ public class SupervisorAction {
 
   public Long getCallId() {
     return callId;
+  }
+
+  public String getDetail() {
+    return detail;
   }
 }

@@ -187,6 +187,15 @@ public class Acd {
     engine.supervisor().disconnect(by, agentId);
   }
 
+  /**
+   * A supervisor or admin ({@code by}, audited) turns the agent's inbound and outbound part in one
+   * of its groups on or off for it (SPEC E5).
+   */
+  public void changeGroup(
+      String by, long agentId, String groupName, boolean inbound, boolean outbound) {
+    engine.supervisor().changeGroup(by, agentId, groupName, inbound, outbound);
+  }
+
   /** The supervisor's phone joins the agent's call (SPEC X2); refused with no call; its id. */
   public long monitor(long supervisorId, long agentId, MonitorMode mode) {
     return engine.monitors().start(supervisorId, agentId, mode);

@@ -134,13 +134,22 @@ final class DeskCommands {
   void toggleGroup(long agentId, String groupName, boolean inbound, boolean outbound) {
     Agent agent = em.find(Agent.class, agentId);
     agent.requireModule(BannerModule.GROUPS);
+    changeGroup(agent, groupName, inbound, outbound);
+  }
+
+  /**
+   * The agent's inbound / outbound part in one of its groups, set by itself or for it by a
+   * supervisor (SPEC E5), whatever modules its banner shows; calls are dispatched anew, and a group
+   * left with no agent may overflow.
+   */
+  void changeGroup(Agent agent, String groupName, boolean inbound, boolean outbound) {
     Membership membership =
         agent.getMemberships().stream()
             .filter(m -> m.getGroup().getName().equals(groupName))
             .findFirst()
             .orElseThrow(() -> new NoSuchEntityException("group"));
     membership.toggle(inbound, outbound);
-    AgentPresence presence = em.find(AgentPresence.class, agentId);
+    AgentPresence presence = em.find(AgentPresence.class, agent.getId());
     if (presence != null) {
       floors.of(presence.getAccountId()).join(presence, agent);
       if (!inbound) {

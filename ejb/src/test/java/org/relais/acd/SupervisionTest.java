@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import jakarta.persistence.EntityManager;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.relais.NoSuchEntityException;
 import org.relais.presence.Activity;
 import org.relais.presence.Availability;
 import org.relais.supervision.Monitoring;
@@ -37,6 +38,21 @@ class SupervisionTest {
           .stream()
           .map(a -> a.getKind().name())
           .toList();
+    } finally {
+      em.close();
+    }
+  }
+
+  private List<String> details() {
+    EntityManager em = TestDatabase.factory().createEntityManager();
+    try {
+      return em.createQuery(
+              "SELECT a.detail FROM SupervisorAction a WHERE a.agent = 'alice' AND a.by = 'sam'"
+                  + " AND a.accountId = (SELECT ac.id FROM Account ac WHERE ac.name = :account)"
+                  + " ORDER BY a.at, a.id",
+              String.class)
+          .setParameter("account", floor.account)
+          .getResultList();
     } finally {
       em.close();
     }
@@ -86,6 +102,35 @@ class SupervisionTest {
 
     assertThat(floor.presence(alice)).isEmpty();
     assertThat(actions()).containsExactly("DISCONNECT");
+  }
+
+  @Test
+  void anAgentTakenOffAGroupsCallsForTheDayIsOfferedNoneUntilPutBack() {
+    floor.connect(alice, true);
+
+    floor.supervisor(engine -> engine.supervisor().changeGroup("sam", alice, "Sales", false, true));
+    long call = floor.callArrives(sales, "+33601020304");
+
+    assertThat(floor.activity(alice)).isEqualTo(Activity.IDLE);
+    floor.supervisor(engine -> engine.supervisor().changeGroup("sam", alice, "Sales", true, true));
+
+    assertThat(floor.activity(alice)).isEqualTo(Activity.RINGING);
+    assertThat(floor.call(call).getAgent().getLogin()).isEqualTo("alice");
+    assertThat(actions()).containsExactly("CHANGE_GROUP", "CHANGE_GROUP");
+    assertThat(details())
+        .containsExactly("Sales: inbound off, outbound on", "Sales: inbound on, outbound on");
+  }
+
+  @Test
+  void aGroupTheAgentIsNotAMemberOfIsNotFoundAndNothingIsAudited() {
+    floor.group("Support", settings -> settings);
+
+    assertThatThrownBy(
+            () ->
+                floor.supervisor(
+                    engine -> engine.supervisor().changeGroup("sam", alice, "Support", true, true)))
+        .isInstanceOf(NoSuchEntityException.class);
+    assertThat(actions()).isEmpty();
   }
 
   @Test

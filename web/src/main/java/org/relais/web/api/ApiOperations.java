@@ -186,6 +186,12 @@ final class ApiOperations {
         "supervision",
         "Disconnect an agent");
     add(
+        "PUT /api/v1/supervision/agents/{login}/groups/{name}",
+        "setAgentMembership",
+        "supervision",
+        "Put an agent on or off a group's calls",
+        "MembershipInput");
+    add(
         "POST /api/v1/supervision/agents/{login}/monitor",
         "startMonitor",
         "supervision",

@@ -17,6 +17,7 @@ import java.util.List;
 import org.relais.InvalidFieldException;
 import org.relais.acd.Acd;
 import org.relais.agent.Agent;
+import org.relais.agent.Membership;
 import org.relais.supervision.SupervisionQueries;
 import org.relais.supervision.SupervisionQueries.AgentLine;
 import org.relais.supervision.SupervisionQueries.GroupLine;
@@ -73,6 +74,24 @@ public class SupervisionResource {
     Supervisor.Viewer viewer = supervisor.current();
     Agent agent = supervisor.supervised(viewer, login);
     acd.forceDisconnect(caller.login(), agent.getId());
+    return queries.agent(viewer.account(), agent);
+  }
+
+  /** The agent's inbound / outbound part in one of the supervisor's groups, for the day. */
+  @PUT
+  @Path("agents/{login}/groups/{name}")
+  public AgentLine group(
+      @PathParam("login") String login, @PathParam("name") String name, JsonValue body) {
+    JsonInput in = JsonInput.of(body);
+    Supervisor.Viewer viewer = supervisor.current();
+    Agent agent = supervisor.supervised(viewer, login);
+    Membership membership = supervisor.membership(viewer, agent, name);
+    acd.changeGroup(
+        caller.login(),
+        agent.getId(),
+        name,
+        in.bool("inbound", membership.isInbound()),
+        in.bool("outbound", membership.isOutbound()));
     return queries.agent(viewer.account(), agent);
   }
 

@@ -3,9 +3,11 @@ package org.relais.web.security;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.relais.ConflictException;
+import org.relais.NoSuchEntityException;
 import org.relais.account.Account;
 import org.relais.agent.Agent;
 import org.relais.agent.AgentService;
+import org.relais.agent.Membership;
 import org.relais.agent.Role;
 import org.relais.supervision.SupervisionQueries;
 
@@ -46,6 +48,24 @@ public class Supervisor {
       throw new CurrentCaller.NotAllowedException("this agent is in none of your groups");
     }
     return agent;
+  }
+
+  /**
+   * The agent's membership of the group of this name (404 when it is not a member), if the viewer
+   * supervises that group too (403): a supervisor changes only its own groups' staffing.
+   */
+  public Membership membership(Viewer viewer, Agent agent, String groupName) {
+    Membership membership =
+        agent.getMemberships().stream()
+            .filter(m -> m.getGroup().getName().equals(groupName))
+            .findFirst()
+            .orElseThrow(() -> new NoSuchEntityException("group"));
+    if (viewer.agent() != null
+        && viewer.agent().getMemberships().stream()
+            .noneMatch(m -> m.getGroup().getId().equals(membership.getGroup().getId()))) {
+      throw new CurrentCaller.NotAllowedException("this group is not one of yours");
+    }
+    return membership;
   }
 
   /**

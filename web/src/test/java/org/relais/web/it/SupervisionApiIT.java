@@ -251,6 +251,70 @@ class SupervisionApiIT extends RelaisDeployment {
   }
 
   @Test
+  void aSupervisorTakesItsAgentOffItsGroupsCallsForTheDayButNotOffAnotherSupervisorsGroup() {
+    account();
+    group("Support", "\"ringTimeout\":20,\"wrapUp\":0");
+    group("Ventes", "\"ringTimeout\":20");
+    Reply created =
+        api.send(
+            admin,
+            "POST",
+            "api/v1/agents",
+            "{\"login\":\"alice\",\"name\":\"Alice\",\"password\":\"password-of-alice\","
+                + "\"role\":\"agent\",\"extension\":\"301\",\"groups\":"
+                + "[{\"name\":\"Support\"},{\"name\":\"Ventes\"}]}");
+    assertThat(created.status()).as(created.body()).isEqualTo(201);
+    Caller alice = new Caller("alice@" + admin.account(), "password-of-alice");
+    ok(alice, "POST", "api/v1/me/session", null);
+    ok(alice, "PUT", "api/v1/me/availability", "{\"available\":true}");
+    connectedAgent("victor", "302", "Ventes");
+    Caller sam = person("sam", "supervisor", "390", "Support");
+
+    Reply off =
+        api.send(
+            sam, "PUT", "api/v1/supervision/agents/alice/groups/Support", "{\"inbound\":false}");
+    assertThat(off.status()).as(off.body()).isEqualTo(200);
+    assertThat(off.object().getString("login")).isEqualTo("alice");
+    JsonObject support =
+        named(
+            api.get(alice, "api/v1/me")
+                .object()
+                .getJsonArray("groups")
+                .getValuesAs(JsonObject.class),
+            "name",
+            "Support");
+    assertThat(support.getBoolean("inbound")).isFalse();
+    call("Support", "0600000001");
+    assertThat(named(list(sam, "api/v1/supervision/groups"), "name", "Support").getInt("waiting"))
+        .isEqualTo(1);
+    assertThat(api.get(alice, "api/v1/me").object().getString("activity")).isEqualTo("IDLE");
+
+    ok(sam, "PUT", "api/v1/supervision/agents/alice/groups/Support", "{\"inbound\":true}");
+    awaitActivity(alice, "RINGING");
+
+    assertThat(api.send(sam, "PUT", "api/v1/supervision/agents/alice/groups/Ventes", "{}").status())
+        .as("Ventes is not one of sam's groups")
+        .isEqualTo(403);
+    assertThat(
+            api.send(sam, "PUT", "api/v1/supervision/agents/victor/groups/Ventes", "{}").status())
+        .as("victor is in none of sam's groups")
+        .isEqualTo(403);
+    assertThat(
+            api.send(admin, "PUT", "api/v1/supervision/agents/victor/groups/Support", "{}")
+                .status())
+        .as("victor is not a member of Support")
+        .isEqualTo(404);
+    assertThat(
+            api.send(
+                    admin,
+                    "PUT",
+                    "api/v1/supervision/agents/alice/groups/Ventes",
+                    "{\"outbound\":\"yes\"}")
+                .status())
+        .isEqualTo(400);
+  }
+
+  @Test
   void theSupervisorsPhoneListensWhispersAndLeavesWithTheCallAnnouncedAsItGoes() {
     account();
     group("Support", "\"ringTimeout\":20,\"wrapUp\":0");

@@ -10,11 +10,16 @@ import org.relais.InvalidFieldException;
  *     in time
  * @param openingHours week-day windows as {@link OpeningHours} reads them; empty for always open
  * @param holidays closed days, as {@link OpeningHours} reads them
+ * @param callbackWhenClosed whether a call that comes while the group is closed goes to the group's
+ *     callback list, to be called back by its agents, rather than only hearing the closed message
  */
-public record GroupRules(int serviceLevelSeconds, String openingHours, String holidays) {
+public record GroupRules(
+    int serviceLevelSeconds, String openingHours, String holidays, boolean callbackWhenClosed) {
 
-  /** The usual target: a call answered within 20 seconds in queue is answered in time. */
-  public static final GroupRules DEFAULT = new GroupRules(20, "", "");
+  /**
+   * The usual target, a call answered within 20 seconds in queue is answered in time; always open.
+   */
+  public static final GroupRules DEFAULT = new GroupRules(20, "", "", false);
 
   public GroupRules {
     if (serviceLevelSeconds < 1 || serviceLevelSeconds > GroupSettings.MAX_SECONDS) {

@@ -105,6 +105,9 @@ public class QueueGroup {
   @Column(nullable = false, length = 2048)
   private String holidays = "";
 
+  @Column(name = "callback_when_closed", nullable = false)
+  private boolean callbackWhenClosed;
+
   /** Whether the group's calls are recorded (SPEC B13), apart from the engine's call settings. */
   @Enumerated(EnumType.STRING)
   @Column(nullable = false, length = 16)
@@ -208,13 +211,14 @@ public class QueueGroup {
 
   /** The service level target and the opening hours (SPEC E2, E5). */
   public GroupRules rules() {
-    return new GroupRules(serviceLevelSeconds, openingHours, holidays);
+    return new GroupRules(serviceLevelSeconds, openingHours, holidays, callbackWhenClosed);
   }
 
   public void changeRules(GroupRules rules) {
     this.serviceLevelSeconds = rules.serviceLevelSeconds();
     this.openingHours = rules.openingHours();
     this.holidays = rules.holidays();
+    this.callbackWhenClosed = rules.callbackWhenClosed();
   }
 
   /** The queue's limits and where its calls overflow (SPEC E2). */

@@ -16,7 +16,8 @@ import org.relais.telephony.Switch;
 /**
  * The group's rules a call meets before and while it queues (SPEC E2). Outside the opening hours,
  * read in the account's time zone, the call is turned away (the switch plays the closed message and
- * hangs up) and recorded as {@code CLOSED}. Past the queue's limits (a full queue, no agent
+ * hangs up) and recorded as {@code CLOSED}, or, where the group says so, goes to the group's
+ * callback list, recorded as {@code CALLBACK}. Past the queue's limits (a full queue, no agent
  * connected, the longest wait) the call overflows to the group's overflow group, keeping its wait,
  * or to the group's callback list, recorded as {@code CALLBACK}; a call overflows once.
  *
@@ -67,7 +68,12 @@ final class QueueRules {
     if (hours.isOpen(now)) {
       return false;
     }
-    end.accept(call, CallOutcome.CLOSED);
+    if (group.rules().callbackWhenClosed()) {
+      end.accept(call, CallOutcome.CALLBACK);
+      dialer.abandoned(call);
+    } else {
+      end.accept(call, CallOutcome.CLOSED);
+    }
     hangUpAfterCommit(call);
     return true;
   }

@@ -27,7 +27,8 @@ class QueueRulesTest {
 
   @Test
   void aCallOutsideTheOpeningHoursIsTurnedAwayAndNeverOffered() {
-    floor.withGroup(sales, g -> g.changeRules(new GroupRules(20, "MON-FRI 10:30-18:00", "")));
+    floor.withGroup(
+        sales, g -> g.changeRules(new GroupRules(20, "MON-FRI 10:30-18:00", "", false)));
     floor.connect(alice, true);
 
     long call = floor.callArrives(sales, "+33601020304");
@@ -43,9 +44,22 @@ class QueueRulesTest {
   }
 
   @Test
+  void aGroupThatCallsBackWhenClosedPutsTheCallerOnItsCallbackList() {
+    floor.withGroup(sales, g -> g.changeRules(new GroupRules(20, "MON-FRI 10:30-18:00", "", true)));
+
+    long call = floor.callArrives(sales, "0601020304");
+
+    assertThat(floor.call(call).getOutcome()).isEqualTo(CallOutcome.CALLBACK);
+    assertThat(floor.phones.commands).containsExactly("hang up " + call);
+    floor.connect(alice, false);
+    CampaignContact callback = floor.dialer(d -> d.next(alice));
+    assertThat(callback.getNumber()).isEqualTo("+33601020304");
+  }
+
+  @Test
   void withinTheHoursReadInTheAccountsZoneTheCallQueuesAsEver() {
     floor.withGroup(
-        sales, g -> g.changeRules(new GroupRules(20, "MON-FRI 10:00-18:00", "2026-12-25")));
+        sales, g -> g.changeRules(new GroupRules(20, "MON-FRI 10:00-18:00", "2026-12-25", false)));
     floor.connect(alice, true);
 
     long call = floor.callArrives(sales, "+33601020304");
@@ -57,7 +71,7 @@ class QueueRulesTest {
   @Test
   void aHolidayClosesTheGroupAllDay() {
     floor.withGroup(
-        sales, g -> g.changeRules(new GroupRules(20, "MON-SUN 00:00-24:00", "2026-03-02")));
+        sales, g -> g.changeRules(new GroupRules(20, "MON-SUN 00:00-24:00", "2026-03-02", false)));
 
     long today = floor.callArrives(sales, "+33601020304");
     floor.advance(Duration.ofDays(1));

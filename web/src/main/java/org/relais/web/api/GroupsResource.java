@@ -54,6 +54,7 @@ public class GroupsResource {
       int serviceLevelSeconds,
       String openingHours,
       String holidays,
+      boolean callbackWhenClosed,
       RecordingPolicy recording,
       int maxWait,
       int maxQueueLength,
@@ -80,6 +81,7 @@ public class GroupsResource {
           g.serviceLevelSeconds(),
           g.rules().openingHours(),
           g.rules().holidays(),
+          g.rules().callbackWhenClosed(),
           g.recording(),
           g.overflow().maxWait(),
           g.overflow().maxQueueLength(),
@@ -186,7 +188,8 @@ public class GroupsResource {
     return new GroupRules(
         in.integer("serviceLevelSeconds", base.serviceLevelSeconds()),
         in.has("openingHours") ? in.optionalString("openingHours", 512) : base.openingHours(),
-        in.has("holidays") ? in.optionalString("holidays", 2048) : base.holidays());
+        in.has("holidays") ? in.optionalString("holidays", 2048) : base.holidays(),
+        in.bool("callbackWhenClosed", base.callbackWhenClosed()));
   }
 
   /** The queue's limits and overflow the body gives, over {@code base} (SPEC E2). */

@@ -365,7 +365,7 @@ class SupervisionApiIT extends RelaisDeployment {
   }
 
   @Test
-  void aGroupOutsideItsOpeningHoursTurnsCallsAwayAsClosed() {
+  void aGroupOutsideItsOpeningHoursTurnsCallsAwayAsClosedOrCallsThemBack() {
     account();
     LocalDate today = LocalDate.now(ZoneId.of("Europe/Paris"));
     String holidays = today.minusDays(1) + ", " + today + ", " + today.plusDays(1);
@@ -377,6 +377,17 @@ class SupervisionApiIT extends RelaisDeployment {
     assertThat(record.getString("outcome")).isEqualTo("CLOSED");
     assertThat(named(list(sam, "api/v1/supervision/groups"), "name", "Support").getInt("waiting"))
         .isZero();
+
+    ok(admin, "PUT", "api/v1/groups/Support", "{\"callbackWhenClosed\":true}");
+    assertThat(api.get(admin, "api/v1/groups/Support").object().getBoolean("callbackWhenClosed"))
+        .isTrue();
+    String calledBack = call("Support", "0600000003");
+    assertThat(api.get(admin, "api/v1/calls/" + calledBack).object().getString("outcome"))
+        .isEqualTo("CALLBACK");
+    Reply notBoolean =
+        api.send(admin, "PUT", "api/v1/groups/Support", "{\"callbackWhenClosed\":\"yes\"}");
+    assertThat(notBoolean.status()).isEqualTo(400);
+    assertThat(notBoolean.object().getString("field")).isEqualTo("callbackWhenClosed");
 
     ok(admin, "PUT", "api/v1/groups/Support", "{\"holidays\":\"\"}");
     call("Support", "0600000002");

@@ -37,6 +37,7 @@ public class GroupEditView implements Serializable {
   private int serviceLevelSeconds = GroupRules.DEFAULT.serviceLevelSeconds();
   private String openingHours = "";
   private String holidays = "";
+  private boolean callbackWhenClosed;
   private int maxWait;
   private int maxQueueLength;
   private boolean overflowWhenNoAgent;
@@ -56,6 +57,7 @@ public class GroupEditView implements Serializable {
         serviceLevelSeconds = group.rules().serviceLevelSeconds();
         openingHours = group.rules().openingHours();
         holidays = group.rules().holidays();
+        callbackWhenClosed = group.rules().callbackWhenClosed();
         Overflow overflow = group.overflow();
         maxWait = overflow.maxWait();
         maxQueueLength = overflow.maxQueueLength();
@@ -73,7 +75,8 @@ public class GroupEditView implements Serializable {
         FieldErrors.save(
             "form",
             () -> {
-              GroupRules rules = new GroupRules(serviceLevelSeconds, openingHours, holidays);
+              GroupRules rules =
+                  new GroupRules(serviceLevelSeconds, openingHours, holidays, callbackWhenClosed);
               Overflow overflow =
                   new Overflow(maxWait, maxQueueLength, overflowWhenNoAgent, overflowGroup);
               QueueGroup group =
@@ -129,6 +132,14 @@ public class GroupEditView implements Serializable {
 
   public void setHolidays(String holidays) {
     this.holidays = holidays;
+  }
+
+  public boolean isCallbackWhenClosed() {
+    return callbackWhenClosed;
+  }
+
+  public void setCallbackWhenClosed(boolean callbackWhenClosed) {
+    this.callbackWhenClosed = callbackWhenClosed;
   }
 
   public int getMaxWait() {

@@ -175,6 +175,18 @@
           set(row, '[data-field=answered]', a.today.answered);
           set(row, '[data-field=missed]', a.today.missed);
           set(row, '[data-field=handle]', duration(a.today.handle));
+          var groups = row.querySelector('[data-field=groups]');
+          a.groups.forEach(function (name) {
+            var toggle = document.createElement('button');
+            toggle.type = 'button';
+            toggle.className = 'relais-wall-group';
+            toggle.textContent = name;
+            toggle.title = labels['wallboard.takesCalls'];
+            toggle.setAttribute('data-login', a.login);
+            toggle.setAttribute('data-toggle-group', name);
+            toggle.setAttribute('aria-pressed', String(a.inbound.indexOf(name) >= 0));
+            groups.appendChild(toggle);
+          });
           row.querySelectorAll('[data-action]').forEach(function (button) {
             button.disabled = a.availability === 'DISCONNECTED'
                 || (button.getAttribute('data-action') === 'forceUnavailable' && a.availability !== 'AVAILABLE');
@@ -242,6 +254,16 @@
   });
 
   document.getElementById('agents').addEventListener('click', function (event) {
+    var toggle = event.target.closest('button[data-toggle-group]');
+    if (toggle) {
+      /* The pushed board shows the change once the engine has made it. */
+      window.wallboardChangeGroup([
+        {name: 'login', value: toggle.getAttribute('data-login')},
+        {name: 'group', value: toggle.getAttribute('data-toggle-group')},
+        {name: 'inbound', value: String(toggle.getAttribute('aria-pressed') !== 'true')}
+      ]);
+      return;
+    }
     var button = event.target.closest('button[data-action]');
     if (!button) {
       return;

@@ -129,6 +129,24 @@ public sealed interface AcdEvent {
     }
   }
 
+  /**
+   * An agent's part in one of its groups changed (SPEC B2, E5): it takes, or no longer takes, the
+   * group's inbound or outbound calls, by its own toggle or a supervisor's hand.
+   */
+  record AgentGroup(
+      long accountId,
+      OffsetDateTime at,
+      long agentId,
+      String agent,
+      String group,
+      boolean inbound,
+      boolean outbound)
+      implements AcdEvent {
+    public String type() {
+      return "AGENT_GROUP";
+    }
+  }
+
   /** The outbound engine's attempt to reach a contact ended (SPEC B11). */
   record DialerAttempt(
       long accountId,

@@ -2,6 +2,8 @@ package org.relais.acd;
 
 import jakarta.persistence.EntityManager;
 import java.time.OffsetDateTime;
+import org.relais.agent.Agent;
+import org.relais.agent.Membership;
 import org.relais.call.Call;
 import org.relais.group.QueueGroup;
 import org.relais.presence.Activity;
@@ -84,6 +86,23 @@ final class AgentMoves {
     em.remove(presence);
     deadlines.disarm(presence.getAgentId());
     floors.of(presence.getAccountId()).leave(presence.getAgentId());
+  }
+
+  /**
+   * The agent's part in one of its groups changed: announced, so that its banner and the boards
+   * show it; its state, and so its history, did not change.
+   */
+  void regrouped(Membership membership) {
+    Agent agent = membership.getAgent();
+    transaction.announce(
+        new AcdEvent.AgentGroup(
+            agent.getAccount().getId(),
+            clock.now(),
+            agent.getId(),
+            agent.getLogin(),
+            membership.getGroup().getName(),
+            membership.isInbound(),
+            membership.isOutbound()));
   }
 
   /** Records the presence's state as it is now, and announces it. */

@@ -149,6 +149,7 @@ final class DeskCommands {
             .findFirst()
             .orElseThrow(() -> new NoSuchEntityException("group"));
     membership.toggle(inbound, outbound);
+    moves.regrouped(membership);
     AgentPresence presence = em.find(AgentPresence.class, agent.getId());
     if (presence != null) {
       floors.of(presence.getAccountId()).join(presence, agent);

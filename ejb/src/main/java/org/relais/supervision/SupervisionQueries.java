@@ -66,6 +66,7 @@ public class SupervisionQueries {
       String login,
       String name,
       List<String> groups,
+      List<String> inbound,
       Availability availability,
       Activity activity,
       OffsetDateTime since,
@@ -186,6 +187,11 @@ public class SupervisionQueries {
               a.getLogin(),
               a.getName(),
               a.getMemberships().stream().map(m -> m.getGroup().getName()).sorted().toList(),
+              a.getMemberships().stream()
+                  .filter(Membership::isInbound)
+                  .map(m -> m.getGroup().getName())
+                  .sorted()
+                  .toList(),
               p == null ? Availability.DISCONNECTED : p.getAvailability(),
               p == null ? null : p.getActivity(),
               p == null ? null : p.getStateSince(),

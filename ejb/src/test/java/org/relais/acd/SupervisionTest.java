@@ -116,6 +116,10 @@ class SupervisionTest {
 
     assertThat(floor.activity(alice)).isEqualTo(Activity.RINGING);
     assertThat(floor.call(call).getAgent().getLogin()).isEqualTo("alice");
+    assertThat(floor.transaction.announced)
+        .filteredOn(e -> e instanceof AcdEvent.AgentGroup)
+        .extracting(e -> ((AcdEvent.AgentGroup) e).inbound())
+        .containsExactly(false, true);
     assertThat(actions()).containsExactly("CHANGE_GROUP", "CHANGE_GROUP");
     assertThat(details())
         .containsExactly("Sales: inbound off, outbound on", "Sales: inbound on, outbound on");

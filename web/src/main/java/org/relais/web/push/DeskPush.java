@@ -32,6 +32,7 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.metrics.Counter;
 import org.relais.acd.AcdEvent;
+import org.relais.acd.AcdEvent.AgentGroup;
 import org.relais.acd.AcdEvent.AgentState;
 import org.relais.acd.AcdEvent.CallAbandoned;
 import org.relais.acd.AcdEvent.CallAnswered;
@@ -155,6 +156,9 @@ public class DeskPush {
           byAccount.computeIfAbsent(event.accountId(), a -> new AccountChanges());
       if (event instanceof AgentState state) {
         changes.agents.add(state.agentId());
+      } else if (event instanceof AgentGroup regrouped) {
+        changes.agents.add(regrouped.agentId());
+        changes.queues = true;
       } else if (event instanceof QueueChanged
           || event instanceof CallAbandoned
           || event instanceof DialerAttempt) {

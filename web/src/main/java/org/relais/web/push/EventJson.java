@@ -61,6 +61,8 @@ final class EventJson {
       generator.write(name, value.toString());
     } else if (value instanceof Long number) {
       generator.write(name, number);
+    } else if (value instanceof Boolean flag) {
+      generator.write(name, flag);
     } else if (value instanceof String text) {
       generator.write(name, text);
     } else if (value instanceof Enum<?> constant) {

@@ -25,7 +25,7 @@ import org.relais.supervision.Thresholds;
  *
  * <pre>{"at","pass","groups":[{"name","waiting","longestWait","agents":{...},"today":{...},
  * "signals":{"serviceLevel","abandonRate","longestWait","averageWait"}}],
- * "agents":[{"login","name","groups","availability","activity","since","call":{"number","group",
+ * "agents":[{"login","name","groups","inbound","availability","activity","since","call":{"number","group",
  * "since"},"today":{"answered","missed","handle"}}],
  * "curve":{"labels","offered","answered","abandoned","serviceLevel"}}</pre>
  */
@@ -94,6 +94,9 @@ public final class WallboardJson {
     g.writeStartObject().write("login", agent.login()).write("name", agent.name());
     g.writeStartArray("groups");
     agent.groups().forEach(g::write);
+    g.writeEnd();
+    g.writeStartArray("inbound");
+    agent.inbound().forEach(g::write);
     g.writeEnd();
     g.write("availability", agent.availability().name());
     if (agent.activity() == null) {

@@ -184,6 +184,40 @@ class WallboardBrowserIT extends RelaisDeployment {
   }
 
   @Test
+  void aSupervisorTakesAnAgentOffItsGroupsCallsAndPutsItBackFromTheBoard() {
+    api = api();
+    admin = api.newAccount();
+    group(admin, "Support");
+    Caller alice = connectedAgent(admin, "alice", "301", "Support");
+    person(admin, "sam", "supervisor", "390", "Support");
+    By toggle = By.cssSelector("tr[data-agent='alice'] button[data-toggle-group='Support']");
+
+    try (Browser browser = wallboardOf(admin.account(), "sam")) {
+      awaitAgent(browser, "alice", "state", "Disponible");
+      assertThat(browser.driver().findElement(toggle).getAttribute("aria-pressed"))
+          .isEqualTo("true");
+
+      browser.driver().findElement(toggle).click();
+      Await.until(
+          LIVE,
+          () -> browser.driver().findElement(toggle).getAttribute("aria-pressed"),
+          "false"::equals);
+      JsonObject support =
+          api.get(alice, "api/v1/me").object().getJsonArray("groups").getJsonObject(0);
+      assertThat(support.getBoolean("inbound")).isFalse();
+      call(admin, "Support", "0600000001");
+      awaitFigure(browser, "Support", "waiting", "1");
+      assertThat(text(browser, By.cssSelector("tr[data-agent='alice'] [data-field='state']")))
+          .isEqualTo("Disponible");
+
+      browser.driver().findElement(toggle).click();
+      awaitAgent(browser, "alice", "state", "Sonnerie");
+      assertThat(browser.driver().findElement(toggle).getAttribute("aria-pressed"))
+          .isEqualTo("true");
+    }
+  }
+
+  @Test
   void aSupervisorSeesNeitherAnotherGroupsNorAnotherAccountsFigures() {
     api = api();
     admin = api.newAccount();

@@ -53,6 +53,16 @@ class EventJsonTest {
   }
 
   @Test
+  void flagsAreBooleans() {
+    JsonObject event =
+        parse(json.of(new AcdEvent.AgentGroup(7, AT, 42, "alice", "Support", false, true)));
+
+    assertThat(event).containsOnlyKeys("type", "at", "agent", "group", "inbound", "outbound");
+    assertThat(event.getBoolean("inbound")).isFalse();
+    assertThat(event.getBoolean("outbound")).isTrue();
+  }
+
+  @Test
   void anAbsentValueIsLeftOut() {
     JsonObject event =
         parse(json.of(new AcdEvent.CallEnded(7, AT, 5, null, CallOutcome.LOST, null)));

@@ -68,6 +68,7 @@ class WallboardJsonTest {
             "alice",
             "Alice",
             List.of("Support"),
+            List.of("Support"),
             Availability.AVAILABLE,
             Activity.TALKING,
             NOW.minusSeconds(30),
@@ -77,6 +78,7 @@ class WallboardJsonTest {
         new AgentLine(
             "bob",
             "Bob",
+            List.of(),
             List.of(),
             Availability.DISCONNECTED,
             null,

@@ -10,8 +10,10 @@ import jakarta.json.JsonObjectBuilder;
 import java.io.Serializable;
 import java.util.function.Consumer;
 import org.relais.ConflictException;
+import org.relais.NoSuchEntityException;
 import org.relais.acd.Acd;
 import org.relais.agent.Agent;
+import org.relais.agent.Membership;
 import org.relais.presence.Activity;
 import org.relais.presence.Availability;
 import org.relais.supervision.Thresholds;
@@ -88,20 +90,38 @@ public class WallboardView implements Serializable {
     act(agent -> acd.forceDisconnect(caller.login(), agent.getId()));
   }
 
+  /**
+   * The agent named by the request's {@code login} takes, or stops taking, the calls of its group
+   * named by {@code group}, as {@code inbound} says (audited); its outbound part stays.
+   */
+  public void changeGroup() {
+    String group = parameter("group");
+    boolean inbound = Boolean.parseBoolean(parameter("inbound"));
+    act(
+        agent -> {
+          Membership membership = supervisor.membership(supervisor.current(), agent, group);
+          acd.changeGroup(caller.login(), agent.getId(), group, inbound, membership.isOutbound());
+        });
+  }
+
   private void act(Consumer<Agent> action) {
-    String login =
-        FacesContext.getCurrentInstance()
-            .getExternalContext()
-            .getRequestParameterMap()
-            .get("login");
     try {
-      action.accept(supervisor.supervised(supervisor.current(), login));
+      action.accept(supervisor.supervised(supervisor.current(), parameter("login")));
       Messages.info("wallboard.done");
     } catch (CurrentCaller.NotAllowedException e) {
       Messages.error(null, "wallboard.notYours");
     } catch (ConflictException e) {
       Messages.error(null, "wallboard.inCall");
+    } catch (NoSuchEntityException e) {
+      Messages.error(null, "wallboard.gone");
     }
+  }
+
+  private static String parameter(String name) {
+    return FacesContext.getCurrentInstance()
+        .getExternalContext()
+        .getRequestParameterMap()
+        .get(name);
   }
 
   /** What the page's script shows in the user's language: states and its own words. */
@@ -114,6 +134,7 @@ public class WallboardView implements Serializable {
       labels.add("activity." + a, Messages.text("activity." + a));
     }
     labels.add("wallboard.reconnecting", Messages.text("wallboard.reconnecting"));
+    labels.add("wallboard.takesCalls", Messages.text("wallboard.takesCalls"));
     return labels.build().toString();
   }
 

@@ -108,16 +108,25 @@ final class CallFlow {
         Call.inbound(em.getReference(Account.class, accountId), group, caller, ivrPath, now);
     em.persist(call);
     read.created(call);
-    if (rules.turnsAway(call, group, this::endCall)) {
-      return call.getId();
+    if (!rules.turnsAway(call, group, this::endCall)) {
+      enqueue(call, group);
     }
+    return call.getId();
+  }
+
+  /**
+   * The caller's call joins the group's queue, on arrival or sent there by a transfer: announced,
+   * then past the group's limits it overflows at once (SPEC E2), else it may be offered.
+   */
+  void enqueue(Call call, QueueGroup group) {
+    long accountId = call.getAccountId();
+    OffsetDateTime now = clock.now();
     transaction.announce(
-        new AcdEvent.CallQueued(accountId, now, call.getId(), group.getName(), caller));
+        new AcdEvent.CallQueued(accountId, now, call.getId(), group.getName(), call.getCaller()));
     transaction.announce(new AcdEvent.QueueChanged(accountId, now, group.getName()));
     floors.of(accountId).enqueue(call, group);
     rules.arrived(call, this::endCall);
     dispatcher.dispatch(accountId);
-    return call.getId();
   }
 
   void answered(String accountName, String extension) {

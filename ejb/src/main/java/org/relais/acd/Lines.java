@@ -101,7 +101,7 @@ final class Lines {
         QueueGroup group = names.group(presence.getAccountId(), target.name());
         consult = Call.consult(call, group, agent, caller(agent), target, now);
         persist(consult);
-        queue(consult, group);
+        queueConsult(consult, group);
       }
     }
     return consult;
@@ -190,7 +190,7 @@ final class Lines {
   /**
    * The blind transfer of the agent's call: to a number (the caller leaves the ACD), to an agent
    * (whose phone rings with it like an offer, and which goes back to its queue if not answered) or
-   * to a group (queued again, keeping the caller's place).
+   * to a group (queued again, keeping the caller's place, within that group's limits).
    */
   void blindTransfer(long agentId, long lineId, LineTarget target) {
     AgentPresence presence = withLines(agentId);
@@ -218,7 +218,7 @@ final class Lines {
         persist(continued);
         transferred(presence, call, group.getName(), continued.getId());
         transaction.afterCommit(() -> phoneSwitch.continueAs(account, lineId, continued.getId()));
-        queue(continued, group);
+        flow.enqueue(continued, group);
       }
     }
   }
@@ -341,7 +341,12 @@ final class Lines {
     }
   }
 
-  private void queue(Call call, QueueGroup group) {
+  /**
+   * The consult call waits in the group's queue for one of its agents. The group's limits are for
+   * callers, not for an agent asking a colleague: a consult call never overflows to another group
+   * or to a callback list, and the agent ends it when it has waited enough.
+   */
+  private void queueConsult(Call call, QueueGroup group) {
     transaction.announce(
         new AcdEvent.CallQueued(
             call.getAccountId(), clock.now(), call.getId(), group.getName(), call.getCaller()));

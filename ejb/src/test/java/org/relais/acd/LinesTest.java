@@ -15,6 +15,7 @@ import org.relais.call.CallOutcome;
 import org.relais.call.CallStatus;
 import org.relais.call.LineState;
 import org.relais.call.LineTarget;
+import org.relais.group.Overflow;
 import org.relais.presence.Activity;
 import org.relais.telephony.DialFailure;
 
@@ -207,6 +208,26 @@ class LinesTest {
     assertThat(floor.call(call).getTransferredTo()).isEqualTo(support);
     assertThat(floor.activity(alice)).isEqualTo(Activity.WRAP_UP);
     assertThat(floor.phones.commands).contains("continue " + call + " as " + offered.getId());
+  }
+
+  @Test
+  void blindTransferToAGroupWithNoAgentMeetsItsRulesAndTheCallerJoinsItsCallbackList() {
+    floor.overflow(support, new Overflow(0, 0, true, null));
+    long call = aliceTalks();
+
+    floor.withLines(
+        lines -> lines.blindTransfer(alice, call, new LineTarget(LineTarget.Kind.GROUP, support)));
+
+    Call continued =
+        floor.call(
+            floor.transaction.announced.stream()
+                .filter(e -> e instanceof AcdEvent.CallQueued q && q.group().equals(support))
+                .map(e -> ((AcdEvent.CallQueued) e).callId())
+                .findFirst()
+                .orElseThrow());
+    assertThat(continued.getOutcome()).isEqualTo(CallOutcome.CALLBACK);
+    assertThat(floor.call(call).getOutcome()).isEqualTo(CallOutcome.TRANSFERRED);
+    assertThat(floor.activity(alice)).isEqualTo(Activity.WRAP_UP);
   }
 
   @Test

@@ -122,6 +122,13 @@ public class Call {
   @Column(name = "overflowed_from", length = 64)
   private String overflowedFrom;
 
+  /**
+   * When the queued caller asked to be called back (SPEC X1): it left the line, the call keeps its
+   * place and is dialled back when its turn comes.
+   */
+  @Column(name = "callback_requested_at")
+  private OffsetDateTime callbackRequestedAt;
+
   @Version private long version;
 
   protected Call() {}
@@ -238,6 +245,17 @@ public class Call {
 
   public boolean hasOverflowed() {
     return overflowedFrom != null;
+  }
+
+  /** The queued caller asks to be called back, keeping its place (SPEC X1). */
+  public void requestCallback(OffsetDateTime at) {
+    requireStatus(CallStatus.QUEUED);
+    this.callbackRequestedAt = Objects.requireNonNull(at);
+  }
+
+  /** Whether the caller waits off the line for a callback, rather than on it. */
+  public boolean awaitsCallback() {
+    return callbackRequestedAt != null;
   }
 
   /** The agent did not pick up: the call goes back to its queue. */

@@ -25,6 +25,12 @@ public interface SwitchEvents {
   /** The caller hung up, wherever the call was (queued, ringing, talking). */
   void callerHungUp(String account, long callId);
 
+  /**
+   * The queued caller asked to be called back (SPEC X1), by a key on the phone: it leaves the line
+   * and keeps its place.
+   */
+  void callbackRequested(String account, long callId);
+
   /** The customer of an outbound call answered; the switch has bridged the agent's phone. */
   void outboundAnswered(String account, long callId);
 

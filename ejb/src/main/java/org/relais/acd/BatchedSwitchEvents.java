@@ -114,6 +114,11 @@ public class BatchedSwitchEvents implements SwitchEvents {
   }
 
   @Override
+  public void callbackRequested(String account, long callId) {
+    ask(new SwitchEvent.CallbackRequested(account, callId));
+  }
+
+  @Override
   public void outboundAnswered(String account, long callId) {
     ask(new SwitchEvent.OutboundAnswered(account, callId));
   }

@@ -388,6 +388,37 @@ final class CallFlow {
     floors.of(accountId).remove(call.getId());
   }
 
+  /**
+   * The queued caller asked to be called back (SPEC X1): it leaves the line, and its call keeps its
+   * place, to be dialled back when its turn comes ({@link QueuedCallbacks}). Refused (409) once the
+   * call rings an agent, and for a number that cannot be called back; asking twice is asking once.
+   */
+  void callbackRequested(String accountName, long callId) {
+    Call call = callOf(names.accountId(accountName), callId);
+    if (call.getStatus() != CallStatus.QUEUED) {
+      throw new DeskConflictException("only a caller still waiting can ask to be called back");
+    }
+    if (call.awaitsCallback()) {
+      return;
+    }
+    if (QueuedCallbacks.number(call).isEmpty()) {
+      throw new DeskConflictException("the caller's number cannot be called back");
+    }
+    call.requestCallback(clock.now());
+    transaction.announce(
+        new AcdEvent.QueueChanged(call.getAccountId(), clock.now(), call.getGroupName()));
+    transaction.afterCommit(() -> phoneSwitch.hangUp(accountName, callId));
+  }
+
+  /**
+   * The call ends on the group's callback list, to be called back by the outbound engine (a caller
+   * who asked for a callback, when the switch that kept its place is gone).
+   */
+  void toCallbackList(Call call) {
+    endCall(call, CallOutcome.CALLBACK);
+    dialer.abandoned(call);
+  }
+
   /** The presence of the agent whose outbound call this is; 409 once the attempt is over. */
   private AgentPresence dialing(String accountName, long callId) {
     Call call = callOf(names.accountId(accountName), callId);

@@ -32,6 +32,9 @@ final class Dispatcher {
   private final SwitchNames names;
   private final EngineClock clock;
 
+  /** Set once the call flow exists, which the callbacks end the queued calls through. */
+  private QueuedCallbacks callbacks;
+
   /** During a batch, the accounts whose offers wait for its end; null outside a batch. */
   private Set<Long> atEndOfBatch;
 
@@ -50,6 +53,11 @@ final class Dispatcher {
     this.phoneSwitch = phoneSwitch;
     this.names = names;
     this.clock = clock;
+  }
+
+  /** A call whose caller asked to be called back is, when its turn comes, dialled back. */
+  void callsBackThrough(QueuedCallbacks callbacks) {
+    this.callbacks = callbacks;
   }
 
   /** Offers the account's waiting calls to its eligible agents, now or at the end of the batch. */
@@ -88,7 +96,15 @@ final class Dispatcher {
       return;
     }
     read.readFor(offers);
-    offers.forEach(offer -> offer(read.call(offer.callId()), read.presence(offer.agentId())));
+    for (Router.Offer offer : offers) {
+      Call call = read.call(offer.callId());
+      AgentPresence presence = read.presence(offer.agentId());
+      if (call.awaitsCallback()) {
+        callbacks.dialBack(call, presence);
+      } else {
+        offer(call, presence);
+      }
+    }
   }
 
   /**

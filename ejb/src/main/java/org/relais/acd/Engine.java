@@ -70,6 +70,7 @@ final class Engine {
     lines =
         new Lines(em, names, read, floors, moves, dispatcher, flow, transaction, phoneSwitch, now);
     flow.consultsThrough(lines);
+    dispatcher.callsBackThrough(new QueuedCallbacks(flow, outbound));
     desk = new DeskCommands(em, floors, moves, dispatcher, flow, outbound, now);
     recovery = new Recovery(em, flow, moves, deadlines, floors, now);
     supervisor = new SupervisorCommands(em, desk, now);

@@ -15,9 +15,10 @@ import org.relais.presence.AgentPresence;
 
 /**
  * The engine's start after a stop or a crash, from the database alone: calls that were queued or in
- * progress are closed as {@code LOST} (the switch lost them with the process); agents holding one
- * are freed as after a hang-up; every stored deadline is armed again, and those already past fire
- * at once. The floors are rebuilt at their first use.
+ * progress are closed as {@code LOST} (the switch lost them with the process), but for the callers
+ * waiting off the line for a callback, who join their group's callback list; agents holding one are
+ * freed as after a hang-up; every stored deadline is armed again, and those already past fire at
+ * once. The floors are rebuilt at their first use.
  */
 final class Recovery {
 
@@ -54,8 +55,12 @@ final class Recovery {
         em.createQuery("SELECT c FROM Call c WHERE c.status IN :open", Call.class)
             .setParameter("open", EnumSet.complementOf(EnumSet.of(CallStatus.ENDED)))
             .getResultList()) {
-      flow.endCall(call, CallOutcome.LOST);
-      lost++;
+      if (call.awaitsCallback()) {
+        flow.toCallbackList(call);
+      } else {
+        flow.endCall(call, CallOutcome.LOST);
+        lost++;
+      }
     }
     int agents = 0;
     int rearmed = 0;

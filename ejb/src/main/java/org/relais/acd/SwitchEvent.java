@@ -87,6 +87,15 @@ sealed interface SwitchEvent<A> {
     }
   }
 
+  /** The queued caller asked to be called back (SPEC X1). */
+  record CallbackRequested(String account, long callId) implements CallEvent {
+    @Override
+    public Void applyTo(CallFlow flow) {
+      flow.callbackRequested(account, callId);
+      return null;
+    }
+  }
+
   /** The customer of an outbound call answered. */
   record OutboundAnswered(String account, long callId) implements CallEvent {
     @Override

@@ -300,6 +300,10 @@ final class Floorplan implements AccountNames {
     report(new SwitchEvent.CallerHungUp(account, callId));
   }
 
+  void callerAsksForCallback(long callId) {
+    report(new SwitchEvent.CallbackRequested(account, callId));
+  }
+
   void customerAnswers(long callId) {
     report(new SwitchEvent.OutboundAnswered(account, callId));
   }

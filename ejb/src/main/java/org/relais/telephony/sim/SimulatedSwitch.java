@@ -102,11 +102,24 @@ public class SimulatedSwitch implements Switch, Softphone, PhoneRegistry {
 
   /** The caller hangs up, wherever a transfer sent its call. */
   public void callerHangsUp(String account, long callId) {
+    acd.callerHungUp(account, current(callId));
+  }
+
+  /**
+   * The waiting caller asks to be called back (SPEC X1), as it would with a key of its phone: it
+   * leaves the line and keeps its place.
+   */
+  public void callerAsksForCallback(String account, long callId) {
+    acd.callbackRequested(account, current(callId));
+  }
+
+  /** The call the caller is on now: the call it placed, or the one a transfer continued it as. */
+  private long current(long callId) {
     long current = callId;
     for (Long next = continued.get(current); next != null; next = continued.get(current)) {
       current = next;
     }
-    acd.callerHungUp(account, current);
+    return current;
   }
 
   /** Sets how a customer's number (as the engine dials it) behaves when an agent calls it. */

@@ -53,6 +53,11 @@ final class RecordedSwitchEvents implements SwitchEvents {
   }
 
   @Override
+  public void callbackRequested(String account, long callId) {
+    record("callbackRequested " + account + " " + callId);
+  }
+
+  @Override
   public void outboundAnswered(String account, long callId) {
     record("outboundAnswered " + account + " " + callId);
   }

@@ -227,6 +227,11 @@ final class ApiOperations {
         "simulator",
         "Caller hangs up");
     add(
+        "POST /api/v1/sim/calls/{callId}/callback",
+        "simCallerAsksForCallback",
+        "simulator",
+        "Caller asks to be called back");
+    add(
         "POST /api/v1/sim/calls/{callId}/answer",
         "simCustomerAnswers",
         "simulator",

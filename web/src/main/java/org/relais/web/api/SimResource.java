@@ -66,6 +66,14 @@ public class SimResource {
     return Response.noContent().build();
   }
 
+  /** The waiting caller asks to be called back, keeping its place (SPEC X1). */
+  @POST
+  @Path("calls/{callId}/callback")
+  public Response callerAsksForCallback(@PathParam("callId") String callId) {
+    sim.callerAsksForCallback(requireAdmin(), parseCallId(callId));
+    return Response.noContent().build();
+  }
+
   /** The customer called by an outbound call picks up. */
   @POST
   @Path("calls/{callId}/answer")

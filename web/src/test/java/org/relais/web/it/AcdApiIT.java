@@ -609,6 +609,34 @@ class AcdApiIT extends RelaisDeployment {
     assertThat(waiting(carol, "Mixed")).as("one call rings, every other one waits").isEqualTo(39);
   }
 
+  @Test
+  void aWaitingCallerWhoAsksToBeCalledBackKeepsItsPlaceAndTheFreedAgentDialsItBack() {
+    account();
+    group("Support", "\"ringTimeout\":20,\"wrapUp\":0");
+    Caller alice = agent("alice", "301", "Support");
+    String ringing = call("Support", "0600000001");
+    awaitActivity(alice, "RINGING");
+    String asks = call("Support", "0600000002");
+    String later = call("Support", "0600000003");
+
+    Reply tooLate = api.send(admin, "POST", "api/v1/sim/calls/" + ringing + "/callback", null);
+    assertThat(tooLate.status()).as(tooLate.body()).isEqualTo(409);
+    sim("calls/" + asks + "/callback");
+    assertThat(api.get(admin, "api/v1/calls/" + asks).object().getString("status"))
+        .isEqualTo("QUEUED");
+    assertThat(waiting(alice, "Support")).isEqualTo(2);
+    sim("calls/" + ringing + "/hangup");
+
+    JsonObject dialing = awaitActivity(alice, "DIALING");
+    assertThat(dialing.getJsonObject("call").getString("number")).isEqualTo("+33600000002");
+    assertThat(api.get(admin, "api/v1/calls/" + asks).object().getString("outcome"))
+        .isEqualTo("CALLBACK");
+    assertThat(api.get(admin, "api/v1/calls/" + later).object().getString("status"))
+        .isEqualTo("QUEUED");
+    assertThat(api.send(admin, "POST", "api/v1/sim/calls/nope/callback", null).status())
+        .isEqualTo(400);
+  }
+
   private int placeCallStatus(String group, String caller) {
     return api.send(
             admin,

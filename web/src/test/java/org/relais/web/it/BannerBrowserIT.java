@@ -71,15 +71,13 @@ class BannerBrowserIT extends RelaisDeployment {
       alice.click(By.cssSelector("#qualificationModal button[data-code='Résolu']"));
 
       awaitText(alice, By.id("activity"), "Pause inter-appel");
-      assertThat(alice.visible(By.id("countdown")).getText()).matches("[1-3]");
+      assertThat(alice.visibleText(By.id("countdown"))).matches("[1-3]");
       awaitText(bob, aliceInTeam, "Pause inter-appel");
       awaitText(alice, By.id("activity"), "Repos");
       awaitText(bob, aliceInTeam, "Repos");
       assertThat(alice.driver().findElements(By.id("qualificationModal"))).isEmpty();
       assertThat(
-              alice
-                  .visible(By.cssSelector("[data-period='session'][data-figure='answered']"))
-                  .getText())
+              alice.visibleText(By.cssSelector("[data-period='session'][data-figure='answered']")))
           .isEqualTo("1");
     }
   }
@@ -409,8 +407,7 @@ class BannerBrowserIT extends RelaisDeployment {
       dave.type("desk:lineTarget", "0981000000").click("desk:lineConsult");
       awaitText(dave, talking, "+33981000000");
       awaitText(dave, held, "0612340000");
-      assertThat(dave.visible(By.cssSelector(".relais-line-timer")).getText())
-          .matches("\\d\\d:\\d\\d");
+      assertThat(dave.visibleText(By.cssSelector(".relais-line-timer"))).matches("\\d\\d:\\d\\d");
 
       dave.click("desk:lineTransfer");
       awaitText(dave, By.id("activity"), "Repos");

@@ -159,6 +159,15 @@ public final class Browser implements AutoCloseable {
         .until(ExpectedConditions.visibilityOfElementLocated(locator));
   }
 
+  /**
+   * The text of the element once visible, read again if a pushed update re-rendered it between
+   * finding and reading it.
+   */
+  public String visibleText(By locator) {
+    return wait(Duration.ofSeconds(10))
+        .until(d -> d.findElement(locator).isDisplayed() ? d.findElement(locator).getText() : null);
+  }
+
   /** The element's text, read again if a pushed update re-rendered it meanwhile. */
   public String text(String id) {
     return wait(Duration.ofSeconds(10)).until(d -> d.findElement(By.id(id)).getText());

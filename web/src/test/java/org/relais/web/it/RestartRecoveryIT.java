@@ -18,14 +18,17 @@ import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.relais.web.it.Api.Caller;
 
 /**
  * A crash of the server (SIGKILL) in the middle of the day (SPEC C3): after the restart, the
  * presences and their deadlines resume, a penalty that fell due during the downtime ends at once,
- * and the calls that were queued or in progress are closed as LOST, never silently dropped. Runs
- * its own Payara Micro process, so that it can kill it, with the database of this run's Failsafe
- * execution (a database file of its own for H2).
+ * and the calls that were queued or in progress are closed as LOST, never silently dropped (a
+ * caller waiting off the line for its callback joins the callback list); an open wallboard comes
+ * back by itself (SPEC E5). Runs its own Payara Micro process, so that it can kill it, with the
+ * database of this run's Failsafe execution (a database file of its own for H2).
  */
 class RestartRecoveryIT {
 
@@ -36,9 +39,17 @@ class RestartRecoveryIT {
   private final int port = freePort();
   private Process server;
   private int boots;
+  private Browser wall;
+
+  /** The Support group's waiting calls, as the wallboard shows them. */
+  private static final By WAITING =
+      By.cssSelector("[data-group='Support'] [data-figure='waiting']");
 
   @AfterEach
   void stopServer() {
+    if (wall != null) {
+      wall.close();
+    }
     if (server != null) {
       server.destroyForcibly();
     }
@@ -58,6 +69,19 @@ class RestartRecoveryIT {
         "api/v1/groups",
         "{\"name\":\"Support\",\"ringTimeout\":600,\"penalty\":10,\"wrapUp\":600,"
             + "\"qualificationRequired\":true,\"qualifications\":[\"Résolu\"]}");
+    api.send(
+        admin,
+        "POST",
+        "api/v1/agents",
+        "{\"login\":\"sam\",\"name\":\"Sam\",\"password\":\"password-of-sam\","
+            + "\"role\":\"supervisor\",\"extension\":\"590\",\"groups\":[{\"name\":\"Support\"}]}");
+    // A wall display stays open through the restart and must come back by itself (SPEC E5).
+    wall = new Browser(base());
+    wall.login(account, "sam", "password-of-sam");
+    wall.awaitExactly(BOOT, By.id("availability"), "Indisponible");
+    wall.open("supervisor/wallboard.xhtml");
+    ((JavascriptExecutor) wall.driver()).executeScript("window.sameWallboard = true;");
+    wall.awaitExactly(BOOT, WAITING, "0");
     Caller talking = agent(api, admin, account, "talking", "501");
     String talkedCall = placeCall(api, admin, "0600000101");
     send(api, admin, "sim/extensions/501/answer");
@@ -74,6 +98,9 @@ class RestartRecoveryIT {
     api.send(wrapping, "PUT", "api/v1/me/availability", "{\"available\":false}");
     api.send(penalised, "PUT", "api/v1/me/availability", "{\"available\":false}");
     String queuedCall = placeCall(api, admin, "0600000104");
+    String callbackCall = placeCall(api, admin, "0600000105");
+    send(api, admin, "sim/calls/" + callbackCall + "/callback");
+    wall.awaitExactly(BOOT, WAITING, "2");
     assertThat(api.get(talking, "api/v1/me").object().getString("activity")).isEqualTo("TALKING");
     assertThat(api.get(penalised, "api/v1/me").object().getString("activity")).isEqualTo("PENALTY");
 
@@ -89,6 +116,9 @@ class RestartRecoveryIT {
     assertThat(afterTalk.getString("activity")).isEqualTo("QUALIFYING");
     assertThat(outcome(api, admin, talkedCall)).isEqualTo("LOST");
     assertThat(outcome(api, admin, queuedCall)).isEqualTo("LOST");
+    assertThat(outcome(api, admin, callbackCall))
+        .as("a caller waiting off the line for its callback is not lost")
+        .isEqualTo("CALLBACK");
     JsonObject afterPenalty =
         Await.until(
             Duration.ofSeconds(10),
@@ -100,6 +130,12 @@ class RestartRecoveryIT {
     assertThat(Instant.parse(stillWrapping.getString("deadline")))
         .isEqualTo(Instant.parse(wrapUpDeadline));
     assertThat(outcome(api, admin, wrappedCall)).isEqualTo("ANSWERED");
+
+    placeCall(api, admin, "0600000106");
+    wall.awaitExactly(BOOT, WAITING, "1");
+    assertThat(((JavascriptExecutor) wall.driver()).executeScript("return window.sameWallboard"))
+        .as("the wallboard reconnected without a reload")
+        .isEqualTo(true);
   }
 
   private static Caller agent(Api api, Caller admin, String account, String login, String ext) {

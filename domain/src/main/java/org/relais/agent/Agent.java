@@ -32,6 +32,7 @@ import org.relais.InvalidFieldException;
 import org.relais.NotPermittedException;
 import org.relais.account.Account;
 import org.relais.group.QueueGroup;
+import org.relais.telephony.PhoneCredential;
 
 /**
  * A person of an account who logs in: an agent on the banner, a supervisor, or an admin of the
@@ -44,6 +45,8 @@ public class Agent {
 
   public static final String LOGIN_PATTERN = "[A-Za-z0-9][A-Za-z0-9._-]{0,63}";
   public static final String EXTENSION_PATTERN = "\\+?[0-9]{2,20}";
+  public static final int SHORTEST_SIP_PASSWORD = 8;
+  public static final int LONGEST_SIP_PASSWORD = 64;
 
   @Id
   @SequenceGenerator(name = "relais_seq", sequenceName = "relais_seq", allocationSize = 50)
@@ -69,6 +72,13 @@ public class Agent {
 
   @Column(length = 32)
   private String extension;
+
+  /**
+   * The digest HA1 of the phone's SIP password ({@link PhoneCredential}), never the password: made
+   * for the extension it was given with, so it goes when the extension changes.
+   */
+  @Column(name = "sip_ha1", length = 32)
+  private String sipHa1;
 
   @Column(name = "extension_editable", nullable = false)
   private boolean extensionEditable;
@@ -135,8 +145,25 @@ public class Agent {
 
   /** Set by the admin, who also decides whether the agent may change it (SPEC D1). */
   public void assignExtension(String newExtension, boolean editableByAgent) {
-    this.extension = checkedExtension(newExtension);
+    moveToExtension(checkedExtension(newExtension));
     this.extensionEditable = editableByAgent;
+  }
+
+  /**
+   * The password the agent's phone registers with (digest user: the extension, realm: the account).
+   * Only its HA1 is kept, which holds the extension: set the extension first.
+   */
+  public void changeSipPassword(String password) {
+    if (password == null
+        || password.length() < SHORTEST_SIP_PASSWORD
+        || password.length() > LONGEST_SIP_PASSWORD) {
+      throw new InvalidFieldException(
+          "sipPassword", SHORTEST_SIP_PASSWORD + " to " + LONGEST_SIP_PASSWORD + " characters");
+    }
+    if (extension == null) {
+      throw new InvalidFieldException("sipPassword", "given to an agent with an extension");
+    }
+    this.sipHa1 = PhoneCredential.ha1(extension, account.getName(), password);
   }
 
   /** The admin lets the agent add, change and delete public contacts, or not (SPEC B10). */
@@ -149,7 +176,15 @@ public class Agent {
     if (!extensionEditable) {
       throw new IllegalStateException("the extension of this agent is set by the admin");
     }
-    this.extension = checkedExtension(newExtension);
+    moveToExtension(checkedExtension(newExtension));
+  }
+
+  /** A SIP password was given for the old extension's phone: the new one needs its own. */
+  private void moveToExtension(String newExtension) {
+    if (!Objects.equals(newExtension, extension)) {
+      this.sipHa1 = null;
+    }
+    this.extension = newExtension;
   }
 
   private static String checkedExtension(String extension) {
@@ -276,6 +311,11 @@ public class Agent {
 
   public String getExtension() {
     return extension;
+  }
+
+  /** What the agent's phone registers with at the SIP edge. */
+  public PhoneCredential phoneCredential() {
+    return new PhoneCredential(account.getName(), extension, sipHa1);
   }
 
   public boolean isExtensionEditable() {

@@ -8,8 +8,10 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.EnumSet;
 import org.junit.jupiter.api.Test;
+import org.relais.InvalidFieldException;
 import org.relais.NotPermittedException;
 import org.relais.account.Account;
+import org.relais.telephony.PhoneCredential;
 
 class AgentProfileTest {
 
@@ -47,5 +49,46 @@ class AgentProfileTest {
 
     agent.collapseModule(BannerModule.STATISTICS, false);
     assertThat(agent.isCollapsed(BannerModule.STATISTICS)).isFalse();
+  }
+
+  @Test
+  void theSipPasswordIsKeptAsTheHa1OfTheAgentsExtensionAtItsAccount() {
+    Agent agent = new Agent(account, "marie", "Marie", "hash", Role.AGENT);
+    agent.assignExtension("501", false);
+
+    agent.changeSipPassword("right-pass");
+
+    assertThat(agent.phoneCredential())
+        .isEqualTo(
+            new PhoneCredential("demo", "501", PhoneCredential.ha1("501", "demo", "right-pass")));
+  }
+
+  @Test
+  void anotherExtensionDropsTheSipPasswordButTheSameOneKeepsIt() {
+    Agent agent = new Agent(account, "marie", "Marie", "hash", Role.AGENT);
+    agent.assignExtension("501", true);
+    agent.changeSipPassword("right-pass");
+
+    agent.assignExtension("501", true);
+    assertThat(agent.phoneCredential().ha1()).isNotNull();
+    agent.changeOwnExtension("502");
+    assertThat(agent.phoneCredential()).isEqualTo(new PhoneCredential("demo", "502", null));
+  }
+
+  @Test
+  void aSipPasswordTooShortTooLongOrWithoutExtensionIsRefused() {
+    Agent agent = new Agent(account, "marie", "Marie", "hash", Role.AGENT);
+
+    assertThatThrownBy(() -> agent.changeSipPassword("long-enough"))
+        .isInstanceOf(InvalidFieldException.class)
+        .hasMessageContaining("sipPassword");
+    agent.assignExtension("501", false);
+    for (String refused : new String[] {"7-chars", "x".repeat(65)}) {
+      assertThatThrownBy(() -> agent.changeSipPassword(refused))
+          .isInstanceOf(InvalidFieldException.class)
+          .hasMessageStartingWith("sipPassword");
+    }
+    agent.changeSipPassword("x".repeat(64));
+    agent.changeSipPassword("8-chars!");
   }
 }

@@ -7,11 +7,13 @@ import java.util.Set;
 /**
  * What an admin fills in for an agent (SPEC E1), the one command the console's form and the API
  * both send: it starts from a new agent's defaults ({@link #newAgent}) or from the agent as it is
- * ({@link #of}). On update, a null password keeps the current one.
+ * ({@link #of}). On update, a null password or SIP password keeps the current one; the SIP password
+ * is the one the agent's phone registers with (SIP switch), never kept as given.
  */
 public record AgentDraft(
     String name,
     String password,
+    String sipPassword,
     Role role,
     String extension,
     boolean extensionEditable,
@@ -25,6 +27,7 @@ public record AgentDraft(
     return new AgentDraft(
         name,
         null,
+        null,
         Role.AGENT,
         null,
         false,
@@ -34,10 +37,11 @@ public record AgentDraft(
         List.of());
   }
 
-  /** The agent as it is now, its password kept. */
+  /** The agent as it is now, its passwords kept. */
   public static AgentDraft of(Agent agent) {
     return new AgentDraft(
         agent.getName(),
+        null,
         null,
         agent.getRole(),
         agent.getExtension(),

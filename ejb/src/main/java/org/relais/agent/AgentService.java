@@ -17,6 +17,8 @@ import org.relais.access.AgentPrincipal;
 import org.relais.access.PasswordHasher;
 import org.relais.account.Account;
 import org.relais.group.GroupService;
+import org.relais.telephony.PhoneCredential;
+import org.relais.telephony.PhoneCredentialChanged;
 
 /**
  * An admin's management of the account's agents (SPEC E1). Every method is scoped to one account.
@@ -31,6 +33,7 @@ public class AgentService {
   @Inject PasswordHasher hasher;
   @Inject GroupService groups;
   @Inject Event<AgentCredentialsChanged> credentialsChanged;
+  @Inject Event<PhoneCredentialChanged> phoneCredentialChanged;
 
   public List<Agent> list(Account account) {
     return em.createQuery(
@@ -79,11 +82,13 @@ public class AgentService {
             draft.role());
     apply(account, agent, draft);
     em.persist(agent);
+    phoneChanged(PhoneCredential.none(account.getName()), agent.phoneCredential());
     return agent;
   }
 
   public Agent update(Account account, String login, AgentDraft draft) {
     Agent agent = get(account, login);
+    PhoneCredential phoneBefore = agent.phoneCredential();
     Role roleBefore = agent.getRole();
     boolean enabledBefore = agent.isEnabled();
     agent.rename(draft.name());
@@ -97,6 +102,7 @@ public class AgentService {
         || agent.isEnabled() != enabledBefore) {
       credentialsChanged.fire(credentialsOf(account, agent));
     }
+    phoneChanged(phoneBefore, agent.phoneCredential());
     return agent;
   }
 
@@ -120,7 +126,9 @@ public class AgentService {
       if (holder.isPresent()) {
         takeWorkstationFrom(holder.get(), wanted);
       }
+      PhoneCredential phoneBefore = agent.phoneCredential();
       agent.changeOwnExtension(wanted);
+      phoneChanged(phoneBefore, agent.phoneCredential());
     }
     return agent;
   }
@@ -139,7 +147,9 @@ public class AgentService {
     if (!holder.isExtensionEditable() || connected) {
       throw new DuplicateException("extension", extension);
     }
+    PhoneCredential phoneBefore = holder.phoneCredential();
     holder.changeOwnExtension(null);
+    phoneChanged(phoneBefore, holder.phoneCredential());
     // Written before the new holder's, or the unique constraint sees the number twice.
     em.flush();
   }
@@ -170,8 +180,18 @@ public class AgentService {
 
   public void delete(Account account, String login) {
     Agent agent = get(account, login);
+    PhoneCredential phoneBefore = agent.phoneCredential();
     em.remove(agent);
     credentialsChanged.fire(credentialsOf(account, agent));
+    phoneChanged(phoneBefore, PhoneCredential.none(account.getName()));
+  }
+
+  /** Tells the SIP edge, once committed, what the agent's phone now registers with. */
+  private void phoneChanged(PhoneCredential before, PhoneCredential after) {
+    PhoneCredentialChanged change = new PhoneCredentialChanged(before, after);
+    if (!change.entries().isEmpty()) {
+      phoneCredentialChanged.fire(change);
+    }
   }
 
   private void apply(Account account, Agent agent, AgentDraft draft) {
@@ -180,6 +200,9 @@ public class AgentService {
       throw new DuplicateException("extension", extension);
     }
     agent.assignExtension(draft.extension(), draft.extensionEditable());
+    if (draft.sipPassword() != null) {
+      agent.changeSipPassword(draft.sipPassword());
+    }
     if (draft.enabled()) {
       agent.enable();
     } else {

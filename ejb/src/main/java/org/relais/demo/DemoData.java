@@ -35,6 +35,9 @@ public class DemoData {
 
   public static final String ACCOUNT = "demo";
 
+  /** The SIP password of every demo agent's phone, so that a softphone registers at once. */
+  static final String PHONE_PASSWORD = "demo-phone";
+
   /** The demo directory: the README's sample call comes from 06 00 00 00 00, Aurélie Durand. */
   static final List<ContactDetails> CONTACTS =
       List.of(
@@ -149,6 +152,7 @@ public class DemoData {
     return new AgentDraft(
         name,
         password,
+        PHONE_PASSWORD,
         role,
         extension,
         true,

@@ -25,7 +25,10 @@ import org.relais.agent.GroupAssignment;
 import org.relais.agent.Role;
 import org.relais.web.security.CurrentCaller;
 
-/** The admin's agents (docs/API.md, Administration; SPEC E1). No answer ever carries a password. */
+/**
+ * The admin's agents (docs/API.md, Administration; SPEC E1). No answer ever carries a password, nor
+ * the SIP password the agent's phone registers with.
+ */
 @ApplicationScoped
 @Path("/agents")
 @Produces(MediaType.APPLICATION_JSON)
@@ -83,7 +86,10 @@ public class AgentsResource {
         .build();
   }
 
-  /** Fields left out keep their current value; {@code password} resets the password. */
+  /**
+   * Fields left out keep their current value; {@code password} resets the password, {@code
+   * sipPassword} the phone's.
+   */
   @PUT
   @Path("{login}")
   public AgentView update(@PathParam("login") String login, JsonValue body) {
@@ -103,6 +109,7 @@ public class AgentsResource {
     return new AgentDraft(
         in.has("name") ? in.string("name", 128) : base.name(),
         in.optionalString("password", 128),
+        in.optionalString("sipPassword", Agent.LONGEST_SIP_PASSWORD),
         in.has("role") ? role(in.string("role", 16)) : base.role(),
         in.has("extension") ? in.optionalString("extension", 32) : base.extension(),
         in.bool("extensionEditable", base.extensionEditable()),

@@ -12,8 +12,10 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.relais.telephony.PhoneCredential;
 import org.relais.web.it.Api.Caller;
 import org.relais.web.it.Api.Reply;
 
@@ -57,6 +59,56 @@ class AdministrationApiIT extends RelaisDeployment {
         .doesNotContain("agent-password")
         .doesNotContainIgnoringCase("password");
     assertThat(api.get(admin, "api/v1/agents").body()).doesNotContainIgnoringCase("password");
+  }
+
+  @Test
+  void theSipPasswordIsTakenOnCreationAndUpdateButNeverAnsweredBack() {
+    Api api = api();
+    Caller admin = api.newAccount();
+    api.send(admin, "POST", "api/v1/groups", GROUP);
+
+    Reply created =
+        api.send(
+            admin,
+            "POST",
+            "api/v1/agents",
+            AGENT.replace("\"role\"", "\"sipPassword\":\"phone-secret-1\",\"role\""));
+    Reply updated =
+        api.send(admin, "PUT", "api/v1/agents/agent1", "{\"sipPassword\":\"phone-secret-2\"}");
+
+    assertThat(created.status()).as(created.body()).isEqualTo(201);
+    assertThat(updated.status()).as(updated.body()).isEqualTo(200);
+    for (Reply reply :
+        List.of(
+            created,
+            updated,
+            api.get(admin, "api/v1/agents/agent1"),
+            api.get(admin, "api/v1/agents"))) {
+      assertThat(reply.body())
+          .doesNotContain("phone-secret")
+          .doesNotContain("sipPassword")
+          .doesNotContain(PhoneCredential.ha1("0290", admin.account(), "phone-secret-1"))
+          .doesNotContain(PhoneCredential.ha1("0290", admin.account(), "phone-secret-2"));
+    }
+  }
+
+  @Test
+  void aSipPasswordTooShortTooLongOrForAnAgentWithoutExtensionAnswers400NamingIt() {
+    Api api = api();
+    Caller admin = api.newAccount();
+    api.send(
+        admin,
+        "POST",
+        "api/v1/agents",
+        "{\"login\":\"ab\",\"name\":\"A\",\"password\":\"password-one\"}");
+
+    for (String body :
+        List.of(
+            "{\"extension\":\"0291\",\"sipPassword\":\"7-chars\"}",
+            "{\"extension\":\"0291\",\"sipPassword\":\"" + "x".repeat(65) + "\"}",
+            "{\"sipPassword\":\"long-enough\"}")) {
+      assertField(api.send(admin, "PUT", "api/v1/agents/ab", body), "sipPassword");
+    }
   }
 
   @Test

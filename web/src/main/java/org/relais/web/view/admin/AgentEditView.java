@@ -25,8 +25,8 @@ import org.relais.web.view.FieldErrors;
 import org.relais.web.view.Messages;
 
 /**
- * Creates or edits one agent (SPEC E1): identity, role, extension, password reset, banner profile
- * and groups. Without a {@code login} parameter the page creates an agent.
+ * Creates or edits one agent (SPEC E1): identity, role, extension, password and SIP password
+ * resets, banner profile and groups. Without a {@code login} parameter the page creates an agent.
  */
 @Named
 @ViewScoped
@@ -40,6 +40,7 @@ public class AgentEditView implements Serializable {
   private boolean creating;
   private String name;
   private String password;
+  private String sipPassword;
   private String role;
   private String extension;
   private boolean extensionEditable;
@@ -153,6 +154,7 @@ public class AgentEditView implements Serializable {
         new AgentDraft(
             name,
             password == null || password.isEmpty() ? null : password,
+            sipPassword == null || sipPassword.isEmpty() ? null : sipPassword,
             Role.fromSecurityName(role),
             extension,
             extensionEditable,
@@ -222,6 +224,14 @@ public class AgentEditView implements Serializable {
 
   public void setPassword(String password) {
     this.password = password;
+  }
+
+  public String getSipPassword() {
+    return sipPassword;
+  }
+
+  public void setSipPassword(String sipPassword) {
+    this.sipPassword = sipPassword;
   }
 
   public String getRole() {

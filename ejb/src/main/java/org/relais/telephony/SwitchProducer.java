@@ -70,7 +70,7 @@ public class SwitchProducer {
     return "simulated".equals(kind);
   }
 
-  private boolean isSip() {
+  public boolean isSip() {
     return "sip".equals(kind);
   }
 }

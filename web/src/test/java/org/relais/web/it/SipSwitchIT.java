@@ -26,15 +26,17 @@ import org.relais.web.it.Api.Reply;
 
 /**
  * The SIP switch (SPEC F2) with real peers on loopback: Relais deployed with {@code
- * relais.switch=sip}, the repository's Kamailio as the phones' registrar, SIPp as the trunk and as
- * the agents' phones. What the engine made of each call is read through the API, as on the
- * simulated switch. Skipped where Kamailio or SIPp is not installed.
+ * relais.switch=sip}, the repository's Kamailio as the phones' registrar (digest authentication
+ * with the agents' SIP passwords), SIPp as the trunk and as the agents' phones. What the engine
+ * made of each call is read through the API, as on the simulated switch. Skipped where Kamailio or
+ * SIPp is not installed.
  */
 @EnabledIf("org.relais.web.it.SipPeers#installed")
 class SipSwitchIT extends DeployedRelais {
 
   private static final Duration CALL = Duration.ofSeconds(30);
   private static final Duration TIMERS = Duration.ofSeconds(15);
+  private static final String SIP_PASSWORD = "phone-secret";
 
   private static final int RELAIS_SIP = SipPeers.freePort();
   private static final int KAMAILIO = SipPeers.freePort();
@@ -93,7 +95,7 @@ class SipSwitchIT extends DeployedRelais {
         number,
         "\"ringTimeout\":10,\"wrapUp\":0,\"qualificationRequired\":true,"
             + "\"qualifications\":[\"Résolu\"]");
-    Caller alice = api.availableAgent(admin, "alice", "501", "Support");
+    Caller alice = phoneAgent("alice", "501", "Support");
     assertThat(registration()).as("before the phone registers").doesNotContainKey("contact");
     assertThat(registration().getBoolean("registered")).isFalse();
     Process phone = phone("phone-answers", "501");
@@ -123,7 +125,7 @@ class SipSwitchIT extends DeployedRelais {
     account();
     String number = newNumber();
     group("Hotline", number, "\"ringTimeout\":2,\"penalty\":60");
-    Caller bob = api.availableAgent(admin, "bob", "502", "Hotline");
+    Caller bob = phoneAgent("bob", "502", "Hotline");
     Process phone = phone("phone-never-answers", "502");
 
     Process trunk = trunk("trunk-gives-up", number, "0655667788", "-d", "8000");
@@ -142,6 +144,23 @@ class SipSwitchIT extends DeployedRelais {
             .get(0);
     assertThat(call.getString("number")).isEqualTo("0655667788");
     assertThat(call.getString("outcome")).isEqualTo("ABANDONED");
+  }
+
+  @Test
+  void aPhoneWithAWrongSipPasswordIsRefusedAndRegistersWithTheRightOne() throws Exception {
+    account();
+    group("Accueil", newNumber(), "\"ringTimeout\":10");
+    phoneAgent("carol", "503", "Accueil");
+
+    Process refused = register("503", "not-the-phone-secret", SipPeers.freePort());
+    assertThat(SipPeers.exitOf(refused, CALL))
+        .as("a registration with a wrong password")
+        .isNotZero();
+    assertThat(registration().getBoolean("registered")).as("with a wrong password").isFalse();
+
+    Process accepted = register("503", SIP_PASSWORD, SipPeers.freePort());
+    assertThat(SipPeers.exitOf(accepted, CALL)).as("a registration with the right one").isZero();
+    assertThat(registration().getBoolean("registered")).as("with the right password").isTrue();
   }
 
   @Test
@@ -188,26 +207,47 @@ class SipSwitchIT extends DeployedRelais {
     assertThat(reply.object().getJsonArray("numbers").getString(0)).isEqualTo(number);
   }
 
+  /** An available agent of {@code group} whose phone registers with {@link #SIP_PASSWORD}. */
+  private Caller phoneAgent(String login, String extension, String group) {
+    Caller agent = api.availableAgent(admin, login, extension, group);
+    Reply reply =
+        api.send(
+            admin, "PUT", "api/v1/agents/" + login, "{\"sipPassword\":\"" + SIP_PASSWORD + "\"}");
+    assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+    return agent;
+  }
+
   /** The agent's phone playing {@code scenario}, registered as extension@account at Kamailio. */
   private Process phone(String scenario, String extension) throws InterruptedException {
     int port = SipPeers.freePort();
     Process phone = peers.sipp(scenario, port, null);
-    Process register =
-        peers.sipp(
-            "register",
-            SipPeers.freePort(),
-            "127.0.0.1:" + KAMAILIO,
-            "-key",
-            "account",
-            admin.account(),
-            "-key",
-            "extension",
-            extension,
-            "-key",
-            "contact_port",
-            Integer.toString(port));
+    Process register = register(extension, SIP_PASSWORD, port);
     assertThat(SipPeers.exitOf(register, CALL)).as("the phone's registration").isZero();
     return phone;
+  }
+
+  /**
+   * A phone's REGISTER of extension@account, reachable at {@code contactPort}, answering the
+   * challenge with {@code password}; SIPp exits 0 only where it is answered 200.
+   */
+  private Process register(String extension, String password, int contactPort) {
+    return peers.sipp(
+        "register",
+        SipPeers.freePort(),
+        "127.0.0.1:" + KAMAILIO,
+        "-key",
+        "account",
+        admin.account(),
+        "-key",
+        "extension",
+        extension,
+        "-key",
+        "contact_port",
+        Integer.toString(contactPort),
+        "-au",
+        extension,
+        "-ap",
+        password);
   }
 
   /** The one agent's phone as {@code GET /api/v1/telephony} shows it. */

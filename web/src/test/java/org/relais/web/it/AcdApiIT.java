@@ -634,7 +634,8 @@ class AcdApiIT extends RelaisDeployment {
     assertThat(api.get(admin, "api/v1/calls/" + later).object().getString("status"))
         .isEqualTo("QUEUED");
     assertThat(api.send(admin, "POST", "api/v1/sim/calls/nope/callback", null).status())
-        .isEqualTo(400);
+        .as("no such call")
+        .isEqualTo(404);
   }
 
   private int placeCallStatus(String group, String caller) {

@@ -114,7 +114,10 @@ public class Call {
   @Column(name = "transferred_to", length = 64)
   private String transferredTo;
 
-  /** Until when the call may wait in its group's queue (SPEC E2); null without a limit. */
+  /**
+   * Until when the call may wait: in its group's queue (SPEC E2) or, dialled ahead of any agent,
+   * for its customer to answer (B11); null without a limit.
+   */
   @Column(name = "wait_limit")
   private OffsetDateTime waitLimit;
 
@@ -179,6 +182,38 @@ public class Call {
   }
 
   /**
+   * A call the predictive dialler places for a group's campaign (SPEC B11): the customer's phone
+   * rings before any agent is chosen; the one free when the customer answers takes it ({@link
+   * #connect}).
+   */
+  public static Call predictive(
+      Account account, QueueGroup group, String presentedNumber, String number, OffsetDateTime at) {
+    Call call = new Call(account, group, CallDirection.OUTBOUND, presentedNumber, number, null, at);
+    call.status = CallStatus.DIALING;
+    return call;
+  }
+
+  /**
+   * Whether this is a predictive call whose customer has not answered yet: no agent holds it, so
+   * the switch's reports about it go to the dialler rather than to an agent's state.
+   */
+  public boolean isDialledAhead() {
+    return direction == CallDirection.OUTBOUND && status == CallStatus.DIALING && agent == null;
+  }
+
+  /** The customer of a predictive call answered: the agent chosen for it talks with it now. */
+  public void connect(Agent to, OffsetDateTime at) {
+    if (!isDialledAhead()) {
+      throw new IllegalStateException("call " + id + " is not a predictive call being dialled");
+    }
+    this.agent = Objects.requireNonNull(to);
+    this.status = CallStatus.TALKING;
+    this.offeredAt = at;
+    this.answeredAt = at;
+    this.offers = 1;
+  }
+
+  /**
    * An agent's second line (SPEC B12), placed from {@code from} while it waits on hold: to a number
    * (dialled, {@code by} the consulting agent), to an agent (whose phone rings like an offer) or to
    * a group (queued in {@code group}). {@code caller} is what the consulted side is shown.
@@ -223,7 +258,10 @@ public class Call {
     }
   }
 
-  /** The call may wait in its group's queue until then (SPEC E2). */
+  /**
+   * The call may wait in its group's queue until then (SPEC E2); a predictive call, for its
+   * customer to answer (B11).
+   */
   public void limitWait(OffsetDateTime until) {
     this.waitLimit = until;
   }

@@ -26,5 +26,10 @@ public enum CallOutcome {
   /** Outbound: the switch could not place the call (bad number, no route). */
   FAILED,
   /** Outbound: the agent hung up before the customer answered. */
-  CANCELLED
+  CANCELLED,
+  /**
+   * Predictive (SPEC B11): the customer answered with no agent free; it heard the dropped message
+   * and counts against the campaign's abandon rate.
+   */
+  DROPPED
 }

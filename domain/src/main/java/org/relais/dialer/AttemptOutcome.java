@@ -34,6 +34,8 @@ public enum AttemptOutcome {
         return AGENT_ABANDON;
       case FAILED:
         return FAILED;
+      case DROPPED:
+        return DROPPED;
       default:
         return null;
     }

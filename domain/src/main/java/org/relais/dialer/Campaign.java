@@ -131,7 +131,15 @@ public class Campaign {
         active);
   }
 
+  /**
+   * Sets the predictive pace (SPEC B11): by an admin, or by the dialler as the abandon rate goes;
+   * {@link DialLevel#MIN} to {@link DialLevel#MAX} calls per free agent.
+   */
   public void adjustDialLevel(double level) {
+    if (!(level >= DialLevel.MIN && level <= DialLevel.MAX)) {
+      throw new InvalidFieldException(
+          "dialLevel", "between " + DialLevel.MIN + " and " + DialLevel.MAX);
+    }
     this.dialLevel = level;
   }
 

@@ -26,13 +26,15 @@ public final class DialRules {
    * The rule that forbids {@code agentId} to call the contact now, or null when the call may go.
    *
    * @param reservedBy the agent the contact is reserved to, or null
+   * @param agentId the agent who would call, or null for the predictive dialler, which calls for no
+   *     agent in particular and so leaves every reserved contact to its agent
    * @param attempts the number's attempts within the last {@link #LIMIT_PERIOD}
    * @param localNow now, in the callee's time zone
    * @param country the callee's country (ISO code), whose public holidays are no calling days
    */
   public static DialRefusal refusal(
       Long reservedBy,
-      long agentId,
+      Long agentId,
       boolean onDoNotCallList,
       int attempts,
       int maxAttempts,
@@ -42,7 +44,7 @@ public final class DialRules {
     if (onDoNotCallList) {
       return DialRefusal.DNC;
     }
-    if (reservedBy != null && reservedBy != agentId) {
+    if (reservedBy != null && !reservedBy.equals(agentId)) {
       return DialRefusal.RESERVED;
     }
     if (attempts >= maxAttempts) {

@@ -30,5 +30,10 @@ public enum AgentEvent {
   /** The agent places an outbound call (B9, B11). */
   DIAL,
   /** The outbound call was not answered: busy, no answer, voicemail, or the agent gave up. */
-  DIAL_FAILED
+  DIAL_FAILED,
+  /**
+   * A customer the predictive dialler called answered and is put through to the free agent (B11):
+   * the agent talks at once, as after its own outbound call.
+   */
+  CONNECT
 }

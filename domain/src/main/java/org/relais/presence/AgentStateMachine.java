@@ -23,7 +23,8 @@ import java.util.Set;
  * RINGING → PENALTY → WRAP_UP → IDLE. Cancelling the penalty (B5) makes the agent eligible at once,
  * so it leads to IDLE without a wrap-up. Outbound call: IDLE → DIALING → TALKING, then as an
  * answered call; a failed dial leads back to IDLE, as nothing was said and the dialer recycles the
- * contact by itself (B11).
+ * contact by itself (B11). Predictive call: IDLE → TALKING, the customer having answered before the
+ * agent was chosen (B11).
  *
  * <p>Availability is not part of the table: an agent who becomes unavailable keeps the call in hand
  * and finishes it (C2); only {@link #eligible} looks at both.
@@ -48,6 +49,7 @@ public final class AgentStateMachine {
     allow(IDLE, AgentEvent.DIAL, DIALING);
     allow(DIALING, AgentEvent.ANSWER, TALKING);
     allow(DIALING, AgentEvent.DIAL_FAILED, IDLE);
+    allow(IDLE, AgentEvent.CONNECT, TALKING);
   }
 
   private AgentStateMachine() {}

@@ -22,21 +22,28 @@ class DialRulesTest {
 
   @Test
   void aContactDueWithinTheRulesMayBeCalled() {
-    assertThat(DialRules.refusal(null, 7, false, 0, 4, LEGAL, THURSDAY_11, "FR")).isNull();
-    assertThat(DialRules.refusal(7L, 7, false, 3, 4, LEGAL, THURSDAY_11, "FR")).isNull();
+    assertThat(DialRules.refusal(null, 7L, false, 0, 4, LEGAL, THURSDAY_11, "FR")).isNull();
+    assertThat(DialRules.refusal(7L, 7L, false, 3, 4, LEGAL, THURSDAY_11, "FR")).isNull();
   }
 
   @Test
   void eachRuleRefusesByItsName() {
-    assertThat(DialRules.refusal(null, 7, true, 0, 4, LEGAL, THURSDAY_11, "FR"))
+    assertThat(DialRules.refusal(null, 7L, true, 0, 4, LEGAL, THURSDAY_11, "FR"))
         .isEqualTo(DialRefusal.DNC);
-    assertThat(DialRules.refusal(8L, 7, false, 0, 4, LEGAL, THURSDAY_11, "FR"))
+    assertThat(DialRules.refusal(8L, 7L, false, 0, 4, LEGAL, THURSDAY_11, "FR"))
         .isEqualTo(DialRefusal.RESERVED);
-    assertThat(DialRules.refusal(null, 7, false, 4, 4, LEGAL, THURSDAY_11, "FR"))
+    assertThat(DialRules.refusal(null, 7L, false, 4, 4, LEGAL, THURSDAY_11, "FR"))
         .isEqualTo(DialRefusal.MAX_ATTEMPTS);
-    assertThat(DialRules.refusal(null, 7, false, 0, 4, LEGAL, THURSDAY_11.withHour(21), "FR"))
+    assertThat(DialRules.refusal(null, 7L, false, 0, 4, LEGAL, THURSDAY_11.withHour(21), "FR"))
         .isEqualTo(DialRefusal.OUTSIDE_CALLING_HOURS);
     assertThat(DialRefusal.OUTSIDE_CALLING_HOURS.code()).isEqualTo("outside_calling_hours");
+  }
+
+  @Test
+  void thePredictiveDiallerCallsForNoAgentAndSoLeavesReservedContacts() {
+    assertThat(DialRules.refusal(null, null, false, 0, 4, LEGAL, THURSDAY_11, "FR")).isNull();
+    assertThat(DialRules.refusal(8L, null, false, 0, 4, LEGAL, THURSDAY_11, "FR"))
+        .isEqualTo(DialRefusal.RESERVED);
   }
 
   @Test

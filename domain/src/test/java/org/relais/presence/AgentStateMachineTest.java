@@ -20,7 +20,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** The agent state machine, every activity against every event (SPEC C1, C2, B3-B5, B9). */
+/** The agent state machine, every activity against every event (SPEC C1, C2, B3-B5, B9, B11). */
 class AgentStateMachineTest {
 
   /** The whole table: what is not listed here must be refused. */
@@ -29,7 +29,8 @@ class AgentStateMachineTest {
           IDLE,
               Map.of(
                   AgentEvent.OFFER, EnumSet.of(RINGING),
-                  AgentEvent.DIAL, EnumSet.of(DIALING)),
+                  AgentEvent.DIAL, EnumSet.of(DIALING),
+                  AgentEvent.CONNECT, EnumSet.of(TALKING)),
           RINGING,
               Map.of(
                   AgentEvent.ANSWER, EnumSet.of(TALKING),

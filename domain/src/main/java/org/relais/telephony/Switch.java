@@ -29,6 +29,20 @@ public interface Switch {
   void originate(
       String account, long callId, String extension, String number, String presentedNumber);
 
+  /**
+   * Places a predictive call (SPEC B11): calls the customer, presenting {@code presentedNumber},
+   * with no agent's phone on the line yet. The switch reports the answer or the failure through
+   * {@link SwitchEvents#outboundAnswered} and {@link SwitchEvents#outboundFailed}; the engine then
+   * {@link #bridge}s the agent it chose, or {@link #drop}s the call.
+   */
+  void dial(String account, long callId, String number, String presentedNumber);
+
+  /**
+   * A predictive call answered with no agent free (SPEC B11): the customer hears the dropped
+   * message, then the switch hangs up.
+   */
+  void drop(String account, long callId);
+
   /** Ends the call on every leg still up. */
   void hangUp(String account, long callId);
 

@@ -35,6 +35,16 @@ final class RecordingSwitch implements Switch {
   }
 
   @Override
+  public void dial(String account, long callId, String number, String presentedNumber) {
+    commands.add("dial " + callId + " to " + number);
+  }
+
+  @Override
+  public void drop(String account, long callId) {
+    commands.add("drop " + callId);
+  }
+
+  @Override
   public void hangUp(String account, long callId) {
     commands.add("hang up " + callId);
   }

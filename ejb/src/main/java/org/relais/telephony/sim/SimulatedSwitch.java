@@ -30,7 +30,9 @@ import org.relais.telephony.SwitchEvents;
  * <p>Outbound calls (SPEC B9) ring the agent's phone first; once it answers, the customer's phone
  * (the far end) is called and behaves as its number was told: it answers, is busy or never answers,
  * after a delay, or waits for the API. A number nobody configured answers after {@link
- * #DEFAULT_FAR_END}'s delay, so that click-to-dial works out of the box in a demo.
+ * #DEFAULT_FAR_END}'s delay, so that click-to-dial works out of the box in a demo. A predictive
+ * call (SPEC B11) rings the far end at once, with no agent's phone: the engine bridges the agent it
+ * chose when the far end answers, or drops the call.
  *
  * <p>The switch speaks to the engine through {@link SwitchEvents} only, and waits through its
  * {@link PhoneScheduler}: a test drives it with a recording of the events and a time of its own.
@@ -127,13 +129,17 @@ public class SimulatedSwitch implements Switch, Softphone, PhoneRegistry {
     farEnds.put(new NumberKey(account, number), behaviour);
   }
 
-  /** The called customer picks up. */
+  /**
+   * The called customer picks up. A predictive call has no agent's phone yet: the engine's bridge
+   * brings one.
+   */
   public void customerAnswers(String account, long callId) {
     OutboundCall call = calling(account, callId);
     acd.outboundAnswered(account, callId);
     call.customerRinging = false;
-    SimPhone phone = phone(account, call.extension);
-    hangUpLater(account, call.extension, phone, callId);
+    if (call.extension != null) {
+      hangUpLater(account, call.extension, phone(account, call.extension), callId);
+    }
   }
 
   /** The called customer's line is busy, or refuses the call. */
@@ -236,6 +242,20 @@ public class SimulatedSwitch implements Switch, Softphone, PhoneRegistry {
       String account, long callId, String extension, String number, String presentedNumber) {
     outbound.put(callId, new OutboundCall(callId, account, extension, number));
     ring(account, extension, callId, number);
+  }
+
+  @Override
+  public void dial(String account, long callId, String number, String presentedNumber) {
+    OutboundCall call = new OutboundCall(callId, account, null, number);
+    outbound.put(callId, call);
+    dialFarEnd(call);
+  }
+
+  /** There is no audio here: the dropped message is a line of the log. */
+  @Override
+  public void drop(String account, long callId) {
+    LOG.fine(() -> "call " + callId + " hears the dropped message");
+    hangUp(account, callId);
   }
 
   @Override
@@ -455,7 +475,10 @@ public class SimulatedSwitch implements Switch, Softphone, PhoneRegistry {
 
   private record NumberKey(String account, String number) {}
 
-  /** An outbound call the switch places: the agent's extension, then the customer's number. */
+  /**
+   * An outbound call the switch places: the agent's extension (none for a predictive call), then
+   * the customer's number.
+   */
   static final class OutboundCall {
     final long callId;
     final String account;

@@ -170,6 +170,18 @@ public class SipSwitch implements Switch, SipListener {
   }
 
   @Override
+  public void dial(String account, long callId, String number, String presentedNumber) {
+    LOG.warning("predictive calls are not on the SIP switch yet: call " + callId + " fails");
+    reporter.execute(() -> acd.outboundFailed(account, callId, DialFailure.FAILED));
+  }
+
+  /** Never asked: no predictive call is ever answered here ({@link #dial} fails them). */
+  @Override
+  public void drop(String account, long callId) {
+    hangUp(account, callId);
+  }
+
+  @Override
   public void consult(String account, long callId, String extension, String number) {
     LOG.warning("consult calls are not on the SIP switch yet: call " + callId + " fails");
     reporter.execute(() -> acd.outboundFailed(account, callId, DialFailure.FAILED));

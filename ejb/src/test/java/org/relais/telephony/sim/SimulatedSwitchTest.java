@@ -185,6 +185,33 @@ class SimulatedSwitchTest {
     assertThat(engine.received).containsExactly("outboundAnswered demo 9", "agentHungUp demo 201");
   }
 
+  @Test
+  void aPredictiveCallRingsTheCustomerAtOnceAndTheEnginesBridgeBringsTheAgent() {
+    sim.autoPilot(ACCOUNT, EXT, new AutoPilot(null, seconds(30)));
+    sim.farEnd(ACCOUNT, CUSTOMER, new FarEnd(FarEndAnswer.ANSWER, seconds(3)));
+    sim.dial(ACCOUNT, 9, CUSTOMER, "0100000000");
+    assertThat(sim.state(ACCOUNT, EXT)).isEqualTo(PhoneState.IDLE);
+
+    time.advanceSeconds(3);
+    assertThat(engine.received).containsExactly("outboundAnswered demo 9");
+    sim.bridge(ACCOUNT, 9, EXT);
+    assertThat(sim.state(ACCOUNT, EXT).connectedCallId()).isEqualTo(9L);
+
+    time.advanceSeconds(30);
+    assertThat(engine.received).containsExactly("outboundAnswered demo 9", "agentHungUp demo 201");
+  }
+
+  @Test
+  void aDroppedPredictiveCallLeavesTheLine() {
+    sim.farEnd(ACCOUNT, CUSTOMER, new FarEnd(FarEndAnswer.MANUAL, seconds(0)));
+    sim.dial(ACCOUNT, 9, CUSTOMER, "0100000000");
+
+    sim.drop(ACCOUNT, 9);
+
+    assertThatThrownBy(() -> sim.customerAnswers(ACCOUNT, 9)).isInstanceOf(ConflictException.class);
+    assertThat(engine.received).isEmpty();
+  }
+
   @ParameterizedTest
   @CsvSource({"BUSY, BUSY", "NO_ANSWER, NO_ANSWER", "FAIL, FAILED"})
   void aCustomerWhoDoesNotAnswerFailsTheCallWithItsReason(FarEndAnswer answer, String failure) {

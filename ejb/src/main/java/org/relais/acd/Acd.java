@@ -175,6 +175,18 @@ public class Acd {
     engine.dialer().dialForFreeAgents();
   }
 
+  /** Predictive campaigns place their calls ahead of their free agents (SPEC B11). */
+  @Schedule(second = "*/2", minute = "*", hour = "*", persistent = false)
+  void dialPredictive() {
+    engine.predictive().dial();
+  }
+
+  /** Predictive campaigns adapt their dial level to keep their abandon rate under its limit. */
+  @Schedule(second = "*/15", minute = "*", hour = "*", persistent = false)
+  void adaptDialLevels() {
+    engine.predictive().adapt();
+  }
+
   // ------------------------------------------------ supervisors (SupervisorCommands, Monitors)
 
   /** A supervisor or admin ({@code by}, audited) forces the agent's availability (SPEC E5). */

@@ -147,6 +147,17 @@ public sealed interface AcdEvent {
     }
   }
 
+  /**
+   * A customer the predictive dialler called answered with no agent free (SPEC B11): it heard the
+   * dropped message and was hung up on; the campaign's abandon rate counts it.
+   */
+  record CallDropped(long accountId, OffsetDateTime at, long callId, String campaign, String number)
+      implements AcdEvent {
+    public String type() {
+      return "CALL_DROPPED";
+    }
+  }
+
   /** The outbound engine's attempt to reach a contact ended (SPEC B11). */
   record DialerAttempt(
       long accountId,

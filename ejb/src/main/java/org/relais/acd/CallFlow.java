@@ -22,7 +22,8 @@ import org.relais.telephony.Switch;
  * The life of a call and of the agent who takes it (SPEC C1-C5): what each switch event and each
  * deadline does in each state. A call queues in its group, is offered ({@link Dispatcher}), rings,
  * is answered, refused or times out (penalty, then back to the queue), ends; the agent then
- * qualifies and wraps up. An outbound call dials, is answered or fails.
+ * qualifies and wraps up. An outbound call dials, is answered or fails; a predictive call, dialled
+ * before any agent is chosen, is the {@link Predictive} dialler's until its customer answers.
  *
  * <p>Every method runs inside the engine's transaction, under its lock; what the switch must do
  * runs once the transaction has committed ({@link EngineTransaction#afterCommit}).
@@ -38,6 +39,7 @@ final class CallFlow {
   private final AgentMoves moves;
   private final Dispatcher dispatcher;
   private final Dialer dialer;
+  private final Predictive predictive;
   private final EngineTransaction transaction;
   private final Switch phoneSwitch;
   private final Deadlines deadlines;
@@ -57,6 +59,7 @@ final class CallFlow {
       AgentMoves moves,
       Dispatcher dispatcher,
       Dialer dialer,
+      Predictive predictive,
       EngineTransaction transaction,
       Switch phoneSwitch,
       Deadlines deadlines,
@@ -71,6 +74,7 @@ final class CallFlow {
     this.moves = moves;
     this.dispatcher = dispatcher;
     this.dialer = dialer;
+    this.predictive = predictive;
     this.transaction = transaction;
     this.phoneSwitch = phoneSwitch;
     this.deadlines = deadlines;
@@ -178,6 +182,10 @@ final class CallFlow {
     if (!call.getStatus().isLive()) {
       throw new DeskConflictException("the call has already ended");
     }
+    if (call.isDialledAhead()) {
+      predictive.failed(call, CallOutcome.NO_ANSWER, this::endCall);
+      return;
+    }
     AgentPresence presence =
         call.getAgent() == null ? null : read.presence(call.getAgent().getId());
     switch (call.getStatus()) {
@@ -206,6 +214,11 @@ final class CallFlow {
       lines.farEndAnswered(consult);
       return;
     }
+    Call ahead = callOf(names.accountId(accountName), callId);
+    if (ahead.isDialledAhead()) {
+      predictive.answered(ahead, this::endCall);
+      return;
+    }
     AgentPresence presence = dialing(accountName, callId);
     Call call = presence.getCall();
     OffsetDateTime now = clock.now();
@@ -221,6 +234,11 @@ final class CallFlow {
     Call consult = consultOf(accountName, callId);
     if (consult != null) {
       lines.farEndFailed(consult, failure.outcome());
+      return;
+    }
+    Call ahead = callOf(names.accountId(accountName), callId);
+    if (ahead.isDialledAhead()) {
+      predictive.failed(ahead, failure.outcome(), this::endCall);
       return;
     }
     dialFailed(dialing(accountName, callId), failure.outcome());
@@ -256,12 +274,15 @@ final class CallFlow {
   }
 
   /**
-   * A queued call's wait limit {@code at} fired (SPEC E2): a call still waiting for it overflows; a
-   * call answered, ended or given another limit meanwhile stays as it is.
+   * A call's wait limit {@code at} fired: a queued call still waiting for it overflows (SPEC E2); a
+   * predictive call still ringing its customer was not answered (B11); a call answered, ended or
+   * given another limit meanwhile stays as it is.
    */
   void waitLimitReached(long callId, OffsetDateTime at) {
     Call call = em.find(Call.class, callId);
-    if (call != null) {
+    if (call != null && call.isDialledAhead()) {
+      predictive.ringTimedOut(call, at, this::endCall);
+    } else if (call != null) {
       rules.limitReached(call, at, this::endCall);
       dispatcher.dispatch(call.getAccountId());
     }

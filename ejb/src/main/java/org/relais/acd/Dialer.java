@@ -41,7 +41,7 @@ import org.relais.presence.Availability;
  */
 final class Dialer {
 
-  private static final List<ContactStatus> DIALABLE =
+  static final List<ContactStatus> DIALABLE =
       List.of(
           ContactStatus.PENDING,
           ContactStatus.RECYCLED,
@@ -49,7 +49,7 @@ final class Dialer {
           ContactStatus.ABANDONED);
 
   /** How many due contacts a preview looks through for one that the rules let it call. */
-  private static final int LOOK_AHEAD = 50;
+  static final int LOOK_AHEAD = 50;
 
   private final EntityManager em;
   private final AgentMoves moves;
@@ -89,7 +89,7 @@ final class Dialer {
     List<CampaignContact> due = new ArrayList<>(due(groups, modes, agent, "c.reservedBy = :agent"));
     due.addAll(due(groups, modes, agent, "c.reservedBy IS NULL"));
     for (CampaignContact contact : due) {
-      if (refusal(contact, agent) == null) {
+      if (refusal(contact, agent.getId()) == null) {
         contact.reserve(agent);
         return contact;
       }
@@ -187,7 +187,7 @@ final class Dialer {
     Agent agent = presence.getAgent();
     agent.requireModule(BannerModule.DIALER);
     CampaignContact contact = dialable(agent, contactId);
-    DialRefusal refusal = refusal(contact, agent);
+    DialRefusal refusal = refusal(contact, agent.getId());
     if (refusal != null) {
       throw new DialRefusedException(refusal);
     }
@@ -293,15 +293,18 @@ final class Dialer {
                         list, e164.get(), null, null, null, ContactStatus.ABANDONED, clock.now())));
   }
 
-  /** The rule that forbids the agent to call the contact now, or null. */
-  private DialRefusal refusal(CampaignContact contact, Agent agent) {
+  /**
+   * The rule that forbids the agent to call the contact now, or null; with no agent (the predictive
+   * dialler), a reserved contact is forbidden too.
+   */
+  DialRefusal refusal(CampaignContact contact, Long agentId) {
     Campaign campaign = contact.getCampaign();
-    Account account = agent.getAccount();
+    Account account = campaign.getAccount();
     LocalDateTime local = clock.now().atZoneSameInstant(account.getTimeZone()).toLocalDateTime();
     Agent reservedBy = contact.getReservedBy();
     return DialRules.refusal(
         reservedBy == null ? null : reservedBy.getId(),
-        agent.getId(),
+        agentId,
         onDoNotCallList(contact),
         recentAttempts(contact).size(),
         campaign.getMaxAttempts30Days(),

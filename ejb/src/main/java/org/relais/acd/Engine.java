@@ -19,6 +19,7 @@ final class Engine {
   private final CallFlow flow;
   private final DeskCommands desk;
   private final Dialer dialer;
+  private final Predictive predictive;
   private final Lines lines;
   private final Recordings recordings;
   private final Recovery recovery;
@@ -27,7 +28,8 @@ final class Engine {
 
   /**
    * @param today an account's current day, for the calls each agent answered today
-   * @param dialTimeout seconds an outbound attempt may last, should the switch never report
+   * @param dialTimeout seconds an outbound attempt may last, should the switch never report; also
+   *     how long a predictive call rings its customer
    * @param recordingFolder where the switch writes call recordings
    */
   Engine(
@@ -51,6 +53,9 @@ final class Engine {
     dialer = new Dialer(em, moves, outbound, transaction, now);
     monitors = new Monitors(em, transaction, phoneSwitch, names, now);
     recordings = new Recordings(em, names, transaction, phoneSwitch, now, recordingFolder);
+    predictive =
+        new Predictive(
+            em, dialer, moves, recordings, deadlines, transaction, phoneSwitch, now, dialTimeout);
     flow =
         new CallFlow(
             em,
@@ -60,6 +65,7 @@ final class Engine {
             moves,
             dispatcher,
             dialer,
+            predictive,
             transaction,
             phoneSwitch,
             deadlines,
@@ -86,6 +92,10 @@ final class Engine {
 
   Dialer dialer() {
     return dialer;
+  }
+
+  Predictive predictive() {
+    return predictive;
   }
 
   Lines lines() {

@@ -79,6 +79,6 @@ final class Outbound {
     if (!group.settings().callerIds().isEmpty()) {
       return group.settings().callerIds().get(0);
     }
-    return agent.getExtension() == null ? "" : agent.getExtension();
+    return agent == null || agent.getExtension() == null ? "" : agent.getExtension();
   }
 }

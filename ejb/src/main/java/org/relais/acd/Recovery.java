@@ -88,11 +88,11 @@ final class Recovery {
   }
 
   /**
-   * Arms again every deadline and wait limit past by more than {@code grace}: its timer was lost,
-   * or failed (the database was down when it fired, and the container gave up on it). The agent's
-   * or call's row keeps it until it has been handled, so this, run every few seconds, retries it
-   * until it succeeds; a timer that did its work meanwhile finds its deadline gone and does
-   * nothing.
+   * Arms again every deadline, wait limit and ring timeout past by more than {@code grace}: its
+   * timer was lost, or failed (the database was down when it fired, and the container gave up on
+   * it). The agent's or call's row keeps it until it has been handled, so this, run every few
+   * seconds, retries it until it succeeds; a timer that did its work meanwhile finds its deadline
+   * gone and does nothing.
    */
   void rearmOverdue(Duration grace) {
     List<AgentPresence> overdue =
@@ -103,11 +103,12 @@ final class Recovery {
     for (AgentPresence presence : overdue) {
       deadlines.arm(presence.getAgentId(), presence.getDeadline());
     }
+    // A queued call's wait limit (SPEC E2), a predictive call's ring timeout (B11).
     for (Call call :
         em.createQuery(
-                "SELECT c FROM Call c WHERE c.status = :queued AND c.waitLimit < :before",
+                "SELECT c FROM Call c WHERE c.status IN :waiting AND c.waitLimit < :before",
                 Call.class)
-            .setParameter("queued", CallStatus.QUEUED)
+            .setParameter("waiting", EnumSet.of(CallStatus.QUEUED, CallStatus.DIALING))
             .setParameter("before", clock.now().minus(grace))
             .getResultList()) {
       deadlines.armWaitLimit(call.getId(), call.getWaitLimit());

@@ -27,13 +27,11 @@ public record CampaignStats(
   /**
    * @param statuses rows of (status, count)
    * @param outcomes rows of (outcome, count), all attempts
-   * @param recent rows of (outcome, count), the last 30 days' answered and dropped attempts
    */
   static CampaignStats of(
-      List<Object[]> statuses, List<Object[]> outcomes, List<Object[]> recent, double dialLevel) {
+      List<Object[]> statuses, List<Object[]> outcomes, double abandonRate, double dialLevel) {
     Map<ContactStatus, Long> byStatus = counts(statuses, ContactStatus.class);
     Map<AttemptOutcome, Long> byOutcome = counts(outcomes, AttemptOutcome.class);
-    Map<AttemptOutcome, Long> lately = counts(recent, AttemptOutcome.class);
     long total = byStatus.values().stream().mapToLong(Long::longValue).sum();
     long pending =
         byStatus.entrySet().stream()
@@ -51,9 +49,7 @@ public record CampaignStats(
         byOutcome.getOrDefault(AttemptOutcome.VOICEMAIL, 0L),
         byOutcome.getOrDefault(AttemptOutcome.FAILED, 0L),
         byOutcome.getOrDefault(AttemptOutcome.DROPPED, 0L),
-        DialLevel.abandonRate(
-            lately.getOrDefault(AttemptOutcome.ANSWERED, 0L),
-            lately.getOrDefault(AttemptOutcome.DROPPED, 0L)),
+        abandonRate,
         dialLevel);
   }
 

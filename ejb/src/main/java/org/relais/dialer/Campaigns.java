@@ -10,8 +10,10 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.relais.DuplicateException;
 import org.relais.NoSuchEntityException;
@@ -205,16 +207,29 @@ public class Campaigns {
                 Object[].class)
             .setParameter("campaign", campaign.getId())
             .getResultList();
-    List<Object[]> recent =
-        em.createQuery(
-                "SELECT a.outcome, COUNT(a) FROM DialAttempt a WHERE a.campaignId = :campaign"
-                    + " AND a.at > :since AND a.outcome IN :answered GROUP BY a.outcome",
-                Object[].class)
-            .setParameter("campaign", campaign.getId())
-            .setParameter("since", now().minus(DialRules.LIMIT_PERIOD))
-            .setParameter("answered", List.of(AttemptOutcome.ANSWERED, AttemptOutcome.DROPPED))
-            .getResultList();
-    return CampaignStats.of(statuses, outcomes, recent, campaign.getDialLevel());
+    return CampaignStats.of(
+        statuses, outcomes, abandonRate(em, campaign.getId(), now()), campaign.getDialLevel());
+  }
+
+  /**
+   * The campaign's abandon rate (SPEC B11): among the calls its customers answered within the last
+   * 30 days, the share that found no agent free; what the predictive dialler keeps under the
+   * campaign's limit.
+   */
+  public static double abandonRate(EntityManager em, long campaignId, OffsetDateTime now) {
+    Map<AttemptOutcome, Long> answered = new EnumMap<>(AttemptOutcome.class);
+    em.createQuery(
+            "SELECT a.outcome, COUNT(a) FROM DialAttempt a WHERE a.campaignId = :campaign"
+                + " AND a.at > :since AND a.outcome IN :answered GROUP BY a.outcome",
+            Object[].class)
+        .setParameter("campaign", campaignId)
+        .setParameter("since", now.minus(DialRules.LIMIT_PERIOD))
+        .setParameter("answered", List.of(AttemptOutcome.ANSWERED, AttemptOutcome.DROPPED))
+        .getResultList()
+        .forEach(row -> answered.put((AttemptOutcome) row[0], ((Number) row[1]).longValue()));
+    return DialLevel.abandonRate(
+        answered.getOrDefault(AttemptOutcome.ANSWERED, 0L),
+        answered.getOrDefault(AttemptOutcome.DROPPED, 0L));
   }
 
   private void requireFreeName(Account account, String name) {

@@ -249,6 +249,30 @@ final class Floorplan implements AccountNames {
         });
   }
 
+  /** Runs a round of the predictive dialler (SPEC B11) in its own transaction. */
+  void predictive(Consumer<Predictive> round) {
+    inTransaction(
+        () -> {
+          round.accept(engine.predictive());
+          return null;
+        });
+  }
+
+  /** Changes a campaign of the account, in its own transaction. */
+  void withCampaign(String name, Consumer<Campaign> change) {
+    inTransaction(
+        () -> {
+          change.accept(
+              em.createQuery(
+                      "SELECT c FROM Campaign c WHERE c.account.id = :account AND c.name = :name",
+                      Campaign.class)
+                  .setParameter("account", accountId)
+                  .setParameter("name", name)
+                  .getSingleResult());
+          return null;
+        });
+  }
+
   void doNotCall(String e164) {
     inTransaction(
         () -> {

@@ -23,6 +23,8 @@ import org.relais.acd.AcdEvent.CallEnded;
 import org.relais.acd.AcdEvent.CallNotAnswered;
 import org.relais.acd.AcdEvent.CallOffered;
 import org.relais.acd.AcdEvent.CallQueued;
+import org.relais.acd.AcdEvent.DialerAttempt;
+import org.relais.dialer.AttemptOutcome;
 import org.relais.operations.FloorFigures.GroupKey;
 
 /**
@@ -30,9 +32,11 @@ import org.relais.operations.FloorFigures.GroupKey;
  * relais_calls_offered_total}, {@code relais_calls_answered_total}, {@code
  * relais_calls_missed_total} (an offer not answered or refused), {@code
  * relais_calls_abandoned_total}, and the time from a call's arrival to its first offer, {@code
- * relais_calls_arrival_to_offer_seconds}. Counted from the committed events on the {@link
- * OperatorsFeed}'s thread, never the engine's; it also shows {@link FloorGauges} the groups and
- * accounts that appear.
+ * relais_calls_arrival_to_offer_seconds}; per account and outcome, the outbound engine's attempts,
+ * {@code relais_dialer_attempts_total} (SPEC B11: every mode's, predictive calls dropped for want
+ * of an agent as {@code DROPPED}). Counted from the committed events on the {@link OperatorsFeed}'s
+ * thread, never the engine's; it also shows {@link FloorGauges} the groups and accounts that
+ * appear.
  *
  * <p>Only the feed's thread calls {@link #count}: its maps need no lock.
  */
@@ -46,6 +50,8 @@ public class FloorCounters {
       counter("relais_calls_missed", "Offers not answered in time or refused");
   private static final Metadata ABANDONED =
       counter("relais_calls_abandoned", "Callers who hung up while waiting");
+  private static final Metadata DIALER_ATTEMPTS =
+      counter("relais_dialer_attempts", "Outbound engine attempts, by how they ended");
   private static final Metadata ARRIVAL_TO_OFFER =
       Metadata.builder()
           .withName("relais_calls_arrival_to_offer")
@@ -58,6 +64,8 @@ public class FloorCounters {
 
   private record Key(Metadata metadata, GroupKey group) {}
 
+  private record AttemptKey(long accountId, AttemptOutcome outcome) {}
+
   @Inject MetricRegistry registry;
   @Inject AccountNames accounts;
   @Inject FloorGauges gauges;
@@ -65,6 +73,7 @@ public class FloorCounters {
   private final Map<Long, InFlight> calls = new HashMap<>();
   private final Map<Key, Counter> counters = new HashMap<>();
   private final Map<GroupKey, Timer> latencies = new HashMap<>();
+  private final Map<AttemptKey, Counter> attempts = new HashMap<>();
 
   void count(List<AcdEvent> events) {
     for (AcdEvent event : events) {
@@ -87,6 +96,8 @@ public class FloorCounters {
         calls.remove(abandoned.callId());
       } else if (event instanceof CallEnded ended) {
         calls.remove(ended.callId());
+      } else if (event instanceof DialerAttempt attempt) {
+        attempted(attempt);
       } else if (event instanceof AgentState state) {
         gauges.watchAgents(state.accountId());
       }
@@ -104,6 +115,18 @@ public class FloorCounters {
       // Only the first offer: a call offered again after a miss has waited for other reasons.
       calls.put(offered.callId(), new InFlight(call.group(), null));
     }
+  }
+
+  private void attempted(DialerAttempt attempt) {
+    attempts
+        .computeIfAbsent(
+            new AttemptKey(attempt.accountId(), attempt.outcome()),
+            key ->
+                registry.counter(
+                    DIALER_ATTEMPTS,
+                    new Tag("account", accounts.nameOf(key.accountId())),
+                    new Tag("outcome", key.outcome().name())))
+        .inc();
   }
 
   /** Counted under the call's group; a call this node did not see arrive counts under none. */

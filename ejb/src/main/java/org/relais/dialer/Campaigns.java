@@ -68,16 +68,31 @@ public class Campaigns {
         .orElseThrow(() -> new NoSuchEntityException("campaign"));
   }
 
-  public Campaign create(Account account, String name, CampaignDraft draft) {
+  /**
+   * @param dialLevel the predictive pace to start from (SPEC B11), or null for one call per free
+   *     agent
+   */
+  public Campaign create(Account account, String name, CampaignDraft draft, Double dialLevel) {
     Campaign campaign =
         new Campaign(em.getReference(Account.class, account.getId()), name, draft, now());
+    if (dialLevel != null) {
+      campaign.adjustDialLevel(dialLevel);
+    }
     requireFreeName(account, campaign.getName());
     em.persist(campaign);
     return campaign;
   }
 
-  public Campaign update(Account account, String name, String newName, CampaignDraft draft) {
+  /**
+   * @param dialLevel the predictive pace from now on (SPEC B11), which the dialler adapts from
+   *     there; null keeps it
+   */
+  public Campaign update(
+      Account account, String name, String newName, CampaignDraft draft, Double dialLevel) {
     Campaign campaign = get(account, name);
+    if (dialLevel != null) {
+      campaign.adjustDialLevel(dialLevel);
+    }
     if (newName != null && !newName.strip().equals(campaign.getName())) {
       requireFreeName(account, newName.strip());
       campaign.rename(newName);

@@ -36,6 +36,7 @@ import org.relais.dialer.CampaignDraft;
 import org.relais.dialer.CampaignStats;
 import org.relais.dialer.Campaigns;
 import org.relais.dialer.ContactStatus;
+import org.relais.dialer.DialLevel;
 import org.relais.dialer.DialMode;
 import org.relais.dialer.RecycleRule;
 import org.relais.dialer.Recycling;
@@ -68,6 +69,7 @@ public class CampaignsResource {
     "callingHours",
     "maxAttempts30Days",
     "maxAbandonRate",
+    "dialLevel",
     "active"
   })
   public record CampaignView(
@@ -79,6 +81,7 @@ public class CampaignsResource {
       List<WindowView> callingHours,
       int maxAttempts30Days,
       double maxAbandonRate,
+      double dialLevel,
       boolean active) {
 
     static CampaignView of(Campaign c) {
@@ -93,6 +96,7 @@ public class CampaignsResource {
           c.getCallingHours().windows().stream().map(WindowView::of).toList(),
           c.getMaxAttempts30Days(),
           c.getMaxAbandonRate(),
+          c.getDialLevel(),
           c.isActive());
     }
   }
@@ -167,7 +171,7 @@ public class CampaignsResource {
     JsonInput in = JsonInput.of(body);
     String name = in.string("name", 64);
     CampaignDraft base = CampaignDraft.of(groups.named(account, in.string("group", 64), "group"));
-    Campaign campaign = campaigns.create(account, name, draft(in, base));
+    Campaign campaign = campaigns.create(account, name, draft(in, base), dialLevel(in));
     return Response.created(Locations.of("campaigns", campaign.getName()))
         .entity(CampaignView.of(campaign))
         .build();
@@ -184,7 +188,8 @@ public class CampaignsResource {
       base = withGroup(base, groups.named(account, in.string("group", 64), "group"));
     }
     return CampaignView.of(
-        campaigns.update(account, name, in.optionalString("name", 64), draft(in, base)));
+        campaigns.update(
+            account, name, in.optionalString("name", 64), draft(in, base), dialLevel(in)));
   }
 
   @DELETE
@@ -278,6 +283,11 @@ public class CampaignsResource {
         in.integer("maxAttempts30Days", base.maxAttempts30Days()),
         in.decimal("maxAbandonRate", base.maxAbandonRate()),
         in.bool("active", base.active()));
+  }
+
+  /** The predictive pace the body sets (SPEC B11), or null when it leaves it out. */
+  private static Double dialLevel(JsonInput in) {
+    return in.has("dialLevel") ? in.decimal("dialLevel", DialLevel.MIN) : null;
   }
 
   private static CampaignDraft withGroup(CampaignDraft d, org.relais.group.QueueGroup group) {

@@ -280,6 +280,75 @@ class CampaignsApiIT extends RelaisDeployment {
         .isEqualTo(404);
   }
 
+  @Test
+  void aPredictiveCampaignCallsAheadAndDropsTheAnswerNoAgentIsFreeFor() {
+    Api api = api();
+    Caller admin = api.newAccount();
+    api.send(admin, "PUT", "api/v1/account", "{\"country\":\"BE\"}");
+    api.send(admin, "POST", "api/v1/groups", GROUP);
+    api.send(
+        admin,
+        "POST",
+        "api/v1/agents",
+        "{\"login\":\"alice\",\"name\":\"Alice\",\"password\":\"alice-password\","
+            + "\"extension\":\"0401\",\"groups\":[{\"name\":\"Ventes\",\"inbound\":false,"
+            + "\"outbound\":true}]}");
+    Caller alice = new Caller("alice@" + admin.account(), "alice-password");
+    api.send(
+        admin, "PUT", "api/v1/sim/numbers/%2B33644444444", "{\"answer\":\"ANSWER\",\"afterMs\":0}");
+    api.send(
+        admin,
+        "PUT",
+        "api/v1/sim/numbers/%2B33655555555",
+        "{\"answer\":\"ANSWER\",\"afterMs\":3000}");
+    Reply created =
+        api.send(
+            admin,
+            "POST",
+            "api/v1/campaigns",
+            "{\"name\":\"Predictif\",\"group\":\"Ventes\",\"mode\":\"PREDICTIVE\","
+                + "\"dialLevel\":2,\"callingHours\":[{\"days\":\"MON-SUN\",\"from\":\"00:00\","
+                + "\"to\":\"23:59\"}]}");
+    Reply tooFast = api.send(admin, "PUT", "api/v1/campaigns/Predictif", "{\"dialLevel\":4.5}");
+    api.send(
+        admin,
+        "POST",
+        "api/v1/campaigns/Predictif/contacts",
+        "[{\"number\":\"+33644444444\"},{\"number\":\"+33655555555\"}]");
+
+    api.send(alice, "POST", "api/v1/me/session", null);
+    api.send(alice, "PUT", "api/v1/me/availability", "{\"available\":true}");
+    JsonObject talking =
+        Await.until(
+            Duration.ofSeconds(30),
+            () -> api.get(alice, "api/v1/me").object(),
+            me -> "TALKING".equals(me.getString("activity", null)));
+    JsonObject dropped =
+        Await.until(
+                Duration.ofSeconds(30),
+                () -> api.get(admin, "api/v1/campaigns/Predictif/contacts?status=RECYCLED").array(),
+                list -> !list.isEmpty())
+            .getJsonObject(0);
+    api.send(alice, "POST", "api/v1/sim/extensions/0401/hangup", null);
+    JsonObject stats =
+        Await.until(
+            Duration.ofSeconds(30),
+            () -> api.get(admin, "api/v1/campaigns/Predictif/stats").object(),
+            s -> s.getInt("answered") == 1);
+
+    assertThat(created.status()).as(created.body()).isEqualTo(201);
+    assertThat(created.object().getJsonNumber("dialLevel").doubleValue()).isEqualTo(2.0);
+    assertThat(tooFast.status()).isEqualTo(400);
+    assertThat(tooFast.object().getString("field")).isEqualTo("dialLevel");
+    assertThat(talking.getJsonObject("call").getString("number")).isEqualTo("+33644444444");
+    assertThat(talking.getJsonObject("call").getString("direction")).isEqualTo("OUTBOUND");
+    assertThat(dropped.getString("number")).isEqualTo("+33655555555");
+    assertThat(dropped.getString("lastOutcome")).isEqualTo("DROPPED");
+    assertThat(stats.getInt("attempts")).isEqualTo(2);
+    assertThat(stats.getInt("dropped")).isEqualTo(1);
+    assertThat(stats.getJsonNumber("abandonRate").doubleValue()).isEqualTo(0.5);
+  }
+
   /**
    * A running preview campaign of the group, calling all day on the given days, and its numbers.
    */

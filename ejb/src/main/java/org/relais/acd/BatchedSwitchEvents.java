@@ -5,6 +5,8 @@ import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
@@ -71,6 +73,15 @@ public class BatchedSwitchEvents implements SwitchEvents {
     void fail(Throwable failure) {
       reporter.completeExceptionally(failure);
     }
+  }
+
+  /**
+   * Made with the application, so that it has its threads: the first event may come from a phone
+   * the engine's timer had dial (a predictive round, SPEC B11), on a thread where a bean made then
+   * gets no managed thread factory.
+   */
+  void startWithTheApplication(@Observes @Initialized(ApplicationScoped.class) Object application) {
+    // Its @PostConstruct has run: the observer only makes the bean.
   }
 
   @PostConstruct

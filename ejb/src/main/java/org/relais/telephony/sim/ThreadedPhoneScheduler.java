@@ -5,6 +5,8 @@ import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import java.time.Duration;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -24,9 +26,20 @@ public class ThreadedPhoneScheduler implements PhoneScheduler {
   @Resource ManagedThreadFactory threads;
   private ScheduledExecutorService scheduler;
 
+  /**
+   * Made with the application, threads and all, so that they have its context: a bean first made on
+   * an engine's timer (a predictive round dialling before any request reached a phone) gets no
+   * managed thread factory, and a thread the pool makes there, none of the application's beans.
+   */
+  void startWithTheApplication(@Observes @Initialized(ApplicationScoped.class) Object application) {
+    // Its @PostConstruct has run: the observer only makes the bean.
+  }
+
   @PostConstruct
   void start() {
-    scheduler = new ScheduledThreadPoolExecutor(PHONE_THREADS, threads);
+    ScheduledThreadPoolExecutor pool = new ScheduledThreadPoolExecutor(PHONE_THREADS, threads);
+    pool.prestartAllCoreThreads();
+    scheduler = pool;
   }
 
   @PreDestroy

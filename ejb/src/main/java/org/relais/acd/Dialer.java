@@ -71,12 +71,19 @@ final class Dialer {
   }
 
   /**
+   * The modes whose contacts an agent may take for itself: a predictive campaign's contacts are the
+   * engine's alone to dial, paced against its abandon rate.
+   */
+  private static final List<DialMode> AGENTS_PICK =
+      List.of(DialMode.MANUAL, DialMode.PREVIEW, DialMode.AUTOMATIC);
+
+  /**
    * Preview: the agent's next contact due, reserved to it; null when none is due. A contact it has
    * reserved comes first, then the others in the order they fall due (then were loaded).
    */
   CampaignContact next(long agentId) {
     em.find(Agent.class, agentId).requireModule(BannerModule.DIALER);
-    return next(agentId, List.of(DialMode.values()));
+    return next(agentId, AGENTS_PICK);
   }
 
   /** The agent's next contact due among campaigns in these modes, reserved to it; or null. */

@@ -201,6 +201,15 @@ class PredictiveTest {
     assertThat(calmLevel[0]).as("no call dropped, an agent waits").isEqualTo(1.1);
   }
 
+  @Test
+  void anAgentsPreviewNeverTakesAPredictiveCampaignsContacts() {
+    long alice = agent("alice", "1001");
+    campaign(1.0, A);
+    CampaignContact proposed = floor.dialer(d -> d.next(alice));
+
+    assertThat(proposed).isNull();
+  }
+
   private long agent(String login, String extension) {
     long id = floor.agent(login, extension, sales);
     floor.connect(id, true);

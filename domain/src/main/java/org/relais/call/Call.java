@@ -291,9 +291,21 @@ public class Call {
     this.callbackRequestedAt = Objects.requireNonNull(at);
   }
 
-  /** Whether the caller waits off the line for a callback, rather than on it. */
+  /**
+   * Whether the caller is owed the callback it asked for while queued (SPEC X1): on its queued
+   * call, it waits off the line; on the outbound call that calls it back, an attempt that does not
+   * reach it leaves it owed.
+   */
   public boolean awaitsCallback() {
     return callbackRequestedAt != null;
+  }
+
+  /** This outbound call is the callback the queued call's caller asked for. */
+  public void callsBack(Call queued) {
+    if (direction != CallDirection.OUTBOUND || !queued.awaitsCallback()) {
+      throw new IllegalStateException("call " + id + " cannot call back call " + queued.id);
+    }
+    this.callbackRequestedAt = queued.callbackRequestedAt;
   }
 
   /** The agent did not pick up: the call goes back to its queue. */

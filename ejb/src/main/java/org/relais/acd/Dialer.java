@@ -218,6 +218,11 @@ final class Dialer {
     if (call.getDirection() != CallDirection.OUTBOUND) {
       return;
     }
+    if (call.awaitsCallback() && how != CallOutcome.ANSWERED) {
+      // The callback a queued caller asked for did not reach it: it is still owed one (SPEC X1).
+      toCallbackList(call.getGroup(), call.getAccount(), call.getCallee());
+      return;
+    }
     CampaignContact contact =
         em.createQuery(
                 "SELECT c FROM CampaignContact c WHERE c.call = :call", CampaignContact.class)
@@ -266,9 +271,12 @@ final class Dialer {
    * called back.
    */
   void abandoned(Call call) {
-    QueueGroup group = call.getGroup();
-    Account account = call.getAccount();
-    Optional<String> e164 = PhoneNumbers.of(account.getCountry()).e164(call.getCaller());
+    toCallbackList(call.getGroup(), call.getAccount(), call.getCaller());
+  }
+
+  /** The number joins the group's callback list, or is due there again; unless it is no number. */
+  private void toCallbackList(QueueGroup group, Account account, String number) {
+    Optional<String> e164 = PhoneNumbers.of(account.getCountry()).e164(number);
     if (group == null || e164.isEmpty()) {
       return;
     }

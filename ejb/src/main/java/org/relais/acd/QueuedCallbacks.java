@@ -12,7 +12,8 @@ import org.relais.presence.AgentPresence;
  * The callers who asked to be called back while queued (SPEC X1, beyond the manual): their calls
  * keep their places in the queue with nobody on the line, and when one's turn comes, the agent it
  * would have been offered to calls the caller back, as an outbound call of the group. The queued
- * call ends then, as {@code CALLBACK}.
+ * call ends then, as {@code CALLBACK}; should the callback not reach the caller, the caller joins
+ * the group's callback list ({@link Dialer#callEnded}).
  */
 final class QueuedCallbacks {
 
@@ -34,7 +35,8 @@ final class QueuedCallbacks {
     QueueGroup group = call.getGroup();
     Agent agent = presence.getAgent();
     flow.endCall(call, CallOutcome.CALLBACK);
-    outbound.place(
-        presence, group, Outbound.defaultCallerId(group, agent), number(call).orElseThrow());
+    outbound
+        .place(presence, group, Outbound.defaultCallerId(group, agent), number(call).orElseThrow())
+        .callsBack(call);
   }
 }

@@ -55,7 +55,7 @@ final class Recovery {
         em.createQuery("SELECT c FROM Call c WHERE c.status IN :open", Call.class)
             .setParameter("open", EnumSet.complementOf(EnumSet.of(CallStatus.ENDED)))
             .getResultList()) {
-      if (call.awaitsCallback()) {
+      if (call.awaitsCallback() && call.getStatus() == CallStatus.QUEUED) {
         flow.toCallbackList(call);
       } else {
         flow.endCall(call, CallOutcome.LOST);

@@ -10,6 +10,7 @@ import org.relais.call.CallOutcome;
 import org.relais.call.CallStatus;
 import org.relais.dialer.CampaignContact;
 import org.relais.presence.Activity;
+import org.relais.telephony.DialFailure;
 
 /**
  * A queued caller who asks to be called back keeps its place (SPEC X1): off the line, its call
@@ -40,6 +41,36 @@ class QueuedCallbacksTest {
     assertThat(floor.call(second).getStatus()).isEqualTo(CallStatus.QUEUED);
     assertThat(floor.phones.commands)
         .contains("originate " + callback.getId() + " from 1001 to +33601020304");
+  }
+
+  @Test
+  void aCallbackThatDoesNotReachTheCallerLeavesItOnTheGroupsCallbackList() {
+    long asked = floor.callArrives(sales, "+33601020304");
+    floor.callerAsksForCallback(asked);
+    floor.connect(alice, true);
+    long callback = floor.presence(alice).orElseThrow().getCall().getId();
+
+    floor.dialFails(callback, DialFailure.BUSY);
+
+    assertThat(floor.call(callback).getOutcome()).isEqualTo(CallOutcome.BUSY);
+    assertThat(floor.activity(alice)).isEqualTo(Activity.IDLE);
+    CampaignContact contact = floor.dialer(d -> d.next(alice));
+    assertThat(contact.getNumber()).isEqualTo("+33601020304");
+  }
+
+  @Test
+  void aCallbackThatReachesTheCallerOwesItNothingMore() {
+    long asked = floor.callArrives(sales, "+33601020304");
+    floor.callerAsksForCallback(asked);
+    floor.connect(alice, true);
+    long callback = floor.presence(alice).orElseThrow().getCall().getId();
+
+    floor.customerAnswers(callback);
+    floor.agentHangsUp("1001");
+
+    assertThat(floor.call(callback).getOutcome()).isEqualTo(CallOutcome.ANSWERED);
+    CampaignContact none = floor.dialer(d -> d.next(alice));
+    assertThat(none).isNull();
   }
 
   @Test

@@ -14,6 +14,7 @@ import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.OffsetDateTime;
+import java.util.List;
 import org.relais.InvalidFieldException;
 import org.relais.account.Account;
 import org.relais.group.QueueGroup;
@@ -73,6 +74,13 @@ public class Campaign {
   @Column(nullable = false)
   private boolean callbacks;
 
+  /**
+   * The qualifications of its calls that mean the callee refused any further call (SPEC B11): the
+   * number is then called by none of the account's campaigns for 60 days. Comma-separated.
+   */
+  @Column(nullable = false, length = 1024)
+  private String refusals = "";
+
   @Column(name = "created_at", nullable = false)
   private OffsetDateTime createdAt;
 
@@ -116,6 +124,11 @@ public class Campaign {
     this.maxAttempts30Days = draft.maxAttempts30Days();
     this.maxAbandonRate = draft.maxAbandonRate();
     this.active = draft.active();
+    // Moved to another group, it keeps only the refusals that group qualifies with.
+    this.refusals =
+        String.join(
+            ",",
+            getRefusals().stream().filter(group.settings().qualifications()::contains).toList());
   }
 
   /** Its settings, as a draft to change. */
@@ -197,5 +210,27 @@ public class Campaign {
 
   public OffsetDateTime getCreatedAt() {
     return createdAt;
+  }
+
+  public List<String> getRefusals() {
+    return refusals.isEmpty() ? List.of() : List.of(refusals.split(","));
+  }
+
+  /**
+   * Sets the qualifications that mean a refusal: each one of the group's, else a 400 naming {@code
+   * refusals}.
+   */
+  public void changeRefusals(List<String> codes) {
+    List<String> known = group.settings().qualifications();
+    for (String code : codes) {
+      if (!known.contains(code) || code.contains(",")) {
+        throw new InvalidFieldException("refusals", "qualifications of the campaign's group");
+      }
+    }
+    String joined = String.join(",", codes);
+    if (joined.length() > 1024) {
+      throw new InvalidFieldException("refusals", "at most 1024 characters in all");
+    }
+    this.refusals = joined;
   }
 }

@@ -36,6 +36,10 @@ public class DialAttempt {
   @Column(nullable = false, length = 16, updatable = false)
   private String number;
 
+  /** The call the attempt was; null for attempts recorded before it was kept. */
+  @Column(name = "call_id", updatable = false)
+  private Long callId;
+
   @Enumerated(EnumType.STRING)
   @Column(nullable = false, length = 16, updatable = false)
   private AttemptOutcome outcome;
@@ -45,13 +49,19 @@ public class DialAttempt {
 
   protected DialAttempt() {}
 
-  public DialAttempt(CampaignContact contact, AttemptOutcome outcome, OffsetDateTime at) {
+  public DialAttempt(
+      CampaignContact contact, long callId, AttemptOutcome outcome, OffsetDateTime at) {
     this.accountId = contact.getAccountId();
     this.campaignId = contact.getCampaign().getId();
     this.contactId = contact.getId();
     this.number = contact.getNumber();
+    this.callId = callId;
     this.outcome = outcome;
     this.at = at;
+  }
+
+  public long getCampaignId() {
+    return campaignId;
   }
 
   public AttemptOutcome getOutcome() {

@@ -8,6 +8,8 @@ public enum DialRefusal {
   OUTSIDE_CALLING_HOURS,
   /** The number is on the do-not-call list. */
   DNC,
+  /** The callee refused to be called again less than 60 days ago ({@link Refusal}). */
+  REFUSED_RECENTLY,
   /** The number has had its attempts of the last 30 days. */
   MAX_ATTEMPTS,
   /** Another agent reserved the contact. */

@@ -28,6 +28,8 @@ public final class DialRules {
    * @param reservedBy the agent the contact is reserved to, or null
    * @param agentId the agent who would call, or null for the predictive dialler, which calls for no
    *     agent in particular and so leaves every reserved contact to its agent
+   * @param refusedRecently whether the callee refused further calls within {@link
+   *     Refusal#BLOCKED_FOR}
    * @param attempts the number's attempts within the last {@link #LIMIT_PERIOD}
    * @param localNow now, in the callee's time zone
    * @param country the callee's country (ISO code), whose public holidays are no calling days
@@ -36,6 +38,7 @@ public final class DialRules {
       Long reservedBy,
       Long agentId,
       boolean onDoNotCallList,
+      boolean refusedRecently,
       int attempts,
       int maxAttempts,
       CallingHours hours,
@@ -46,6 +49,9 @@ public final class DialRules {
     }
     if (reservedBy != null && !reservedBy.equals(agentId)) {
       return DialRefusal.RESERVED;
+    }
+    if (refusedRecently) {
+      return DialRefusal.REFUSED_RECENTLY;
     }
     if (attempts >= maxAttempts) {
       return DialRefusal.MAX_ATTEMPTS;

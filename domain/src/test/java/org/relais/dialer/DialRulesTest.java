@@ -22,27 +22,32 @@ class DialRulesTest {
 
   @Test
   void aContactDueWithinTheRulesMayBeCalled() {
-    assertThat(DialRules.refusal(null, 7L, false, 0, 4, LEGAL, THURSDAY_11, "FR")).isNull();
-    assertThat(DialRules.refusal(7L, 7L, false, 3, 4, LEGAL, THURSDAY_11, "FR")).isNull();
+    assertThat(DialRules.refusal(null, 7L, false, false, 0, 4, LEGAL, THURSDAY_11, "FR")).isNull();
+    assertThat(DialRules.refusal(7L, 7L, false, false, 3, 4, LEGAL, THURSDAY_11, "FR")).isNull();
   }
 
   @Test
   void eachRuleRefusesByItsName() {
-    assertThat(DialRules.refusal(null, 7L, true, 0, 4, LEGAL, THURSDAY_11, "FR"))
+    assertThat(DialRules.refusal(null, 7L, true, false, 0, 4, LEGAL, THURSDAY_11, "FR"))
         .isEqualTo(DialRefusal.DNC);
-    assertThat(DialRules.refusal(8L, 7L, false, 0, 4, LEGAL, THURSDAY_11, "FR"))
+    assertThat(DialRules.refusal(8L, 7L, false, false, 0, 4, LEGAL, THURSDAY_11, "FR"))
         .isEqualTo(DialRefusal.RESERVED);
-    assertThat(DialRules.refusal(null, 7L, false, 4, 4, LEGAL, THURSDAY_11, "FR"))
+    assertThat(DialRules.refusal(null, 7L, false, true, 0, 4, LEGAL, THURSDAY_11, "FR"))
+        .isEqualTo(DialRefusal.REFUSED_RECENTLY);
+    assertThat(DialRules.refusal(null, 7L, false, false, 4, 4, LEGAL, THURSDAY_11, "FR"))
         .isEqualTo(DialRefusal.MAX_ATTEMPTS);
-    assertThat(DialRules.refusal(null, 7L, false, 0, 4, LEGAL, THURSDAY_11.withHour(21), "FR"))
+    assertThat(
+            DialRules.refusal(null, 7L, false, false, 0, 4, LEGAL, THURSDAY_11.withHour(21), "FR"))
         .isEqualTo(DialRefusal.OUTSIDE_CALLING_HOURS);
     assertThat(DialRefusal.OUTSIDE_CALLING_HOURS.code()).isEqualTo("outside_calling_hours");
+    assertThat(DialRefusal.REFUSED_RECENTLY.code()).isEqualTo("refused_recently");
   }
 
   @Test
   void thePredictiveDiallerCallsForNoAgentAndSoLeavesReservedContacts() {
-    assertThat(DialRules.refusal(null, null, false, 0, 4, LEGAL, THURSDAY_11, "FR")).isNull();
-    assertThat(DialRules.refusal(8L, null, false, 0, 4, LEGAL, THURSDAY_11, "FR"))
+    assertThat(DialRules.refusal(null, null, false, false, 0, 4, LEGAL, THURSDAY_11, "FR"))
+        .isNull();
+    assertThat(DialRules.refusal(8L, null, false, false, 0, 4, LEGAL, THURSDAY_11, "FR"))
         .isEqualTo(DialRefusal.RESERVED);
   }
 

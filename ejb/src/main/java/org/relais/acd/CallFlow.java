@@ -303,6 +303,7 @@ final class CallFlow {
     moves.check(presence, AgentEvent.QUALIFY);
     Call call = presence.getCall();
     call.qualify(code);
+    dialer.qualified(call, code);
     transaction.announce(
         new AcdEvent.CallQualified(
             presence.getAccountId(), clock.now(), call.getId(), login(presence), code));

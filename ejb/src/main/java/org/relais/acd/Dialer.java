@@ -24,6 +24,7 @@ import org.relais.dialer.DialMode;
 import org.relais.dialer.DialRefusal;
 import org.relais.dialer.DialRefusedException;
 import org.relais.dialer.DialRules;
+import org.relais.dialer.Refusal;
 import org.relais.directory.PhoneNumbers;
 import org.relais.group.QueueGroup;
 import org.relais.presence.Activity;
@@ -244,7 +245,7 @@ final class Dialer {
             .setParameter("contact", contact.getId())
             .setParameter("outcome", outcome)
             .getSingleResult();
-    em.persist(new DialAttempt(contact, outcome, now));
+    em.persist(new DialAttempt(contact, call.getId(), outcome, now));
     List<OffsetDateTime> recent = recentAttempts(contact);
     recent.add(now);
     contact.attempted(
@@ -321,11 +322,44 @@ final class Dialer {
         reservedBy == null ? null : reservedBy.getId(),
         agentId,
         onDoNotCallList(contact),
+        refusedRecently(contact),
         recentAttempts(contact).size(),
         campaign.getMaxAttempts30Days(),
         campaign.getCallingHours(),
         local,
         account.getCountry());
+  }
+
+  private boolean refusedRecently(CampaignContact contact) {
+    return em.createQuery(
+                "SELECT COUNT(r) FROM Refusal r WHERE r.accountId = :account"
+                    + " AND r.number = :number AND r.refusedAt > :since",
+                Long.class)
+            .setParameter("account", contact.getAccountId())
+            .setParameter("number", contact.getNumber())
+            .setParameter("since", clock.now().minus(Refusal.BLOCKED_FOR))
+            .getSingleResult()
+        > 0;
+  }
+
+  /**
+   * The agent qualified its call: a campaign's call qualified as one of its refusals bars the
+   * number from every campaign of the account for 60 days (SPEC B11, Code de la consommation
+   * D.223-9).
+   */
+  void qualified(Call call, String code) {
+    if (call.getDirection() != CallDirection.OUTBOUND || code == null) {
+      return;
+    }
+    em.createQuery("SELECT a FROM DialAttempt a WHERE a.callId = :call", DialAttempt.class)
+        .setParameter("call", call.getId())
+        .getResultStream()
+        .findFirst()
+        .map(attempt -> em.find(Campaign.class, attempt.getCampaignId()))
+        .filter(campaign -> campaign.getRefusals().contains(code))
+        .ifPresent(
+            campaign ->
+                em.persist(new Refusal(call.getAccountId(), call.getCallee(), clock.now())));
   }
 
   private boolean onDoNotCallList(CampaignContact contact) {

@@ -71,12 +71,17 @@ public class Campaigns {
   /**
    * @param dialLevel the predictive pace to start from (SPEC B11), or null for one call per free
    *     agent
+   * @param refusals the qualifications that mean the callee refused further calls, or null for none
    */
-  public Campaign create(Account account, String name, CampaignDraft draft, Double dialLevel) {
+  public Campaign create(
+      Account account, String name, CampaignDraft draft, Double dialLevel, List<String> refusals) {
     Campaign campaign =
         new Campaign(em.getReference(Account.class, account.getId()), name, draft, now());
     if (dialLevel != null) {
       campaign.adjustDialLevel(dialLevel);
+    }
+    if (refusals != null) {
+      campaign.changeRefusals(refusals);
     }
     requireFreeName(account, campaign.getName());
     em.persist(campaign);
@@ -86,9 +91,15 @@ public class Campaigns {
   /**
    * @param dialLevel the predictive pace from now on (SPEC B11), which the dialler adapts from
    *     there; null keeps it
+   * @param refusals the qualifications that mean the callee refused further calls; null keeps them
    */
   public Campaign update(
-      Account account, String name, String newName, CampaignDraft draft, Double dialLevel) {
+      Account account,
+      String name,
+      String newName,
+      CampaignDraft draft,
+      Double dialLevel,
+      List<String> refusals) {
     Campaign campaign = get(account, name);
     if (dialLevel != null) {
       campaign.adjustDialLevel(dialLevel);
@@ -98,6 +109,9 @@ public class Campaigns {
       campaign.rename(newName);
     }
     campaign.configure(draft);
+    if (refusals != null) {
+      campaign.changeRefusals(refusals);
+    }
     return campaign;
   }
 

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.relais.InvalidFieldException;
 import org.relais.NoSuchEntityException;
 import org.relais.dialer.AttemptOutcome;
 import org.relais.dialer.CampaignContact;
@@ -14,6 +15,8 @@ import org.relais.dialer.ContactStatus;
 import org.relais.dialer.DialMode;
 import org.relais.dialer.DialRefusal;
 import org.relais.dialer.DialRefusedException;
+import org.relais.group.GroupSettings;
+import org.relais.group.RoutingStrategy;
 import org.relais.presence.Activity;
 import org.relais.telephony.DialFailure;
 
@@ -39,6 +42,55 @@ class DialerTest {
         d.maxAttempts30Days(),
         d.maxAbandonRate(),
         true);
+  }
+
+  @Test
+  void aCallQualifiedAsARefusalBarsItsNumberFromEveryCampaignForSixtyDays() {
+    String qualified =
+        floor.group(
+            "Qualified",
+            s ->
+                new GroupSettings(
+                    20,
+                    0,
+                    0,
+                    true,
+                    0,
+                    null,
+                    RoutingStrategy.LONGEST_IDLE,
+                    0,
+                    List.of("Vendu", "Pas intéressé"),
+                    List.of(),
+                    false,
+                    null));
+    long alice = floor.agent("alice", "1001", qualified);
+    floor.connect(alice, false);
+    long first = floor.campaign("Printemps", qualified, DialerTest::preview, A).get(0);
+    floor.withCampaign("Printemps", c -> c.changeRefusals(List.of("Pas intéressé")));
+    long call = floor.dialer(d -> d.call(alice, first)).getId();
+    floor.customerAnswers(call);
+    floor.agentHangsUp("1001");
+    floor.does(desk -> desk.qualify(alice, "Pas intéressé"));
+    long again = floor.campaign("Ete", qualified, DialerTest::preview, A).get(0);
+
+    assertThatThrownBy(() -> floor.dialer(d -> d.call(alice, again)))
+        .isInstanceOfSatisfying(
+            DialRefusedException.class,
+            e -> assertThat(e.refusal()).isEqualTo(DialRefusal.REFUSED_RECENTLY));
+    floor.advance(Duration.ofDays(63)); // Monday 4 May, 10:00: within the calling hours
+    long later = floor.dialer(d -> d.call(alice, again)).getId();
+    assertThat(floor.activity(alice)).isEqualTo(Activity.DIALING);
+    assertThat(floor.call(later).getCallee()).isEqualTo(A);
+  }
+
+  @Test
+  void refusalsAreQualificationsOfTheCampaignsGroup() {
+    floor.campaign("Automne", sales, DialerTest::preview, A);
+
+    assertThatThrownBy(
+            () -> floor.withCampaign("Automne", c -> c.changeRefusals(List.of("Inconnu"))))
+        .isInstanceOfSatisfying(
+            InvalidFieldException.class, e -> assertThat(e.getField()).isEqualTo("refusals"));
   }
 
   @Test

@@ -70,6 +70,7 @@ public class CampaignsResource {
     "maxAttempts30Days",
     "maxAbandonRate",
     "dialLevel",
+    "refusals",
     "active"
   })
   public record CampaignView(
@@ -82,6 +83,7 @@ public class CampaignsResource {
       int maxAttempts30Days,
       double maxAbandonRate,
       double dialLevel,
+      List<String> refusals,
       boolean active) {
 
     static CampaignView of(Campaign c) {
@@ -97,6 +99,7 @@ public class CampaignsResource {
           c.getMaxAttempts30Days(),
           c.getMaxAbandonRate(),
           c.getDialLevel(),
+          c.getRefusals(),
           c.isActive());
     }
   }
@@ -171,7 +174,8 @@ public class CampaignsResource {
     JsonInput in = JsonInput.of(body);
     String name = in.string("name", 64);
     CampaignDraft base = CampaignDraft.of(groups.named(account, in.string("group", 64), "group"));
-    Campaign campaign = campaigns.create(account, name, draft(in, base), dialLevel(in));
+    Campaign campaign =
+        campaigns.create(account, name, draft(in, base), dialLevel(in), refusals(in));
     return Response.created(Locations.of("campaigns", campaign.getName()))
         .entity(CampaignView.of(campaign))
         .build();
@@ -189,7 +193,12 @@ public class CampaignsResource {
     }
     return CampaignView.of(
         campaigns.update(
-            account, name, in.optionalString("name", 64), draft(in, base), dialLevel(in)));
+            account,
+            name,
+            in.optionalString("name", 64),
+            draft(in, base),
+            dialLevel(in),
+            refusals(in)));
   }
 
   @DELETE
@@ -286,6 +295,11 @@ public class CampaignsResource {
   }
 
   /** The predictive pace the body sets (SPEC B11), or null when it leaves it out. */
+  /** The qualifications that mean a refusal (SPEC B11), or null when left out. */
+  private static List<String> refusals(JsonInput in) {
+    return in.has("refusals") ? in.strings("refusals", 50, 128, List.of()) : null;
+  }
+
   private static Double dialLevel(JsonInput in) {
     return in.has("dialLevel") ? in.decimal("dialLevel", DialLevel.MIN) : null;
   }

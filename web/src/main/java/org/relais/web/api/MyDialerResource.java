@@ -101,7 +101,7 @@ public class MyDialerResource {
   @Operation(
       summary = "Call a contact",
       description =
-          "201 with the call; 409 {\"error\":\"outside_calling_hours|dnc|max_attempts|reserved\"}.")
+          "201 with the call; 409 {\"error\":\"outside_calling_hours|dnc|refused_recently|max_attempts|reserved\"}.")
   public Response call(@PathParam("id") String id) {
     Call call = acd.callContact(caller.agent().getId(), id(id));
     return Response.status(Response.Status.CREATED).entity(DeskCall.of(call)).build();

@@ -137,7 +137,8 @@ public class DialerView implements Serializable {
       command.run();
       selected = null;
     } catch (ConflictException e) {
-      // The rule's name (outside_calling_hours, dnc, max_attempts, reserved) or conflict.
+      // The rule's name (outside_calling_hours, dnc, refused_recently, max_attempts, reserved) or
+      // conflict.
       Messages.error(null, "dialer.refused." + e.error());
     } catch (NoSuchEntityException e) {
       Messages.error(null, "dialer.refused.conflict");

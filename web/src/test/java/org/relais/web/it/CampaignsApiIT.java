@@ -91,6 +91,17 @@ class CampaignsApiIT extends RelaisDeployment {
     assertThat(api.get(agent, "api/v1/campaigns").status()).isEqualTo(403);
     assertThat(api.get(api.newAccount(), "api/v1/campaigns/Hiver").status()).isEqualTo(404);
 
+    api.send(
+        admin, "PUT", "api/v1/groups/Ventes", "{\"qualifications\":[\"Vendu\",\"Pas intéressé\"]}");
+    Reply refusals =
+        api.send(admin, "PUT", "api/v1/campaigns/Hiver", "{\"refusals\":[\"Pas intéressé\"]}");
+    assertThat(refusals.status()).as(refusals.body()).isEqualTo(200);
+    assertThat(refusals.object().getJsonArray("refusals").getString(0)).isEqualTo("Pas intéressé");
+    Reply unknownRefusal =
+        api.send(admin, "PUT", "api/v1/campaigns/Hiver", "{\"refusals\":[\"Inconnu\"]}");
+    assertThat(unknownRefusal.status()).isEqualTo(400);
+    assertThat(unknownRefusal.object().getString("field")).isEqualTo("refusals");
+
     assertThat(api.send(admin, "DELETE", "api/v1/campaigns/Hiver", null).status()).isEqualTo(204);
     assertThat(api.get(admin, "api/v1/campaigns/Hiver").status()).isEqualTo(404);
   }

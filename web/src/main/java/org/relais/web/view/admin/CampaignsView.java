@@ -86,7 +86,7 @@ public class CampaignsView implements Serializable {
     var account = caller.requireRole(Role.ADMIN);
     try {
       CampaignDraft defaults = CampaignDraft.of(groups.named(account, group, "group"));
-      campaigns.create(account, name, withMode(defaults, mode, defaults.active()), null);
+      campaigns.create(account, name, withMode(defaults, mode, defaults.active()), null, null);
       name = null;
       Messages.info("saved");
     } catch (InvalidFieldException e) {
@@ -101,7 +101,8 @@ public class CampaignsView implements Serializable {
   public void toggle(String campaign) {
     var account = caller.requireRole(Role.ADMIN);
     CampaignDraft draft = campaigns.get(account, campaign).draft();
-    campaigns.update(account, campaign, null, withMode(draft, draft.mode(), !draft.active()), null);
+    campaigns.update(
+        account, campaign, null, withMode(draft, draft.mode(), !draft.active()), null, null);
     reload();
   }
 

@@ -202,10 +202,7 @@ final class Dialer {
     moves.check(presence, AgentEvent.DIAL);
     Campaign campaign = contact.getCampaign();
     QueueGroup group = campaign.getGroup();
-    String presented =
-        campaign.getCallerId() != null
-            ? campaign.getCallerId()
-            : Outbound.defaultCallerId(group, agent);
+    String presented = Outbound.callerId(campaign, agent);
     Call call = outbound.place(presence, group, presented, contact.getNumber());
     contact.dialled(call);
     return call;

@@ -4,6 +4,7 @@ import jakarta.persistence.EntityManager;
 import java.time.OffsetDateTime;
 import org.relais.agent.Agent;
 import org.relais.call.Call;
+import org.relais.dialer.Campaign;
 import org.relais.group.QueueGroup;
 import org.relais.presence.Activity;
 import org.relais.presence.AgentEvent;
@@ -72,6 +73,16 @@ final class Outbound {
     transaction.afterCommit(
         () -> phoneSwitch.originate(account, call.getId(), extension, callee, presented));
     return call;
+  }
+
+  /**
+   * The caller ID of a campaign's call: the campaign's own, else its group's ({@link
+   * #defaultCallerId}); {@code agent} is null for a call dialled before any agent is chosen.
+   */
+  static String callerId(Campaign campaign, Agent agent) {
+    return campaign.getCallerId() != null
+        ? campaign.getCallerId()
+        : defaultCallerId(campaign.getGroup(), agent);
   }
 
   /** The caller ID of a group's calls: its first, else the agent's extension. */

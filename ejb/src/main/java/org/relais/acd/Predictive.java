@@ -170,10 +170,7 @@ final class Predictive {
   private void place(Campaign campaign, CampaignContact contact) {
     QueueGroup group = campaign.getGroup();
     OffsetDateTime now = clock.now();
-    String presented =
-        campaign.getCallerId() != null
-            ? campaign.getCallerId()
-            : Outbound.defaultCallerId(group, null);
+    String presented = Outbound.callerId(campaign, null);
     Call call = Call.predictive(campaign.getAccount(), group, presented, contact.getNumber(), now);
     em.persist(call);
     em.flush();

@@ -49,4 +49,40 @@ public final class DialLevel {
   public static int callsToPlace(int freeAgents, int dialling, double level) {
     return Math.max(0, (int) Math.floor(freeAgents * level + 1e-9) - dialling);
   }
+
+  /**
+   * How many calls each of a group's predictive campaigns places now, sharing the group's free
+   * agents: a call ringing at level 2 holds half an agent, so calls are placed one at a time, each
+   * to the campaign with the fewest ringing that still has a contact to call, while the agents
+   * cover them. With one campaign this is {@link #callsToPlace(int, int, double)}; with several,
+   * each counting all the free agents would place a call per agent per campaign, and drop the
+   * surplus.
+   *
+   * @param ringing each campaign's calls already ringing, no agent chosen yet
+   * @param levels each campaign's dial level
+   * @param callable the most each campaign can place now (its contacts due that the rules allow)
+   */
+  public static int[] callsToPlace(int freeAgents, int[] ringing, double[] levels, int[] callable) {
+    int[] calls = new int[ringing.length];
+    double held = 0;
+    for (int i = 0; i < ringing.length; i++) {
+      held += ringing[i] / levels[i];
+    }
+    while (true) {
+      int next = -1;
+      for (int i = 0; i < ringing.length; i++) {
+        boolean fits = held + 1 / levels[i] <= freeAgents + 1e-9;
+        if (calls[i] < callable[i]
+            && fits
+            && (next < 0 || ringing[i] + calls[i] < ringing[next] + calls[next])) {
+          next = i;
+        }
+      }
+      if (next < 0) {
+        return calls;
+      }
+      calls[next]++;
+      held += 1 / levels[next];
+    }
+  }
 }

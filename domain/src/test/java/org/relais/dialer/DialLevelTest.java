@@ -27,6 +27,35 @@ class DialLevelTest {
     assertThat(DialLevel.abandonRate(0, 0)).isZero();
   }
 
+  @Test
+  void campaignsOfOneGroupShareItsFreeAgentsInsteadOfEachCountingThemAll() {
+    int[] unlimited = {100, 100};
+    assertThat(DialLevel.callsToPlace(1, new int[] {0, 0}, new double[] {2, 2}, unlimited))
+        .containsExactly(1, 1);
+    assertThat(DialLevel.callsToPlace(1, new int[] {2, 0}, new double[] {2, 2}, unlimited))
+        .containsExactly(0, 0);
+    assertThat(DialLevel.callsToPlace(3, new int[] {1, 0}, new double[] {1, 1.5}, unlimited))
+        .containsExactly(1, 1);
+    assertThat(DialLevel.callsToPlace(2, new int[] {0, 0}, new double[] {1, 1}, new int[] {0, 5}))
+        .containsExactly(0, 2);
+  }
+
+  @Test
+  void oneCampaignAloneCallsAsManyAsItsLevelSays() {
+    for (int agents = 0; agents < 6; agents++) {
+      for (int ringing = 0; ringing < 8; ringing++) {
+        for (int tenths = 10; tenths <= 40; tenths++) {
+          double level = tenths / 10.0;
+          assertThat(
+                  DialLevel.callsToPlace(
+                      agents, new int[] {ringing}, new double[] {level}, new int[] {1000})[0])
+              .as("%d agents, %d ringing, level %.1f", agents, ringing, level)
+              .isEqualTo(DialLevel.callsToPlace(agents, ringing, level));
+        }
+      }
+    }
+  }
+
   /**
    * A floor of 20 agents calling a list where 30% of the calls are answered, after 15 s of ringing,
    * for 2 minutes of talk and 10 s of wrap-up, over 4 hours: the level adapts so that the abandon

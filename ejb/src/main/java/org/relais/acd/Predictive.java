@@ -3,8 +3,11 @@ package org.relais.acd;
 import jakarta.persistence.EntityManager;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.TreeMap;
 import java.util.function.BiConsumer;
+import java.util.stream.Collectors;
 import org.relais.agent.BannerModule;
 import org.relais.call.Call;
 import org.relais.call.CallOutcome;
@@ -78,40 +81,49 @@ final class Predictive {
   }
 
   /**
-   * One round: each running predictive campaign places, for its free agents at its level, the calls
-   * that those already ringing for it do not make up.
+   * One round: each group's running predictive campaigns place, for its free agents at their
+   * levels, the calls that those already ringing for them do not make up.
    */
   void dial() {
-    for (Campaign campaign : running()) {
-      int calls =
-          Math.min(
-              MAX_CALLS_PER_ROUND,
-              DialLevel.callsToPlace(
-                  freeAgents(campaign.getGroup()).size(),
-                  ringing(campaign),
-                  campaign.getDialLevel()));
-      for (CampaignContact contact : callable(campaign, calls)) {
-        place(campaign, contact);
+    for (List<Campaign> campaigns : runningByGroup()) {
+      int agents = freeAgents(campaigns.get(0).getGroup()).size();
+      int[] ringing = campaigns.stream().mapToInt(this::ringing).toArray();
+      double[] levels = campaigns.stream().mapToDouble(Campaign::getDialLevel).toArray();
+      List<List<CampaignContact>> callable = new ArrayList<>();
+      for (int i = 0; i < campaigns.size(); i++) {
+        int most = DialLevel.callsToPlace(agents, ringing[i], levels[i]);
+        callable.add(callable(campaigns.get(i), Math.min(MAX_CALLS_PER_ROUND, most)));
+      }
+      int[] calls =
+          DialLevel.callsToPlace(
+              agents, ringing, levels, callable.stream().mapToInt(List::size).toArray());
+      for (int i = 0; i < campaigns.size(); i++) {
+        for (CampaignContact contact : callable.get(i).subList(0, calls[i])) {
+          place(campaigns.get(i), contact);
+        }
       }
     }
   }
 
   /**
    * Each running predictive campaign's level moves a step towards what keeps its abandon rate under
-   * its limit while its agents wait for calls.
+   * its limit while its group's agents wait for calls.
    */
   void adapt() {
     OffsetDateTime now = clock.now();
-    for (Campaign campaign : running()) {
-      int waiting = Math.max(0, freeAgents(campaign.getGroup()).size() - ringing(campaign));
-      double level =
-          DialLevel.adjust(
-              campaign.getDialLevel(),
-              Campaigns.abandonRate(em, campaign.getId(), now),
-              campaign.getMaxAbandonRate(),
-              waiting);
-      if (level != campaign.getDialLevel()) {
-        campaign.adjustDialLevel(level);
+    for (List<Campaign> campaigns : runningByGroup()) {
+      int agents = freeAgents(campaigns.get(0).getGroup()).size();
+      int waiting = Math.max(0, agents - campaigns.stream().mapToInt(this::ringing).sum());
+      for (Campaign campaign : campaigns) {
+        double level =
+            DialLevel.adjust(
+                campaign.getDialLevel(),
+                Campaigns.abandonRate(em, campaign.getId(), now),
+                campaign.getMaxAbandonRate(),
+                waiting);
+        if (level != campaign.getDialLevel()) {
+          campaign.adjustDialLevel(level);
+        }
       }
     }
   }
@@ -186,11 +198,19 @@ final class Predictive {
     transaction.afterCommit(() -> phoneSwitch.dial(account, call.getId(), number, presented));
   }
 
-  private List<Campaign> running() {
+  /**
+   * The running predictive campaigns, by group: a group's campaigns share its free agents (two
+   * campaigns each counting them all would call twice too many).
+   */
+  private Collection<List<Campaign>> runningByGroup() {
     return em.createQuery(
-            "SELECT k FROM Campaign k WHERE k.active = TRUE AND k.mode = :mode", Campaign.class)
+            "SELECT k FROM Campaign k WHERE k.active = TRUE AND k.mode = :mode ORDER BY k.id",
+            Campaign.class)
         .setParameter("mode", DialMode.PREDICTIVE)
-        .getResultList();
+        .getResultStream()
+        .collect(
+            Collectors.groupingBy(k -> k.getGroup().getId(), TreeMap::new, Collectors.toList()))
+        .values();
   }
 
   /**

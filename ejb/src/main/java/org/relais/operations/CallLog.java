@@ -14,6 +14,7 @@ import org.relais.acd.AcdEvent.AgentState;
 import org.relais.acd.AcdEvent.CallAbandoned;
 import org.relais.acd.AcdEvent.CallAnswered;
 import org.relais.acd.AcdEvent.CallDialing;
+import org.relais.acd.AcdEvent.CallDropped;
 import org.relais.acd.AcdEvent.CallEnded;
 import org.relais.acd.AcdEvent.CallNotAnswered;
 import org.relais.acd.AcdEvent.CallOffered;
@@ -22,9 +23,10 @@ import org.relais.presence.Availability;
 
 /**
  * The operators' log of the floor: one {@link LogLine} per call arrived, dialled, offered, not
- * answered, answered, abandoned or ended, and per agent connected or disconnected, written from the
- * events the engine announces once committed, so that the log never tells what was rolled back. It
- * writes on the {@link OperatorsFeed}'s thread: the engine's writer never waits for a log.
+ * answered, answered, dropped (a predictive call answered with no agent free), abandoned or ended,
+ * and per agent connected or disconnected, written from the events the engine announces once
+ * committed, so that the log never tells what was rolled back. It writes on the {@link
+ * OperatorsFeed}'s thread: the engine's writer never waits for a log.
  */
 @ApplicationScoped
 public class CallLog {
@@ -118,6 +120,17 @@ public class CallLog {
           answered.callId(),
           "agent",
           answered.agent());
+    } else if (event instanceof CallDropped dropped) {
+      return LogLine.of(
+          "call dropped",
+          "account",
+          account,
+          "call",
+          dropped.callId(),
+          "campaign",
+          dropped.campaign(),
+          "number",
+          LogLine.masked(dropped.number()));
     } else if (event instanceof CallAbandoned abandoned) {
       return LogLine.of(
           "call abandoned",

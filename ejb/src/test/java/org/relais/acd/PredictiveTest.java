@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.relais.call.CallOutcome;
 import org.relais.call.CallStatus;
@@ -199,6 +201,26 @@ class PredictiveTest {
     calm.withCampaign("Calme", c -> calmLevel[0] = c.getDialLevel());
 
     assertThat(calmLevel[0]).as("no call dropped, an agent waits").isEqualTo(1.1);
+  }
+
+  @Test
+  void twoCampaignsOfOneGroupShareItsFreeAgentsRatherThanEachCallingForThemAll() {
+    agent("alice", "1001");
+    List<Long> first = campaign(2.0, A, B, C);
+    List<Long> second = floor.campaign("Relance", sales, PredictiveTest::predictive, D, E);
+    floor.withCampaign("Relance", c -> c.adjustDialLevel(2.0));
+
+    dial();
+    dial();
+
+    long ringing =
+        Stream.concat(first.stream(), second.stream())
+            .map(this::callOf)
+            .filter(Objects::nonNull)
+            .count();
+    assertThat(ringing).as("one free agent at 2.0: two calls in all").isEqualTo(2);
+    assertThat(callOf(first.get(0))).isNotNull();
+    assertThat(callOf(second.get(0))).as("each campaign its turn").isNotNull();
   }
 
   @Test

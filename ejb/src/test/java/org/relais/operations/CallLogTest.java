@@ -10,6 +10,7 @@ import org.relais.acd.AcdEvent;
 import org.relais.acd.AcdEvent.AgentState;
 import org.relais.acd.AcdEvent.CallAnswered;
 import org.relais.acd.AcdEvent.CallDialing;
+import org.relais.acd.AcdEvent.CallDropped;
 import org.relais.acd.AcdEvent.CallQueued;
 import org.relais.acd.AcdEvent.QueueChanged;
 import org.relais.presence.Activity;
@@ -74,6 +75,12 @@ class CallLogTest {
   void aDialledCallShowsOnlyTheLastDigitsOfTheNumber() {
     assertThat(text(new CallDialing(7, AT, 43, "Sales", "alice", "+33612345678")))
         .isEqualTo("call dialled account=acme call=43 group=Sales agent=alice number=****5678");
+  }
+
+  @Test
+  void aDroppedPredictiveCallNamesItsCampaignAndOnlyTheLastDigits() {
+    assertThat(text(new CallDropped(7, AT, 44, "Relance", "+33612345678")))
+        .isEqualTo("call dropped account=acme call=44 campaign=Relance number=****5678");
   }
 
   @Test

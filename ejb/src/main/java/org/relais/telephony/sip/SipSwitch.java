@@ -107,7 +107,12 @@ public class SipSwitch implements Switch, SipListener {
                 .map(String::strip)
                 .filter(s -> !s.isEmpty())
                 .collect(Collectors.toSet()));
-    reporter = new ScheduledThreadPoolExecutor(1, threads);
+    // Its thread made now, on the application's start: made later, by the first trunk call's
+    // INVITE on a thread of the SIP stack, it would carry none of the application's context, and
+    // the beans it first uses (the called numbers' look-up) would get no persistence context.
+    ScheduledThreadPoolExecutor pool = new ScheduledThreadPoolExecutor(1, threads);
+    pool.prestartAllCoreThreads();
+    reporter = pool;
     try {
       endpoint = new SipEndpoint(settings, this);
     } catch (Exception e) {

@@ -148,6 +148,9 @@ final class DeskCommands {
             .filter(m -> m.getGroup().getName().equals(groupName))
             .findFirst()
             .orElseThrow(() -> new NoSuchEntityException("group"));
+    if (membership.isInbound() == inbound && membership.isOutbound() == outbound) {
+      return; // a banner's toggle clicked twice, a supervisor setting what is set: no news
+    }
     membership.toggle(inbound, outbound);
     moves.regrouped(membership);
     AgentPresence presence = em.find(AgentPresence.class, agent.getId());

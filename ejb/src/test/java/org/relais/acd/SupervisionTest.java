@@ -113,16 +113,21 @@ class SupervisionTest {
 
     assertThat(floor.activity(alice)).isEqualTo(Activity.IDLE);
     floor.supervisor(engine -> engine.supervisor().changeGroup("sam", alice, "Sales", true, true));
+    floor.supervisor(engine -> engine.supervisor().changeGroup("sam", alice, "Sales", true, true));
 
     assertThat(floor.activity(alice)).isEqualTo(Activity.RINGING);
     assertThat(floor.call(call).getAgent().getLogin()).isEqualTo("alice");
     assertThat(floor.transaction.announced)
         .filteredOn(e -> e instanceof AcdEvent.AgentGroup)
         .extracting(e -> ((AcdEvent.AgentGroup) e).inbound())
+        .as("setting again what is set changes nothing to announce")
         .containsExactly(false, true);
-    assertThat(actions()).containsExactly("CHANGE_GROUP", "CHANGE_GROUP");
+    assertThat(actions()).containsExactly("CHANGE_GROUP", "CHANGE_GROUP", "CHANGE_GROUP");
     assertThat(details())
-        .containsExactly("Sales: inbound off, outbound on", "Sales: inbound on, outbound on");
+        .containsExactly(
+            "Sales: inbound off, outbound on",
+            "Sales: inbound on, outbound on",
+            "Sales: inbound on, outbound on");
   }
 
   @Test

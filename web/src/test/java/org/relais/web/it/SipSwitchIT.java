@@ -152,13 +152,18 @@ class SipSwitchIT extends DeployedRelais {
     group("Accueil", newNumber(), "\"ringTimeout\":10");
     phoneAgent("carol", "503", "Accueil");
 
-    Process refused = register("503", "not-the-phone-secret", SipPeers.freePort());
+    Process refused = register("register-refused", "503", "not-the-phone-secret");
     assertThat(SipPeers.exitOf(refused, CALL))
-        .as("a registration with a wrong password")
-        .isNotZero();
+        .as("a registration with a wrong password: challenged, then 403")
+        .isZero();
     assertThat(registration().getBoolean("registered")).as("with a wrong password").isFalse();
 
-    Process accepted = register("503", SIP_PASSWORD, SipPeers.freePort());
+    Process unknown = register("register-refused", "599", SIP_PASSWORD);
+    assertThat(SipPeers.exitOf(unknown, CALL))
+        .as("an extension no agent has: challenged as any other, then 403")
+        .isZero();
+
+    Process accepted = register("register", "503", SIP_PASSWORD);
     assertThat(SipPeers.exitOf(accepted, CALL)).as("a registration with the right one").isZero();
     assertThat(registration().getBoolean("registered")).as("with the right password").isTrue();
   }
@@ -221,18 +226,26 @@ class SipSwitchIT extends DeployedRelais {
   private Process phone(String scenario, String extension) throws InterruptedException {
     int port = SipPeers.freePort();
     Process phone = peers.sipp(scenario, port, null);
-    Process register = register(extension, SIP_PASSWORD, port);
+    Process register = register("register", extension, SIP_PASSWORD, port);
     assertThat(SipPeers.exitOf(register, CALL)).as("the phone's registration").isZero();
     return phone;
   }
 
   /**
-   * A phone's REGISTER of extension@account, reachable at {@code contactPort}, answering the
-   * challenge with {@code password}; SIPp exits 0 only where it is answered 200.
+   * A phone's REGISTER as {@code scenario} expects it answered, reachable at no port of its own.
    */
-  private Process register(String extension, String password, int contactPort) {
+  private Process register(String scenario, String extension, String password) {
+    return register(scenario, extension, password, SipPeers.freePort());
+  }
+
+  /**
+   * A phone's REGISTER of extension@account, reachable at {@code contactPort}, answering the
+   * challenge with {@code password}; SIPp exits 0 only where it is answered as {@code scenario}
+   * expects: {@code register} 200, {@code register-refused} 403.
+   */
+  private Process register(String scenario, String extension, String password, int contactPort) {
     return peers.sipp(
-        "register",
+        scenario,
         SipPeers.freePort(),
         "127.0.0.1:" + KAMAILIO,
         "-key",

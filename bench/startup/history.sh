@@ -83,3 +83,5 @@ column() { awk -v c="$1" '{ print $c }' "$work/results" | median; }
 echo "fresh: ready $(column 2) ms, recovery $(column 3) ms (medians)"
 echo "history: ready $(column 4) ms, recovery $(column 5) ms (medians)"
 echo "ready, history / fresh: $(awk '{ print $4 / $2 }' "$work/results" | median) (median of the rounds' ratios)"
+echo "phases of the last round's starts"
+bench/startup/phases.sh "$work/relais_bench_fresh/relais.log" "$work/relais_bench_history/relais.log"

@@ -72,3 +72,5 @@ for i in "${!checkouts[@]}"; do
   echo "relais$i: ${ms} ms (median of the ratios to bare: ${ratio}), $(held $rss_col) MB held"
   grep -ho 'ACD recovered.*' "$work/relais$i/relais.log" | tail -1 || true
 done
+echo "phases of the last round's starts"
+bench/startup/phases.sh "$work/bare.log" "$work"/relais*/relais.log

@@ -1,8 +1,11 @@
 package org.relais.dialer;
 
+import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.relais.InvalidFieldException;
@@ -63,6 +66,33 @@ public record CallingHours(List<CallingWindow> windows) {
       }
     }
     return best == null ? local.plusDays(DAYS_AHEAD) : best;
+  }
+
+  /**
+   * Whether every time these windows open is a time {@code limits} opens too: a window may span
+   * several of the limits' windows as long as they leave no gap in it.
+   */
+  public boolean within(CallingHours limits) {
+    return windows.stream()
+        .allMatch(w -> w.days().stream().allMatch(day -> limits.covers(day, w.from(), w.to())));
+  }
+
+  /** Whether the windows of that day leave no gap from {@code from} to {@code to}. */
+  private boolean covers(DayOfWeek day, LocalTime from, LocalTime to) {
+    LocalTime reached = from;
+    for (CallingWindow w :
+        windows.stream()
+            .filter(w -> w.days().contains(day))
+            .sorted(Comparator.comparing(CallingWindow::from))
+            .toList()) {
+      if (w.from().isAfter(reached)) {
+        break;
+      }
+      if (w.to().isAfter(reached)) {
+        reached = w.to();
+      }
+    }
+    return !reached.isBefore(to);
   }
 
   private static boolean holiday(LocalDate day, String country) {

@@ -1,5 +1,7 @@
 package org.relais.dialer;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.relais.InvalidFieldException;
 import org.relais.group.QueueGroup;
 
@@ -32,6 +34,22 @@ public record CampaignDraft(
       throw new InvalidFieldException("maxAbandonRate", "between 0 and 1");
     }
     callerId = callerId == null || callerId.isBlank() ? null : callerId.strip();
+  }
+
+  /**
+   * The fields set beyond the French legal defaults (Code de la consommation D.223-9): {@code
+   * callingHours} when they call outside Monday to Friday 10:00-13:00 and 14:00-20:00, {@code
+   * maxAttempts30Days} above 4. The campaign may go beyond; the console warns.
+   */
+  public List<String> beyondLegalDefaults() {
+    List<String> fields = new ArrayList<>();
+    if (!callingHours.within(CallingHours.FRENCH_DEFAULT)) {
+      fields.add("callingHours");
+    }
+    if (maxAttempts30Days > DialRules.DEFAULT_MAX_ATTEMPTS) {
+      fields.add("maxAttempts30Days");
+    }
+    return fields;
   }
 
   /** A new campaign of the group: the legal defaults, manual, running. */

@@ -88,4 +88,35 @@ class CallingHoursTest {
     assertThatThrownBy(() -> CallingWindow.of("MON", "10h", "12:00"))
         .isInstanceOf(InvalidFieldException.class);
   }
+
+  @Test
+  void windowsWithinTheLegalDefaultStayWithinIt() {
+    assertThat(LEGAL.within(LEGAL)).isTrue();
+    assertThat(hours(CallingWindow.of("TUE,THU", "10:30", "12:00")).within(LEGAL)).isTrue();
+    assertThat(hours(CallingWindow.of("MON-FRI", "14:00", "20:00")).within(LEGAL)).isTrue();
+  }
+
+  @Test
+  void aWindowOverLunchEveningsOrWeekendsGoesBeyondTheLegalDefault() {
+    assertThat(hours(CallingWindow.of("MON-FRI", "12:00", "15:00")).within(LEGAL)).isFalse();
+    assertThat(hours(CallingWindow.of("MON", "19:00", "21:00")).within(LEGAL)).isFalse();
+    assertThat(hours(CallingWindow.of("SAT", "10:00", "12:00")).within(LEGAL)).isFalse();
+    assertThat(hours(CallingWindow.of("FRI-MON", "10:00", "12:00")).within(LEGAL)).isFalse();
+  }
+
+  @Test
+  void limitsThatFollowEachOtherCoverAWindowAcrossThem() {
+    CallingHours limits =
+        new CallingHours(
+            List.of(
+                CallingWindow.of("MON", "09:00", "12:00"),
+                CallingWindow.of("MON", "08:00", "10:00"),
+                CallingWindow.of("MON", "12:00", "18:00")));
+    assertThat(hours(CallingWindow.of("MON", "08:30", "17:00")).within(limits)).isTrue();
+    assertThat(hours(CallingWindow.of("MON", "07:30", "17:00")).within(limits)).isFalse();
+  }
+
+  private static CallingHours hours(CallingWindow window) {
+    return new CallingHours(List.of(window));
+  }
 }

@@ -52,6 +52,12 @@ public record CampaignDraft(
     return fields;
   }
 
+  /** The same settings, running or not: how a campaign is started, paused and stopped. */
+  public CampaignDraft withActive(boolean running) {
+    return new CampaignDraft(
+        group, mode, callerId, recycling, callingHours, maxAttempts30Days, maxAbandonRate, running);
+  }
+
   /** A new campaign of the group: the legal defaults, manual, running. */
   public static CampaignDraft of(QueueGroup group) {
     return new CampaignDraft(

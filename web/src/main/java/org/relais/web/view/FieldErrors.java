@@ -43,9 +43,12 @@ public final class FieldErrors {
     faces.responseComplete();
   }
 
-  /** {@code groups[2].level} is shown on the {@code groups} input. */
+  /**
+   * {@code groups[2].level} is shown on the {@code groups} input, {@code recycling.maxAttempts} on
+   * the {@code recycling} table.
+   */
   private static String topField(String field) {
-    int cut = field.indexOf('[');
+    int cut = field.replace('.', '[').indexOf('[');
     return cut < 0 ? field : field.substring(0, cut);
   }
 }

@@ -25,6 +25,7 @@ class AccessibilityBrowserIT extends RelaisDeployment {
           "admin/group.xhtml?name=Support",
           "admin/contacts.xhtml",
           "admin/campaigns.xhtml",
+          "admin/campaign.xhtml?name=Relance",
           "admin/account.xhtml",
           "admin/calls.xhtml",
           "admin/states.xhtml");
@@ -45,6 +46,14 @@ class AccessibilityBrowserIT extends RelaisDeployment {
   @Test
   void everyConsolePageBreaksNoRule() {
     Caller admin = agentInGroup();
+    // Predictive and beyond the legal hours, so that its page shows every field and a warning.
+    api()
+        .send(
+            admin,
+            "POST",
+            "api/v1/campaigns",
+            "{\"name\":\"Relance\",\"group\":\"Support\",\"mode\":\"PREDICTIVE\","
+                + "\"callingHours\":[{\"days\":\"SAT\",\"from\":\"09:00\",\"to\":\"12:00\"}]}");
     try (Browser browser = new Browser(baseUrl())) {
       browser.login(admin.account(), "admin", "secret-admin").waitForText("Agents");
       SoftAssertions softly = new SoftAssertions();

@@ -41,6 +41,114 @@ class AdminConsoleBrowserIT extends RelaisDeployment {
   }
 
   @Test
+  void adminSetsAPredictiveCampaignBeyondTheLegalHoursIsWarnedAndTheSettingsAreKept() {
+    Api api = api();
+    Caller admin = salesCampaign(api, "Printemps");
+    try (Browser browser = new Browser(baseUrl())) {
+      browser.login(admin.account(), "admin", "secret-admin");
+      browser.waitForText("Agents");
+      browser.click("navCampaigns");
+      browser.clickLink("Printemps");
+      browser.waitForText("Campagne Printemps");
+
+      browser.type("form:callerId", "0140000000");
+      browser.type("form:recycling:0:afterMinutes_input", "30");
+      browser.type("form:recycling:0:maxAttempts_input", "2");
+      browser.click("form:addWindow");
+      browser.type("form:callingHours:2:days", "SAT");
+      browser.type("form:callingHours:2:from", "09:00").type("form:callingHours:2:to", "12:00");
+      browser.visible(By.xpath("//label[text()='Pas intéressé']")).click();
+      browser.type("form:dialLevel_input", "2,5");
+      browser.click("form:save");
+
+      browser.waitForText("Enregistré.");
+      assertThat(browser.text("form:warnings")).contains("sortent des heures légales françaises");
+      assertThat(browser.visible(By.id("form:callerId")).getAttribute("value"))
+          .isEqualTo("0140000000");
+      assertThat(browser.visible(By.id("form:callingHours:2:days")).getAttribute("value"))
+          .isEqualTo("SAT");
+    }
+    JsonObject campaign = api.get(admin, "api/v1/campaigns/Printemps").object();
+    assertThat(campaign.getString("callerId")).isEqualTo("0140000000");
+    assertThat(campaign.getJsonObject("recycling").getJsonObject("BUSY").toString())
+        .isEqualTo("{\"afterMinutes\":30,\"maxAttempts\":2}");
+    assertThat(campaign.getJsonArray("callingHours").getJsonObject(2).toString())
+        .isEqualTo("{\"days\":\"SAT\",\"from\":\"09:00\",\"to\":\"12:00\"}");
+    assertThat(campaign.getJsonArray("refusals").getString(0)).isEqualTo("Pas intéressé");
+    assertThat(campaign.getJsonNumber("dialLevel").doubleValue()).isEqualTo(2.5);
+  }
+
+  @Test
+  void campaignFormNamesTheWrongFieldInTheUsersLanguageAndKeepsWhatWasTyped() {
+    Api api = api();
+    Caller admin = salesCampaign(api, "Automne");
+    try (Browser browser = new Browser(baseUrl())) {
+      browser.login(admin.account(), "admin", "secret-admin");
+      browser.visible(By.cssSelector("a[data-lang='en']")).click();
+      browser.waitForText("New agent");
+      browser.open("admin/campaign.xhtml?name=Automne");
+
+      browser.type("form:callerId", "0140000000");
+      browser.type("form:callingHours:0:from", "13:00").type("form:callingHours:0:to", "10:00");
+      browser.click("form:save");
+      browser.waitForText("Calling hours: 1 to 20 windows");
+      assertThat(browser.visible(By.id("form:callerId")).getAttribute("value"))
+          .isEqualTo("0140000000");
+      assertThat(browser.visible(By.id("form:callingHours:0:from")).getAttribute("value"))
+          .isEqualTo("13:00");
+
+      browser.type("form:callingHours:0:from", "10:00").type("form:callingHours:0:to", "13:00");
+      browser.type("form:dialLevel_input", "5");
+      browser.click("form:save");
+      browser.waitForText("Dial level: between 1 and 4 calls per free agent.");
+      assertThat(browser.visible(By.id("form:callerId")).getAttribute("value"))
+          .isEqualTo("0140000000");
+    }
+    JsonObject campaign = api.get(admin, "api/v1/campaigns/Automne").object();
+    assertThat(campaign.getString("callerId", null)).isNull();
+    assertThat(campaign.getJsonNumber("dialLevel").doubleValue()).isEqualTo(1.0);
+  }
+
+  @Test
+  void adminStopsACampaignThenDeletesItOnceConfirmed() {
+    Api api = api();
+    Caller admin = salesCampaign(api, "Hiver");
+    try (Browser browser = new Browser(baseUrl())) {
+      browser.login(admin.account(), "admin", "secret-admin");
+      browser.waitForText("Agents");
+      browser.open("admin/campaign.xhtml?name=Hiver");
+      assertThat(browser.text("form:state")).isEqualTo("En cours");
+
+      browser.click("form:toggle");
+      browser.waitForText("Campagne arrêtée.");
+      assertThat(browser.text("form:state")).isEqualTo("En pause");
+      assertThat(api.get(admin, "api/v1/campaigns/Hiver").object().getBoolean("active")).isFalse();
+
+      browser.click("form:delete");
+      browser.driver().switchTo().alert().accept();
+      browser.waitForText("Supprimé.");
+      assertThat(browser.url()).contains("admin/campaigns.xhtml");
+    }
+    assertThat(api.get(admin, "api/v1/campaigns/Hiver").status()).isEqualTo(404);
+  }
+
+  /** A new account with a group "Ventes" and its predictive campaign, running. */
+  private static Caller salesCampaign(Api api, String name) {
+    Caller admin = api.newAccount();
+    api.send(
+        admin,
+        "POST",
+        "api/v1/groups",
+        "{\"name\":\"Ventes\",\"qualifications\":[\"Vente\",\"Pas intéressé\"]}");
+    api.send(
+        admin,
+        "POST",
+        "api/v1/campaigns",
+        "{\"name\":\"" + name + "\",\"group\":\"Ventes\",\"mode\":\"PREDICTIVE\"}");
+    return admin;
+  }
+
+  @Test
   void adminCreatesAnAgentWhoThenLogsInAndSeesTheBanner() {
     Api api = api();
     Caller admin = api.newAccount();

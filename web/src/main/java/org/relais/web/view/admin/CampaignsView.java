@@ -86,7 +86,7 @@ public class CampaignsView implements Serializable {
     var account = caller.requireRole(Role.ADMIN);
     try {
       CampaignDraft defaults = CampaignDraft.of(groups.named(account, group, "group"));
-      campaigns.create(account, name, withMode(defaults, mode, defaults.active()), null, null);
+      campaigns.create(account, name, withMode(defaults, mode), null, null);
       name = null;
       Messages.info("saved");
     } catch (InvalidFieldException e) {
@@ -101,8 +101,7 @@ public class CampaignsView implements Serializable {
   public void toggle(String campaign) {
     var account = caller.requireRole(Role.ADMIN);
     CampaignDraft draft = campaigns.get(account, campaign).draft();
-    campaigns.update(
-        account, campaign, null, withMode(draft, draft.mode(), !draft.active()), null, null);
+    campaigns.update(account, campaign, null, draft.withActive(!draft.active()), null, null);
     reload();
   }
 
@@ -124,7 +123,7 @@ public class CampaignsView implements Serializable {
     reload();
   }
 
-  private static CampaignDraft withMode(CampaignDraft d, DialMode mode, boolean active) {
+  private static CampaignDraft withMode(CampaignDraft d, DialMode mode) {
     return new CampaignDraft(
         d.group(),
         mode,
@@ -133,7 +132,7 @@ public class CampaignsView implements Serializable {
         d.callingHours(),
         d.maxAttempts30Days(),
         d.maxAbandonRate(),
-        active);
+        d.active());
   }
 
   public List<Row> getRows() {

@@ -23,7 +23,8 @@ import org.relais.web.view.Messages;
 
 /**
  * The admin's campaigns (SPEC E4): create one for a group and a mode with the legal defaults, start
- * and pause it, load its numbers from a CSV file (the directory's format), follow its progress.
+ * and pause it, load its numbers from a CSV file (the directory's format), follow its progress. Its
+ * name opens its settings ({@link CampaignEditView}).
  */
 @Named
 @ViewScoped

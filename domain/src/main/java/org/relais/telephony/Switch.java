@@ -38,6 +38,15 @@ public interface Switch {
   void dial(String account, long callId, String number, String presentedNumber);
 
   /**
+   * Whether this switch places outbound calls ({@link #originate}, {@link #dial}). The engine asks
+   * before it makes one: a call the switch cannot place would only fail, and a campaign's failed
+   * attempt is not tried again, so its contact would be spent.
+   */
+  default boolean placesOutboundCalls() {
+    return true;
+  }
+
+  /**
    * A predictive call answered with no agent free (SPEC B11): the customer hears the dropped
    * message, then the switch hangs up.
    */

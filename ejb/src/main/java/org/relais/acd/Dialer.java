@@ -133,6 +133,9 @@ final class Dialer {
    * due dialled.
    */
   void dialForFreeAgents() {
+    if (!outbound.canPlace()) {
+      return;
+    }
     List<Long> automatic =
         em.createQuery(
                 "SELECT DISTINCT k.group.id FROM Campaign k WHERE k.active = TRUE AND k.mode = :mode",

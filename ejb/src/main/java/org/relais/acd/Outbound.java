@@ -45,12 +45,20 @@ final class Outbound {
     this.dialTimeout = dialTimeout;
   }
 
+  /** Whether the switch places outbound calls: where it does not, none is made, nor spent. */
+  boolean canPlace() {
+    return phoneSwitch.placesOutboundCalls();
+  }
+
   /**
    * @param presented the caller ID the customer sees
    * @param e164 the customer's number
    * @return the new call
    */
   Call place(AgentPresence presence, QueueGroup group, String presented, String e164) {
+    if (!canPlace()) {
+      throw new DeskConflictException("this telephony switch places no outbound calls yet");
+    }
     Agent agent = presence.getAgent();
     OffsetDateTime now = clock.now();
     Call call = Call.outbound(agent.getAccount(), group, agent, presented, e164, now);

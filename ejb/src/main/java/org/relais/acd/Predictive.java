@@ -85,6 +85,9 @@ final class Predictive {
    * levels, the calls that those already ringing for them do not make up.
    */
   void dial() {
+    if (!phoneSwitch.placesOutboundCalls()) {
+      return; // the contacts wait for a switch that places calls
+    }
     for (List<Campaign> campaigns : runningByGroup()) {
       int agents = freeAgents(campaigns.get(0).getGroup()).size();
       int[] ringing = campaigns.stream().mapToInt(this::ringing).toArray();

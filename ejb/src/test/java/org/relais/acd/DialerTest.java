@@ -84,6 +84,21 @@ class DialerTest {
   }
 
   @Test
+  void aSwitchThatPlacesNoOutboundCallsRefusesTheAgentsCallAndSpendsNoContact() {
+    floor.phones.placesOutboundCalls = false;
+    long alice = floor.agent("alice", "1001", sales);
+    floor.connect(alice, false);
+    long contact = floor.campaign("Hiver", sales, DialerTest::preview, A).get(0);
+
+    assertThatThrownBy(() -> floor.dialer(d -> d.call(alice, contact)))
+        .isInstanceOf(DeskConflictException.class);
+    assertThat(floor.activity(alice)).isEqualTo(Activity.IDLE);
+    assertThat(floor.contact(contact).getStatus()).isEqualTo(ContactStatus.PENDING);
+    assertThat(floor.contact(contact).getAttempts()).isZero();
+    assertThat(floor.phones.commands).noneMatch(c -> c.startsWith("originate"));
+  }
+
+  @Test
   void refusalsAreQualificationsOfTheCampaignsGroup() {
     floor.campaign("Automne", sales, DialerTest::preview, A);
 

@@ -224,6 +224,18 @@ class PredictiveTest {
   }
 
   @Test
+  void aSwitchThatPlacesNoOutboundCallsLeavesTheContactsToBeCalled() {
+    floor.phones.placesOutboundCalls = false;
+    agent("alice", "1001");
+    List<Long> contacts = campaign(2.0, A, B);
+
+    dial();
+
+    assertThat(contacts).allSatisfy(c -> assertThat(callOf(c)).isNull());
+    assertThat(floor.contact(contacts.get(0)).getStatus()).isEqualTo(ContactStatus.PENDING);
+  }
+
+  @Test
   void anAgentsPreviewNeverTakesAPredictiveCampaignsContacts() {
     long alice = agent("alice", "1001");
     campaign(1.0, A);

@@ -12,6 +12,14 @@ final class RecordingSwitch implements Switch {
 
   final List<String> commands = new ArrayList<>();
 
+  /** A switch that places no outbound calls yet, as the SIP switch. */
+  boolean placesOutboundCalls = true;
+
+  @Override
+  public boolean placesOutboundCalls() {
+    return placesOutboundCalls;
+  }
+
   @Override
   public void offer(
       String account, long callId, String caller, String extension, Duration ringTimeout) {

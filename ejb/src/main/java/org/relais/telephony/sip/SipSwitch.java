@@ -52,8 +52,9 @@ import org.relais.telephony.sip.CalledNumbers.CalledGroup;
  * {@code extension@account}), and the two are connected when it answers. Either side's hang-up ends
  * the other.
  *
- * <p>What this switch does not do yet, it refuses loudly: outbound calls and consultations fail at
- * once as {@link DialFailure#FAILED}, and hold, transfers, monitoring and recording throw.
+ * <p>What this switch does not do yet, it refuses loudly: it says it places no outbound calls, so
+ * that the engine makes none (a campaign's contacts stay to be called); consultations fail at once
+ * as {@link DialFailure#FAILED}; hold, transfers, monitoring and recording throw.
  *
  * <p>The engine hears of the phones through one thread, in the order things happened on the lines;
  * the engine's commands may come before a new call's id is known to this switch (they run once the
@@ -165,6 +166,12 @@ public class SipSwitch implements Switch, SipListener {
           call.hangUp();
           forgetLater(callId);
         });
+  }
+
+  /** Not yet: the agent's calls and the campaigns' wait for this switch to place them. */
+  @Override
+  public boolean placesOutboundCalls() {
+    return false;
   }
 
   @Override

@@ -5,6 +5,7 @@ import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.servlet.ServletContext;
 import java.lang.management.ManagementFactory;
+import java.util.Locale;
 import org.relais.operations.LogLine;
 
 /**
@@ -17,6 +18,8 @@ public class ReadyLine {
 
   void ready(@Observes @Initialized(ApplicationScoped.class) ServletContext web) {
     long millis = ManagementFactory.getRuntimeMXBean().getUptime();
-    LogLine.of("Relais ready", "startedInSeconds", String.format("%.1f", millis / 1000.0)).log();
+    LogLine.of(
+            "Relais ready", "startedInSeconds", String.format(Locale.ROOT, "%.1f", millis / 1000.0))
+        .log();
   }
 }

@@ -130,6 +130,15 @@ class RestartRecoveryIT {
     assertThat(Instant.parse(stillWrapping.getString("deadline")))
         .isEqualTo(Instant.parse(wrapUpDeadline));
     assertThat(outcome(api, admin, wrappedCall)).isEqualTo("ANSWERED");
+    String log = Files.readString(work.resolve("server.log"));
+    assertThat(log)
+        .as("each start says, once it serves, how long it took")
+        .containsPattern(
+            "(?s)Relais ready startedInSeconds=\\d+\\.\\d.*Relais ready startedInSeconds=");
+    assertThat(log)
+        .as("and the engine what it recovered: the call talked and the call queued are lost")
+        .containsPattern(
+            "ACD recovered from the database in \\d+ ms: \\d+ connected agents, 2 calls");
 
     placeCall(api, admin, "0600000106");
     wall.awaitExactly(BOOT, WAITING, "1");

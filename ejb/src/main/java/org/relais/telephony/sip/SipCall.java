@@ -27,6 +27,8 @@ final class SipCall {
   private enum Caller {
     QUEUED,
     CONNECTED,
+    /** Sent elsewhere by its trunk (REFER), which has yet to answer: this side leaves then. */
+    REFERRED,
     ENDED
   }
 
@@ -136,6 +138,40 @@ final class SipCall {
     }
   }
 
+  /**
+   * Blind transfer to a number: the caller's trunk is asked to call it instead (REFER), and the
+   * agent's phone leaves; once the trunk has answered the request, this side leaves the caller.
+   *
+   * @return the request sent, whose answer the switch hands to {@link #referAnswered}; null when
+   *     the caller was no longer talking, or the request could not go (the caller is hung up)
+   */
+  synchronized ClientTransaction transfer(String number) {
+    if (caller != Caller.CONNECTED) {
+      return null;
+    }
+    endAgentLeg();
+    try {
+      ClientTransaction refer = endpoint.refer(callerInvite.getDialog(), number);
+      caller = Caller.REFERRED;
+      return refer;
+    } catch (Exception e) {
+      failed("transferring the caller to " + number, e);
+      endCallerLeg();
+      return null;
+    }
+  }
+
+  /**
+   * The trunk answered the transfer (accepted or refused: the ACD has sent the caller on either
+   * way): this side hangs up its leg; a trunk that carries the transfer keeps the caller's call.
+   */
+  synchronized void referAnswered() {
+    if (caller == Caller.REFERRED) {
+      bye(callerInvite.getDialog());
+      caller = Caller.ENDED;
+    }
+  }
+
   /** Ends every leg still up. */
   synchronized void hangUp() {
     endAgentLeg();
@@ -217,7 +253,8 @@ final class SipCall {
    * @return whether the caller was still on the line
    */
   synchronized boolean callerHungUp() {
-    if (caller == Caller.ENDED) {
+    if (caller == Caller.ENDED || caller == Caller.REFERRED) {
+      caller = Caller.ENDED; // a transferred caller's call was the ACD's no more
       return false;
     }
     caller = Caller.ENDED;
@@ -266,7 +303,7 @@ final class SipCall {
   private void endCallerLeg() {
     switch (caller) {
       case QUEUED -> respondToCaller(Response.TEMPORARILY_UNAVAILABLE);
-      case CONNECTED -> bye(callerInvite.getDialog());
+      case CONNECTED, REFERRED -> bye(callerInvite.getDialog());
       case ENDED -> {}
     }
     caller = Caller.ENDED;

@@ -145,6 +145,24 @@ final class SipEndpoint {
     dialog.sendAck(dialog.createAck(cseq));
   }
 
+  /**
+   * Asks the far end of an established dialog to call {@code number} instead (REFER, RFC 3515),
+   * through itself: the number goes to the host that is the dialog's remote target.
+   */
+  ClientTransaction refer(Dialog dialog, String number) throws SipException, ParseException {
+    SipURI remote = (SipURI) dialog.getRemoteTarget().getURI();
+    SipURI target = addresses.createSipURI(number, remote.getHost());
+    if (remote.getPort() > 0) {
+      target.setPort(remote.getPort());
+    }
+    Request refer = dialog.createRequest(Request.REFER);
+    refer.addHeader(headers.createReferToHeader(addresses.createAddress(target)));
+    refer.addHeader(contact);
+    ClientTransaction transaction = provider.getNewClientTransaction(refer);
+    dialog.sendRequest(transaction);
+    return transaction;
+  }
+
   /** Ends an established dialog. */
   void bye(Dialog dialog) throws SipException {
     Request bye = dialog.createRequest(Request.BYE);

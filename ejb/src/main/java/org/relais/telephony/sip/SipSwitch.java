@@ -54,7 +54,8 @@ import org.relais.telephony.sip.CalledNumbers.CalledGroup;
  *
  * <p>What this switch does not do yet, it refuses loudly: it says it places no outbound calls, so
  * that the engine makes none (a campaign's contacts stay to be called); consultations fail at once
- * as {@link DialFailure#FAILED}; hold, transfers, monitoring and recording throw.
+ * as {@link DialFailure#FAILED}; a blind transfer to a number asks the caller's trunk to make it
+ * (REFER); hold, the other transfers, monitoring and recording throw.
  *
  * <p>The engine hears of the phones through one thread, in the order things happened on the lines;
  * the engine's commands may come before a new call's id is known to this switch (they run once the
@@ -224,10 +225,22 @@ public class SipSwitch implements Switch, SipListener {
     throw notYet("transfers");
   }
 
+  /** The caller's trunk is asked to call the number instead (REFER, RFC 3515). */
   @Override
   public void transfer(String account, long callId, String number) {
-    throw notYet("transfers");
+    whenKnown(
+        callId,
+        call -> {
+          ClientTransaction refer = call.transfer(number);
+          if (refer != null) {
+            refer.setApplicationData(new Referral(call));
+          }
+          forgetLater(callId);
+        });
   }
+
+  /** A transfer's REFER on its way: its answer lets the switch leave the caller's dialog. */
+  private record Referral(SipCall call) {}
 
   @Override
   public void continueAs(String account, long callId, long newCallId) {
@@ -266,6 +279,8 @@ public class SipSwitch implements Switch, SipListener {
         case Request.CANCEL -> cancelled(event);
         case Request.BYE -> hungUp(event);
         case Request.OPTIONS -> respond(event, Response.OK);
+        // A trunk's word on a transfer it carries (RFC 3515): heard, and nothing more to do.
+        case Request.NOTIFY -> respond(event, Response.OK);
         default -> respond(event, Response.METHOD_NOT_ALLOWED);
       }
     } catch (Exception e) {
@@ -276,10 +291,16 @@ public class SipSwitch implements Switch, SipListener {
   @Override
   public void processResponse(ResponseEvent event) {
     ClientTransaction transaction = event.getClientTransaction();
+    int status = event.getResponse().getStatusCode();
+    if (transaction != null
+        && transaction.getApplicationData() instanceof Referral referral
+        && status >= 200) {
+      referral.call().referAnswered();
+      return;
+    }
     if (transaction == null || !(transaction.getApplicationData() instanceof SipCall call)) {
       return; // answers to CANCEL and BYE, or a stray retransmission
     }
-    int status = event.getResponse().getStatusCode();
     if (status < 200) {
       call.agentProceeding(transaction);
     } else if (status < 300) {
@@ -297,6 +318,9 @@ public class SipSwitch implements Switch, SipListener {
     ClientTransaction transaction = event.getClientTransaction();
     if (transaction != null && transaction.getApplicationData() instanceof SipCall call) {
       phoneFailed(call, transaction);
+    } else if (transaction != null && transaction.getApplicationData() instanceof Referral r) {
+      r.call().referAnswered(); // a trunk that never answers the transfer: this side leaves all the
+      // same
     }
   }
 

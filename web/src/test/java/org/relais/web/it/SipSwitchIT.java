@@ -120,6 +120,31 @@ class SipSwitchIT extends DeployedRelais {
   }
 
   @Test
+  void aBlindTransferToANumberAsksTheCallersTrunkToCallItAndFreesTheAgent() throws Exception {
+    account();
+    String number = newNumber();
+    group("Ventes", number, "\"ringTimeout\":10,\"wrapUp\":0");
+    Caller bob = phoneAgent("bob", "502", "Ventes");
+    Process phone = phone("phone-answers", "502");
+    Process trunk = trunk("trunk-transferred", number, "0611223355");
+    awaitActivity(bob, "TALKING");
+    String callId = api.get(bob, "api/v1/me").object().getJsonObject("call").getString("id");
+
+    Reply transferred =
+        api.send(
+            bob, "POST", "api/v1/me/lines/" + callId + "/transfer", "{\"number\":\"0155667788\"}");
+
+    assertThat(transferred.status()).as(transferred.body()).isEqualTo(200);
+    assertThat(SipPeers.exitOf(trunk, CALL))
+        .as("the trunk asked to call +33155667788 (REFER), then left by Relais")
+        .isZero();
+    assertThat(SipPeers.exitOf(phone, CALL)).as("the agent's phone, hung up").isZero();
+    JsonObject row = history(bob).get(0);
+    assertThat(row.getString("outcome")).isEqualTo("TRANSFERRED");
+    assertThat(row.getString("transferredTo")).isEqualTo("+33155667788");
+  }
+
+  @Test
   void aPhoneThatNeverAnswersIsCancelledAtTheRingTimeoutAndTheCallerWaitsOnUntilItGivesUp()
       throws Exception {
     account();

@@ -47,11 +47,24 @@ final class SipCall {
     Dialog dialog;
     byte[] sdp;
 
-    AgentLeg(String extension, ClientTransaction invite) {
+    /** What the phone was offered (the caller's SDP), for the offers that change it (hold). */
+    final SessionDescription offered;
+
+    AgentLeg(String extension, ClientTransaction invite, byte[] offered) {
       this.extension = extension;
       this.invite = invite;
+      this.offered = new SessionDescription(offered);
     }
   }
+
+  /** Marks this side's re-INVITEs, whose 2xx answers the switch acknowledges. */
+  static final Object REOFFER = new Object();
+
+  /**
+   * Marks a transfer's REFER, whose answer lets this side leave the caller ({@link
+   * #referAnswered}).
+   */
+  record Referral(SipCall call) {}
 
   final String account;
   final String group;
@@ -66,6 +79,9 @@ final class SipCall {
   private final String callerTag = SipEndpoint.newTag();
   private Caller caller = Caller.QUEUED;
   private AgentLeg agent;
+
+  /** What the caller was answered with (the agent phone's SDP), for the offers that change it. */
+  private SessionDescription answered;
 
   /** Offers withdrawn before the phone's first provisional answer: their CANCEL waits for it. */
   private final List<AgentLeg> withdrawn = new ArrayList<>();
@@ -107,9 +123,8 @@ final class SipCall {
     }
     endAgentLeg();
     try {
-      ClientTransaction invite = endpoint.invite(account, extension, callerNumber, callerSdp);
-      invite.setApplicationData(this);
-      agent = new AgentLeg(extension, invite);
+      ClientTransaction invite = endpoint.invite(account, extension, callerNumber, callerSdp, this);
+      agent = new AgentLeg(extension, invite, callerSdp);
     } catch (Exception e) {
       failed("ringing extension " + extension, e);
     }
@@ -131,6 +146,7 @@ final class SipCall {
     }
     try {
       callerInvite.sendResponse(endpoint.answer(callerInvite.getRequest(), callerTag, agent.sdp));
+      answered = new SessionDescription(agent.sdp);
       caller = Caller.CONNECTED;
       agent.state = Leg.CONNECTED;
     } catch (Exception e) {
@@ -139,25 +155,51 @@ final class SipCall {
   }
 
   /**
+   * Hold (SPEC B12): the two phones stop sending each other their audio, each offered its session
+   * anew with its media inactive (re-INVITEs). The caller hears silence, not music, until media is
+   * anchored.
+   *
+   * <p>Nothing is sent unless they talk. The re-INVITEs are marked {@link #REOFFER}.
+   */
+  synchronized void hold() {
+    reoffer("inactive");
+  }
+
+  /** Off hold: the two phones send each other their audio again (re-INVITEs). */
+  synchronized void resume() {
+    reoffer("sendrecv");
+  }
+
+  private void reoffer(String direction) {
+    if (caller != Caller.CONNECTED || agent == null || agent.state != Leg.CONNECTED) {
+      return;
+    }
+    try {
+      endpoint.reinvite(callerInvite.getDialog(), answered.offer(direction), REOFFER);
+      endpoint.reinvite(agent.dialog, agent.offered.offer(direction), REOFFER);
+    } catch (Exception e) {
+      failed("offering the media " + direction, e);
+    }
+  }
+
+  /**
    * Blind transfer to a number: the caller's trunk is asked to call it instead (REFER), and the
    * agent's phone leaves; once the trunk has answered the request, this side leaves the caller.
    *
-   * @return the request sent, whose answer the switch hands to {@link #referAnswered}; null when
-   *     the caller was no longer talking, or the request could not go (the caller is hung up)
+   * <p>The REFER is marked {@link Referral}: its answer goes to {@link #referAnswered}. Nothing is
+   * sent unless the caller talks; a REFER that cannot go hangs the caller up.
    */
-  synchronized ClientTransaction transfer(String number) {
+  synchronized void transfer(String number) {
     if (caller != Caller.CONNECTED) {
-      return null;
+      return;
     }
     endAgentLeg();
+    caller = Caller.REFERRED;
     try {
-      ClientTransaction refer = endpoint.refer(callerInvite.getDialog(), number);
-      caller = Caller.REFERRED;
-      return refer;
+      endpoint.refer(callerInvite.getDialog(), number, new Referral(this));
     } catch (Exception e) {
       failed("transferring the caller to " + number, e);
       endCallerLeg();
-      return null;
     }
   }
 

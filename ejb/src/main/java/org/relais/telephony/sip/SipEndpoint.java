@@ -106,9 +106,11 @@ final class SipEndpoint {
 
   /**
    * Sends an INVITE for {@code extension@account} through the registrar, which knows where the
-   * agent's phone is registered.
+   * agent's phone is registered; its transaction marked with {@code applicationData} before it
+   * goes, as a phone's answer may come back before the send returns.
    */
-  ClientTransaction invite(String account, String extension, String caller, byte[] sdp)
+  ClientTransaction invite(
+      String account, String extension, String caller, byte[] sdp, Object applicationData)
       throws ParseException, SipException, InvalidArgumentException {
     SipURI target = addresses.createSipURI(extension, account);
     Address from = addresses.createAddress(addresses.createSipURI(caller, settings.address()));
@@ -130,6 +132,7 @@ final class SipEndpoint {
       invite.setContent(sdp, sdpType());
     }
     ClientTransaction transaction = provider.getNewClientTransaction(invite);
+    transaction.setApplicationData(applicationData);
     transaction.sendRequest();
     return transaction;
   }
@@ -149,7 +152,8 @@ final class SipEndpoint {
    * Asks the far end of an established dialog to call {@code number} instead (REFER, RFC 3515),
    * through itself: the number goes to the host that is the dialog's remote target.
    */
-  ClientTransaction refer(Dialog dialog, String number) throws SipException, ParseException {
+  void refer(Dialog dialog, String number, Object applicationData)
+      throws SipException, ParseException {
     SipURI remote = (SipURI) dialog.getRemoteTarget().getURI();
     SipURI target = addresses.createSipURI(number, remote.getHost());
     if (remote.getPort() > 0) {
@@ -158,9 +162,26 @@ final class SipEndpoint {
     Request refer = dialog.createRequest(Request.REFER);
     refer.addHeader(headers.createReferToHeader(addresses.createAddress(target)));
     refer.addHeader(contact);
-    ClientTransaction transaction = provider.getNewClientTransaction(refer);
+    send(dialog, refer, applicationData);
+  }
+
+  /** A new offer in an established dialog (a re-INVITE): the same call, its media changed. */
+  void reinvite(Dialog dialog, byte[] sdp, Object applicationData)
+      throws SipException, ParseException {
+    Request invite = dialog.createRequest(Request.INVITE);
+    invite.addHeader(contact);
+    invite.setContent(sdp, sdpType());
+    send(dialog, invite, applicationData);
+  }
+
+  /**
+   * Sends a request in the dialog, its transaction marked first: the answer may come back before
+   * the send returns.
+   */
+  private void send(Dialog dialog, Request request, Object applicationData) throws SipException {
+    ClientTransaction transaction = provider.getNewClientTransaction(request);
+    transaction.setApplicationData(applicationData);
     dialog.sendRequest(transaction);
-    return transaction;
   }
 
   /** Ends an established dialog. */

@@ -55,7 +55,8 @@ import org.relais.telephony.sip.CalledNumbers.CalledGroup;
  * <p>What this switch does not do yet, it refuses loudly: it says it places no outbound calls, so
  * that the engine makes none (a campaign's contacts stay to be called); consultations fail at once
  * as {@link DialFailure#FAILED}; a blind transfer to a number asks the caller's trunk to make it
- * (REFER); hold, the other transfers, monitoring and recording throw.
+ * (REFER); hold stops both phones' audio (re-INVITEs, inactive); the other transfers, monitoring
+ * and recording throw.
  *
  * <p>The engine hears of the phones through one thread, in the order things happened on the lines;
  * the engine's commands may come before a new call's id is known to this switch (they run once the
@@ -210,14 +211,17 @@ public class SipSwitch implements Switch, SipListener {
     throw notYet("monitoring");
   }
 
+  /**
+   * The two phones stop sending each other their audio: no music on hold until media is anchored.
+   */
   @Override
   public void hold(String account, long callId) {
-    throw notYet("hold");
+    whenKnown(callId, SipCall::hold);
   }
 
   @Override
   public void resume(String account, long callId) {
-    throw notYet("hold");
+    whenKnown(callId, SipCall::resume);
   }
 
   @Override
@@ -231,16 +235,10 @@ public class SipSwitch implements Switch, SipListener {
     whenKnown(
         callId,
         call -> {
-          ClientTransaction refer = call.transfer(number);
-          if (refer != null) {
-            refer.setApplicationData(new Referral(call));
-          }
+          call.transfer(number);
           forgetLater(callId);
         });
   }
-
-  /** A transfer's REFER on its way: its answer lets the switch leave the caller's dialog. */
-  private record Referral(SipCall call) {}
 
   @Override
   public void continueAs(String account, long callId, long newCallId) {
@@ -293,9 +291,13 @@ public class SipSwitch implements Switch, SipListener {
     ClientTransaction transaction = event.getClientTransaction();
     int status = event.getResponse().getStatusCode();
     if (transaction != null
-        && transaction.getApplicationData() instanceof Referral referral
+        && transaction.getApplicationData() instanceof SipCall.Referral referral
         && status >= 200) {
       referral.call().referAnswered();
+      return;
+    }
+    if (transaction != null && transaction.getApplicationData() == SipCall.REOFFER) {
+      reofferAnswered(event, status);
       return;
     }
     if (transaction == null || !(transaction.getApplicationData() instanceof SipCall call)) {
@@ -318,7 +320,8 @@ public class SipSwitch implements Switch, SipListener {
     ClientTransaction transaction = event.getClientTransaction();
     if (transaction != null && transaction.getApplicationData() instanceof SipCall call) {
       phoneFailed(call, transaction);
-    } else if (transaction != null && transaction.getApplicationData() instanceof Referral r) {
+    } else if (transaction != null
+        && transaction.getApplicationData() instanceof SipCall.Referral r) {
       r.call().referAnswered(); // a trunk that never answers the transfer: this side leaves all the
       // same
     }
@@ -426,6 +429,21 @@ public class SipSwitch implements Switch, SipListener {
             forgetLater(call.callId);
           }
         });
+  }
+
+  /**
+   * A phone's answer to a re-INVITE: a 2xx is acknowledged; a refusal leaves the media as it was.
+   */
+  private void reofferAnswered(ResponseEvent event, int status) {
+    if (status >= 200 && status < 300) {
+      try {
+        endpoint.ack(event.getDialog(), event.getResponse());
+      } catch (Exception e) {
+        LOG.log(Level.WARNING, "SIP re-INVITE's answer not acknowledged", e);
+      }
+    } else if (status >= 300) {
+      LOG.warning("a phone refused a change of its media (hold): " + status);
+    }
   }
 
   private void phoneFailed(SipCall call, ClientTransaction transaction) {

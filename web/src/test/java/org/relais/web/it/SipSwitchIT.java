@@ -128,7 +128,7 @@ class SipSwitchIT extends DeployedRelais {
     Process phone = phone("phone-answers", "502");
     Process trunk = trunk("trunk-transferred", number, "0611223355");
     awaitActivity(bob, "TALKING");
-    String callId = api.get(bob, "api/v1/me").object().getJsonObject("call").getString("id");
+    String callId = callOf(bob);
 
     Reply transferred =
         api.send(
@@ -142,6 +142,32 @@ class SipSwitchIT extends DeployedRelais {
     JsonObject row = history(bob).get(0);
     assertThat(row.getString("outcome")).isEqualTo("TRANSFERRED");
     assertThat(row.getString("transferredTo")).isEqualTo("+33155667788");
+  }
+
+  @Test
+  void holdStopsBothPhonesAudioAndResumeStartsItAgain() throws Exception {
+    account();
+    String number = newNumber();
+    group("Conseil", number, "\"ringTimeout\":10,\"wrapUp\":0");
+    Caller carol = phoneAgent("carol", "503", "Conseil");
+    Process phone = phone("phone-held", "503");
+    Process trunk = trunk("trunk-held", number, "0611223366");
+    awaitActivity(carol, "TALKING");
+    String line = "api/v1/me/lines/" + callOf(carol) + "/";
+
+    Reply held = api.send(carol, "POST", line + "hold", null);
+    Reply resumed = api.send(carol, "POST", line + "resume", null);
+    Reply hungUp = api.send(carol, "POST", line + "hangup", null);
+
+    assertThat(held.status()).as(held.body()).isEqualTo(200);
+    assertThat(resumed.status()).as(resumed.body()).isEqualTo(200);
+    assertThat(hungUp.status()).as(hungUp.body()).isEqualTo(200);
+    assertThat(SipPeers.exitOf(trunk, CALL))
+        .as("the caller's leg: re-offered inactive, then sendrecv, then hung up")
+        .isZero();
+    assertThat(SipPeers.exitOf(phone, CALL))
+        .as("the agent's phone: re-offered inactive, then sendrecv, then hung up")
+        .isZero();
   }
 
   @Test
@@ -302,6 +328,11 @@ class SipSwitchIT extends DeployedRelais {
     arguments.addAll(List.of(options));
     return peers.sipp(
         scenario, SipPeers.freePort(), "127.0.0.1:" + RELAIS_SIP, arguments.toArray(String[]::new));
+  }
+
+  /** The id of the call the agent talks on. */
+  private String callOf(Caller agent) {
+    return api.get(agent, "api/v1/me").object().getJsonObject("call").getString("id");
   }
 
   private void awaitActivity(Caller agent, String activity) {

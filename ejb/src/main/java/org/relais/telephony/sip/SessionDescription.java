@@ -1,0 +1,55 @@
+package org.relais.telephony.sip;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * A phone's SDP as Relais passes it on to the other leg (the media is not anchored yet), changed
+ * for hold: its media direction ({@code sendrecv}, {@code inactive}) and, as RFC 3264 section 8
+ * asks of every new offer in a session, its origin's version, one higher each time.
+ */
+final class SessionDescription {
+
+  private static final Pattern DIRECTION =
+      Pattern.compile("a=(sendrecv|sendonly|recvonly|inactive)");
+
+  private final List<String> lines;
+  private long version;
+
+  SessionDescription(byte[] sdp) {
+    lines = new ArrayList<>(List.of(new String(sdp, StandardCharsets.UTF_8).split("\r?\n")));
+    lines.removeIf(String::isEmpty);
+    String[] origin = origin().split(" ");
+    version = origin.length > 2 ? Long.parseLong(origin[2]) : 0;
+  }
+
+  /**
+   * The next offer of this session: its media in {@code direction}, every stream alike, and its
+   * origin's version one higher than the last.
+   */
+  byte[] offer(String direction) {
+    version++;
+    List<String> offer = new ArrayList<>();
+    for (String line : lines) {
+      if (DIRECTION.matcher(line).matches()) {
+        continue;
+      }
+      if (line.startsWith("o=")) {
+        String[] origin = line.split(" ");
+        origin[2] = Long.toString(version);
+        line = String.join(" ", origin);
+      }
+      offer.add(line);
+      if (line.startsWith("m=")) {
+        offer.add("a=" + direction);
+      }
+    }
+    return (String.join("\r\n", offer) + "\r\n").getBytes(StandardCharsets.UTF_8);
+  }
+
+  private String origin() {
+    return lines.stream().filter(l -> l.startsWith("o=")).findFirst().orElse("o=- 0 0");
+  }
+}

@@ -1,0 +1,52 @@
+package org.relais.telephony.sip;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+class SessionDescriptionTest {
+
+  private static final String PHONE =
+      "v=0\r\n"
+          + "o=phone 53655765 2353687637 IN IP4 127.0.0.1\r\n"
+          + "s=-\r\n"
+          + "c=IN IP4 127.0.0.1\r\n"
+          + "t=0 0\r\n"
+          + "m=audio 6000 RTP/AVP 0 8\r\n"
+          + "a=rtpmap:0 PCMU/8000\r\n"
+          + "a=sendrecv\r\n"
+          + "m=video 6002 RTP/AVP 96\r\n";
+
+  private static String text(byte[] sdp) {
+    return new String(sdp, StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void holdMakesEveryStreamInactiveAndResumeSendsAndReceivesAgainEachANewVersion() {
+    SessionDescription session = new SessionDescription(PHONE.getBytes(StandardCharsets.UTF_8));
+
+    String held = text(session.offer("inactive"));
+    String resumed = text(session.offer("sendrecv"));
+
+    assertThat(held)
+        .contains("o=phone 53655765 2353687638 IN IP4 127.0.0.1\r\n")
+        .contains("m=audio 6000 RTP/AVP 0 8\r\na=inactive\r\na=rtpmap:0 PCMU/8000\r\n")
+        .contains("m=video 6002 RTP/AVP 96\r\na=inactive\r\n")
+        .doesNotContain("sendrecv")
+        .endsWith("\r\n");
+    assertThat(resumed)
+        .contains("o=phone 53655765 2353687639 ")
+        .contains("m=audio 6000 RTP/AVP 0 8\r\na=sendrecv\r\n")
+        .doesNotContain("inactive");
+  }
+
+  @Test
+  void aDescriptionWithBareLineFeedsIsReadAsWell() {
+    SessionDescription session =
+        new SessionDescription("v=0\no=- 1 7 IN IP4 10.0.0.1\nm=audio 4000 RTP/AVP 0\n".getBytes());
+
+    assertThat(text(session.offer("inactive")))
+        .isEqualTo("v=0\r\no=- 1 8 IN IP4 10.0.0.1\r\nm=audio 4000 RTP/AVP 0\r\na=inactive\r\n");
+  }
+}

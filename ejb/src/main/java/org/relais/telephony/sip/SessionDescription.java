@@ -26,14 +26,14 @@ final class SessionDescription {
   }
 
   /**
-   * The next offer of this session: its media in {@code direction}, every stream alike, and its
-   * origin's version one higher than the last.
+   * The next offer of this session: its media in {@code direction}, every stream alike (null: as
+   * the description has it), and its origin's version one higher than the last.
    */
   byte[] offer(String direction) {
     version++;
     List<String> offer = new ArrayList<>();
     for (String line : lines) {
-      if (DIRECTION.matcher(line).matches()) {
+      if (direction != null && DIRECTION.matcher(line).matches()) {
         continue;
       }
       if (line.startsWith("o=")) {
@@ -42,11 +42,25 @@ final class SessionDescription {
         line = String.join(" ", origin);
       }
       offer.add(line);
-      if (line.startsWith("m=")) {
+      if (line.startsWith("m=") && direction != null) {
         offer.add("a=" + direction);
       }
     }
     return (String.join("\r\n", offer) + "\r\n").getBytes(StandardCharsets.UTF_8);
+  }
+
+  /**
+   * The next offer of this session carrying another phone's media (the caller put through to
+   * another agent): that phone's description under this session's origin, one version higher. Later
+   * offers change that one.
+   */
+  byte[] offerOf(byte[] sdp) {
+    String origin = origin();
+    lines.clear();
+    for (String line : new SessionDescription(sdp).lines) {
+      lines.add(line.startsWith("o=") ? origin : line);
+    }
+    return offer(null);
   }
 
   private String origin() {

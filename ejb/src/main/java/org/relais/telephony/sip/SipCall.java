@@ -27,6 +27,8 @@ final class SipCall {
   private enum Caller {
     QUEUED,
     CONNECTED,
+    /** Answered, its agent gone (a blind transfer to an agent or a group): on hold meanwhile. */
+    PASSED_ON,
     /** Sent elsewhere by its trunk (REFER), which has yet to answer: this side leaves then. */
     REFERRED,
     ENDED
@@ -136,17 +138,25 @@ final class SipCall {
     }
   }
 
-  /** Answers the caller with the agent's media description: they talk from now on. */
+  /**
+   * Puts the caller through to the agent whose phone answered: a waiting caller is answered with
+   * that phone's media description; one passed on from another agent is offered it (a re-INVITE,
+   * under the session's own origin). They talk from now on.
+   */
   synchronized void bridge(String extension) {
-    if (caller != Caller.QUEUED
+    if ((caller != Caller.QUEUED && caller != Caller.PASSED_ON)
         || agent == null
         || agent.state != Leg.ANSWERED
         || !agent.extension.equals(extension)) {
       return;
     }
     try {
-      callerInvite.sendResponse(endpoint.answer(callerInvite.getRequest(), callerTag, agent.sdp));
-      answered = new SessionDescription(agent.sdp);
+      if (caller == Caller.QUEUED) {
+        callerInvite.sendResponse(endpoint.answer(callerInvite.getRequest(), callerTag, agent.sdp));
+        answered = new SessionDescription(agent.sdp);
+      } else {
+        endpoint.reinvite(callerInvite.getDialog(), answered.offerOf(agent.sdp), REOFFER);
+      }
       caller = Caller.CONNECTED;
       agent.state = Leg.CONNECTED;
     } catch (Exception e) {
@@ -179,6 +189,23 @@ final class SipCall {
       endpoint.reinvite(agent.dialog, agent.offered.offer(direction), REOFFER);
     } catch (Exception e) {
       failed("offering the media " + direction, e);
+    }
+  }
+
+  /**
+   * Blind transfer to an agent or a group: the agent's phone leaves and the caller, on hold, waits
+   * for the agent the ACD finds next ({@link #ringAgent}, then {@link #bridge}).
+   */
+  synchronized void passOn() {
+    if (caller != Caller.CONNECTED) {
+      return;
+    }
+    endAgentLeg();
+    caller = Caller.PASSED_ON;
+    try {
+      endpoint.reinvite(callerInvite.getDialog(), answered.offer("inactive"), REOFFER);
+    } catch (Exception e) {
+      failed("holding the caller passed on", e);
     }
   }
 
@@ -345,7 +372,7 @@ final class SipCall {
   private void endCallerLeg() {
     switch (caller) {
       case QUEUED -> respondToCaller(Response.TEMPORARILY_UNAVAILABLE);
-      case CONNECTED, REFERRED -> bye(callerInvite.getDialog());
+      case CONNECTED, PASSED_ON, REFERRED -> bye(callerInvite.getDialog());
       case ENDED -> {}
     }
     caller = Caller.ENDED;

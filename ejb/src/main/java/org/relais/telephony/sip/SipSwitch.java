@@ -55,8 +55,9 @@ import org.relais.telephony.sip.CalledNumbers.CalledGroup;
  * <p>What this switch does not do yet, it refuses loudly: it says it places no outbound calls, so
  * that the engine makes none (a campaign's contacts stay to be called); consultations fail at once
  * as {@link DialFailure#FAILED}; a blind transfer to a number asks the caller's trunk to make it
- * (REFER); hold stops both phones' audio (re-INVITEs, inactive); the other transfers, monitoring
- * and recording throw.
+ * (REFER), one to an agent or a group keeps the caller on hold until another agent's phone answers;
+ * hold stops both phones' audio (re-INVITEs, inactive); attended transfers, monitoring and
+ * recording throw.
  *
  * <p>The engine hears of the phones through one thread, in the order things happened on the lines;
  * the engine's commands may come before a new call's id is known to this switch (they run once the
@@ -240,9 +241,17 @@ public class SipSwitch implements Switch, SipListener {
         });
   }
 
+  /** The caller waits on hold under its new id, for the agent the ACD offers it to next. */
   @Override
   public void continueAs(String account, long callId, long newCallId) {
-    throw notYet("transfers");
+    whenKnown(
+        callId,
+        call -> {
+          call.passOn();
+          call.callId = newCallId;
+          calls.computeIfAbsent(newCallId, id -> new CompletableFuture<>()).complete(call);
+          forgetLater(callId);
+        });
   }
 
   @Override

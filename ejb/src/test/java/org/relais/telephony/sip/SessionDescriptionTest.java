@@ -42,6 +42,25 @@ class SessionDescriptionTest {
   }
 
   @Test
+  void anotherPhonesMediaComesUnderTheSessionsOwnOriginOneVersionHigher() {
+    SessionDescription session = new SessionDescription(PHONE.getBytes(StandardCharsets.UTF_8));
+    session.offer("inactive");
+
+    String other =
+        text(
+            session.offerOf(
+                "v=0\r\no=other 9 1 IN IP4 10.0.0.2\r\nm=audio 7000 RTP/AVP 0\r\na=sendrecv\r\n"
+                    .getBytes(StandardCharsets.UTF_8)));
+    String held = text(session.offer("inactive"));
+
+    assertThat(other)
+        .isEqualTo(
+            "v=0\r\no=phone 53655765 2353687639 IN IP4 127.0.0.1\r\nm=audio 7000 RTP/AVP 0\r\n"
+                + "a=sendrecv\r\n");
+    assertThat(held).contains("o=phone 53655765 2353687640 ").contains("m=audio 7000 RTP/AVP 0");
+  }
+
+  @Test
   void aDescriptionWithBareLineFeedsIsReadAsWell() {
     SessionDescription session =
         new SessionDescription("v=0\no=- 1 7 IN IP4 10.0.0.1\nm=audio 4000 RTP/AVP 0\n".getBytes());

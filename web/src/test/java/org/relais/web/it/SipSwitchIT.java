@@ -171,6 +171,34 @@ class SipSwitchIT extends DeployedRelais {
   }
 
   @Test
+  void aBlindTransferToAnAgentHoldsTheCallerUntilThatAgentsPhoneAnswersThenPutsItThrough()
+      throws Exception {
+    account();
+    String number = newNumber();
+    group("Relais", number, "\"ringTimeout\":10,\"wrapUp\":0");
+    Caller erin = phoneAgent("erin", "504", "Relais");
+    Process first = phone("phone-answers", "504");
+    Process trunk = trunk("trunk-passed-on", number, "0611223377");
+    awaitActivity(erin, "TALKING");
+    Caller fred = phoneAgent("fred", "505", "Relais");
+    Process second = phone("phone-answers", "505");
+
+    Reply passed =
+        api.send(
+            erin, "POST", "api/v1/me/lines/" + callOf(erin) + "/transfer", "{\"agent\":\"fred\"}");
+    awaitActivity(fred, "TALKING");
+    Reply hungUp = api.send(fred, "POST", "api/v1/me/lines/" + callOf(fred) + "/hangup", null);
+
+    assertThat(passed.status()).as(passed.body()).isEqualTo(200);
+    assertThat(hungUp.status()).as(hungUp.body()).isEqualTo(200);
+    assertThat(SipPeers.exitOf(first, CALL)).as("the first agent's phone, hung up").isZero();
+    assertThat(SipPeers.exitOf(trunk, CALL))
+        .as("the caller: held, then offered the second phone's media, then hung up")
+        .isZero();
+    assertThat(SipPeers.exitOf(second, CALL)).as("the second agent's phone").isZero();
+  }
+
+  @Test
   void aPhoneThatNeverAnswersIsCancelledAtTheRingTimeoutAndTheCallerWaitsOnUntilItGivesUp()
       throws Exception {
     account();

@@ -100,6 +100,9 @@ case "$switch" in
     sysprops+=(-Drelais.sip.address="$sip_address" -Drelais.sip.port="${RELAIS_SIP_TRUNK_PORT:-5080}"
       -Drelais.sip.registrar="$sip_address:$sip_port" -Drelais.sip.registrar-rpc="$sip_rpc"
       -Drelais.sip.trunks="${RELAIS_SIP_TRUNKS:-127.0.0.1}")
+    if [[ -n "${RELAIS_SIP_OUTBOUND_TRUNK:-}" ]]; then
+      sysprops+=(-Drelais.sip.outbound-trunk="$RELAIS_SIP_OUTBOUND_TRUNK")
+    fi
     ;;
   *)
     echo "RELAIS_SWITCH must be simulated or sip, not '$switch'" >&2

@@ -18,6 +18,27 @@ final class SessionDescription {
   private final List<String> lines;
   private long version;
 
+  /**
+   * A session whose media goes nowhere yet (RFC 3725's "black hole": address 0.0.0.0), offering the
+   * G.711 codecs every phone and trunk speaks, for a phone rung before its call's other end is
+   * reached.
+   */
+  static SessionDescription placeholder(String address) {
+    return new SessionDescription(
+        String.join(
+                "\r\n",
+                "v=0",
+                "o=relais " + System.nanoTime() + " 1 IN IP4 " + address,
+                "s=relais",
+                "c=IN IP4 0.0.0.0",
+                "t=0 0",
+                "m=audio 9 RTP/AVP 0 8 101",
+                "a=rtpmap:0 PCMU/8000",
+                "a=rtpmap:8 PCMA/8000",
+                "a=rtpmap:101 telephone-event/8000")
+            .getBytes(StandardCharsets.UTF_8));
+  }
+
   SessionDescription(byte[] sdp) {
     lines = new ArrayList<>(List.of(new String(sdp, StandardCharsets.UTF_8).split("\r?\n")));
     lines.removeIf(String::isEmpty);

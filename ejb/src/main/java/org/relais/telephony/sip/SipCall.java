@@ -59,9 +59,6 @@ final class SipCall {
     }
   }
 
-  /** Marks this side's re-INVITEs, whose 2xx answers the switch acknowledges. */
-  static final Object REOFFER = new Object();
-
   /**
    * Marks a transfer's REFER, whose answer lets this side leave the caller ({@link
    * #referAnswered}).
@@ -155,7 +152,8 @@ final class SipCall {
         callerInvite.sendResponse(endpoint.answer(callerInvite.getRequest(), callerTag, agent.sdp));
         answered = new SessionDescription(agent.sdp);
       } else {
-        endpoint.reinvite(callerInvite.getDialog(), answered.offerOf(agent.sdp), REOFFER);
+        endpoint.reinvite(
+            callerInvite.getDialog(), answered.offerOf(agent.sdp), SipEndpoint.REOFFER);
       }
       caller = Caller.CONNECTED;
       agent.state = Leg.CONNECTED;
@@ -169,7 +167,7 @@ final class SipCall {
    * anew with its media inactive (re-INVITEs). The caller hears silence, not music, until media is
    * anchored.
    *
-   * <p>Nothing is sent unless they talk. The re-INVITEs are marked {@link #REOFFER}.
+   * <p>Nothing is sent unless they talk. The re-INVITEs are marked {@link SipEndpoint#REOFFER}.
    */
   synchronized void hold() {
     reoffer("inactive");
@@ -185,8 +183,8 @@ final class SipCall {
       return;
     }
     try {
-      endpoint.reinvite(callerInvite.getDialog(), answered.offer(direction), REOFFER);
-      endpoint.reinvite(agent.dialog, agent.offered.offer(direction), REOFFER);
+      endpoint.reinvite(callerInvite.getDialog(), answered.offer(direction), SipEndpoint.REOFFER);
+      endpoint.reinvite(agent.dialog, agent.offered.offer(direction), SipEndpoint.REOFFER);
     } catch (Exception e) {
       failed("offering the media " + direction, e);
     }
@@ -203,7 +201,7 @@ final class SipCall {
     endAgentLeg();
     caller = Caller.PASSED_ON;
     try {
-      endpoint.reinvite(callerInvite.getDialog(), answered.offer("inactive"), REOFFER);
+      endpoint.reinvite(callerInvite.getDialog(), answered.offer("inactive"), SipEndpoint.REOFFER);
     } catch (Exception e) {
       failed("holding the caller passed on", e);
     }

@@ -44,6 +44,9 @@ final class SipEndpoint {
   private final MessageFactory messages = new MessageFactoryImpl();
   private final ContactHeader contact;
 
+  /** Marks this side's re-INVITEs, whose 2xx answers the switch acknowledges. */
+  static final Object REOFFER = new Object();
+
   /** Binds the listening point and starts the stack's threads; {@link #stop()} ends them. */
   SipEndpoint(SipSettings settings, SipListener listener) throws Exception {
     this.settings = settings;
@@ -112,29 +115,11 @@ final class SipEndpoint {
   ClientTransaction invite(
       String account, String extension, String caller, byte[] sdp, Object applicationData)
       throws ParseException, SipException, InvalidArgumentException {
-    SipURI target = addresses.createSipURI(extension, account);
-    Address from = addresses.createAddress(addresses.createSipURI(caller, settings.address()));
-    Request invite =
-        messages.createRequest(
-            target,
-            Request.INVITE,
-            provider.getNewCallId(),
-            headers.createCSeqHeader(1L, Request.INVITE),
-            headers.createFromHeader(from, newTag()),
-            headers.createToHeader(addresses.createAddress(target), null),
-            List.of(headers.createViaHeader(settings.address(), settings.port(), "udp", null)),
-            headers.createMaxForwardsHeader(70));
-    invite.addHeader(contact);
+    Request invite = newInvite(addresses.createSipURI(extension, account), caller, sdp);
     invite.addHeader(
         headers.createRouteHeader(
             addresses.createAddress("<sip:" + settings.registrar() + ";lr>")));
-    if (sdp != null) {
-      invite.setContent(sdp, sdpType());
-    }
-    ClientTransaction transaction = provider.getNewClientTransaction(invite);
-    transaction.setApplicationData(applicationData);
-    transaction.sendRequest();
-    return transaction;
+    return send(invite, applicationData);
   }
 
   /** Cancels an INVITE this side sent and that has had no final answer yet. */
@@ -163,6 +148,48 @@ final class SipEndpoint {
     refer.addHeader(headers.createReferToHeader(addresses.createAddress(target)));
     refer.addHeader(contact);
     send(dialog, refer, applicationData);
+  }
+
+  /**
+   * Sends an INVITE for {@code number} to the outbound trunk, presenting {@code presented}; its
+   * transaction marked with {@code applicationData} before it goes.
+   */
+  ClientTransaction inviteTrunk(String number, String presented, byte[] sdp, Object applicationData)
+      throws ParseException, SipException, InvalidArgumentException {
+    String[] trunk = settings.outboundTrunk().split(":");
+    SipURI target = addresses.createSipURI(number, trunk[0]);
+    if (trunk.length > 1) {
+      target.setPort(Integer.parseInt(trunk[1]));
+    }
+    return send(newInvite(target, presented, sdp), applicationData);
+  }
+
+  /** An INVITE of a new dialog from {@code fromUser} at this side, offering {@code sdp} if any. */
+  private Request newInvite(SipURI target, String fromUser, byte[] sdp)
+      throws ParseException, InvalidArgumentException {
+    Address from = addresses.createAddress(addresses.createSipURI(fromUser, settings.address()));
+    Request invite =
+        messages.createRequest(
+            target,
+            Request.INVITE,
+            provider.getNewCallId(),
+            headers.createCSeqHeader(1L, Request.INVITE),
+            headers.createFromHeader(from, newTag()),
+            headers.createToHeader(addresses.createAddress(target), null),
+            List.of(headers.createViaHeader(settings.address(), settings.port(), "udp", null)),
+            headers.createMaxForwardsHeader(70));
+    invite.addHeader(contact);
+    if (sdp != null) {
+      invite.setContent(sdp, sdpType());
+    }
+    return invite;
+  }
+
+  private ClientTransaction send(Request request, Object applicationData) throws SipException {
+    ClientTransaction transaction = provider.getNewClientTransaction(request);
+    transaction.setApplicationData(applicationData);
+    transaction.sendRequest();
+    return transaction;
   }
 
   /** A new offer in an established dialog (a re-INVITE): the same call, its media changed. */

@@ -10,8 +10,11 @@ import java.util.Set;
  * @param registrar {@code host:port} of Kamailio, where agents' phones register and through which
  *     Relais rings them
  * @param trunks source addresses whose calls are taken; any other's INVITE is refused
+ * @param outboundTrunk {@code host:port} of the trunk outbound calls leave through; blank where
+ *     there is none, and no outbound call is placed
  */
-public record SipSettings(String address, int port, String registrar, Set<String> trunks) {
+public record SipSettings(
+    String address, int port, String registrar, Set<String> trunks, String outboundTrunk) {
 
   public SipSettings {
     trunks = Set.copyOf(trunks);

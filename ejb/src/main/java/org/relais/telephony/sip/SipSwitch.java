@@ -52,11 +52,12 @@ import org.relais.telephony.sip.CalledNumbers.CalledGroup;
  * {@code extension@account}), and the two are connected when it answers. Either side's hang-up ends
  * the other.
  *
- * <p>What this switch does not do yet, it refuses loudly: it says it places no outbound calls, so
- * that the engine makes none (a campaign's contacts stay to be called); consultations fail at once
- * as {@link DialFailure#FAILED}; a blind transfer to a number asks the caller's trunk to make it
- * (REFER), one to an agent or a group keeps the caller on hold until another agent's phone answers;
- * hold stops both phones' audio (re-INVITEs, inactive); attended transfers, monitoring and
+ * <p>Outbound calls ({@link SipOutboundCall}) leave through {@code relais.sip.outbound-trunk};
+ * without one, this switch says it places none, so that the engine makes none (a campaign's
+ * contacts stay to be called). A blind transfer to a number asks the caller's trunk to make it
+ * (REFER); one to an agent or a group keeps the caller on hold until another agent's phone answers;
+ * hold stops both phones' audio (re-INVITEs, inactive). What it does not do yet, it refuses loudly:
+ * consultations fail at once as {@link DialFailure#FAILED}; attended transfers, monitoring and
  * recording throw.
  *
  * <p>The engine hears of the phones through one thread, in the order things happened on the lines;
@@ -92,10 +93,16 @@ public class SipSwitch implements Switch, SipListener {
   @ConfigProperty(name = "relais.sip.trunks", defaultValue = "127.0.0.1")
   String trunks;
 
+  /** Where outbound calls leave; none by default, and then none is placed. */
+  @Inject
+  @ConfigProperty(name = "relais.sip.outbound-trunk")
+  Optional<String> outboundTrunk;
+
   private SipSettings settings;
   private SipEndpoint endpoint;
   private ScheduledExecutorService reporter;
   private final Map<Long, CompletableFuture<SipCall>> calls = new ConcurrentHashMap<>();
+  private final Map<Long, SipOutboundCall> outboundCalls = new ConcurrentHashMap<>();
 
   /** Binds the SIP port and starts the stack; the producer calls it when this switch is chosen. */
   public synchronized void start() {
@@ -110,7 +117,8 @@ public class SipSwitch implements Switch, SipListener {
             Arrays.stream(trunks.split(","))
                 .map(String::strip)
                 .filter(s -> !s.isEmpty())
-                .collect(Collectors.toSet()));
+                .collect(Collectors.toSet()),
+            outboundTrunk.map(String::strip).orElse(""));
     // Its thread made now, on the application's start: made later, by the first trunk call's
     // INVITE on a thread of the SIP stack, it would carry none of the application's context, and
     // the beans it first uses (the called numbers' look-up) would get no persistence context.
@@ -156,13 +164,27 @@ public class SipSwitch implements Switch, SipListener {
     whenKnown(callId, call -> call.cancelAgent(extension));
   }
 
+  /**
+   * Puts a waiting caller through to the agent whose phone answered; for a predictive call, rings
+   * the chosen agent's phone with the customer's media.
+   */
   @Override
   public void bridge(String account, long callId, String extension) {
+    SipOutboundCall outbound = outboundCalls.get(callId);
+    if (outbound != null) {
+      tell(outbound, outbound.bridge(extension));
+      return;
+    }
     whenKnown(callId, call -> call.bridge(extension));
   }
 
   @Override
   public void hangUp(String account, long callId) {
+    SipOutboundCall outbound = outboundCalls.remove(callId);
+    if (outbound != null) {
+      outbound.hangUp();
+      return;
+    }
     whenKnown(
         callId,
         call -> {
@@ -171,26 +193,41 @@ public class SipSwitch implements Switch, SipListener {
         });
   }
 
-  /** Not yet: the agent's calls and the campaigns' wait for this switch to place them. */
+  /**
+   * Where an outbound trunk is set ({@code relais.sip.outbound-trunk}); without one, the agents'
+   * calls and the campaigns' wait, their contacts left to be called.
+   */
   @Override
   public boolean placesOutboundCalls() {
-    return false;
+    return settings != null && !settings.outboundTrunk().isEmpty();
   }
 
+  /** Rings the agent's phone, then calls the customer through the outbound trunk (RFC 3725). */
   @Override
   public void originate(
       String account, long callId, String extension, String number, String presentedNumber) {
-    LOG.warning("outbound calls are not on the SIP switch yet: call " + callId + " fails");
-    reporter.execute(() -> acd.outboundFailed(account, callId, DialFailure.FAILED));
+    place(
+        SipOutboundCall.originate(
+            endpoint, settings.address(), account, callId, extension, number, presentedNumber));
   }
 
+  /** Calls the customer through the outbound trunk, with no agent yet (RFC 3725). */
   @Override
   public void dial(String account, long callId, String number, String presentedNumber) {
-    LOG.warning("predictive calls are not on the SIP switch yet: call " + callId + " fails");
-    reporter.execute(() -> acd.outboundFailed(account, callId, DialFailure.FAILED));
+    place(
+        SipOutboundCall.dial(
+            endpoint, settings.address(), account, callId, number, presentedNumber));
   }
 
-  /** Never asked: no predictive call is ever answered here ({@link #dial} fails them). */
+  private void place(SipOutboundCall call) {
+    outboundCalls.put(call.callId, call);
+    tell(call, call.start());
+  }
+
+  /**
+   * A predictive call answered with no agent free: hung up (the dropped message waits for the media
+   * to be anchored).
+   */
   @Override
   public void drop(String account, long callId) {
     hangUp(account, callId);
@@ -305,8 +342,12 @@ public class SipSwitch implements Switch, SipListener {
       referral.call().referAnswered();
       return;
     }
-    if (transaction != null && transaction.getApplicationData() == SipCall.REOFFER) {
+    if (transaction != null && transaction.getApplicationData() == SipEndpoint.REOFFER) {
       reofferAnswered(event, status);
+      return;
+    }
+    if (transaction != null && transaction.getApplicationData() instanceof SipOutboundCall call) {
+      outboundAnswered(call, transaction, event, status);
       return;
     }
     if (transaction == null || !(transaction.getApplicationData() instanceof SipCall call)) {
@@ -327,12 +368,14 @@ public class SipSwitch implements Switch, SipListener {
   @Override
   public void processTimeout(TimeoutEvent event) {
     ClientTransaction transaction = event.getClientTransaction();
-    if (transaction != null && transaction.getApplicationData() instanceof SipCall call) {
+    Object marked = transaction == null ? null : transaction.getApplicationData();
+    if (marked instanceof SipCall call) {
       phoneFailed(call, transaction);
-    } else if (transaction != null
-        && transaction.getApplicationData() instanceof SipCall.Referral r) {
-      r.call().referAnswered(); // a trunk that never answers the transfer: this side leaves all the
-      // same
+    } else if (marked instanceof SipOutboundCall call) {
+      tell(call, call.refused(transaction, 0));
+    } else if (marked instanceof SipCall.Referral referral) {
+      // A trunk that never answers the transfer: this side leaves all the same.
+      referral.call().referAnswered();
     }
   }
 
@@ -418,6 +461,10 @@ public class SipSwitch implements Switch, SipListener {
   /** A BYE, from the caller or from an agent's phone. */
   private void hungUp(RequestEvent event) throws Exception {
     respond(event, Response.OK);
+    if (event.getDialog().getApplicationData() instanceof SipOutboundCall outbound) {
+      tell(outbound, outbound.byeFrom(event.getDialog()));
+      return;
+    }
     if (!(event.getDialog().getApplicationData() instanceof SipCall call)) {
       return;
     }
@@ -452,6 +499,34 @@ public class SipSwitch implements Switch, SipListener {
       }
     } else if (status >= 300) {
       LOG.warning("a phone refused a change of its media (hold): " + status);
+    }
+  }
+
+  /** An answer to one of an outbound call's INVITEs (the agent's phone's, or the customer's). */
+  private void outboundAnswered(
+      SipOutboundCall call, ClientTransaction invite, ResponseEvent event, int status) {
+    if (status < 200) {
+      call.proceeding(invite);
+    } else if (status < 300) {
+      tell(call, call.answered(invite, event.getDialog(), event.getResponse()));
+    } else {
+      tell(call, call.refused(invite, status));
+    }
+  }
+
+  /** Tells the engine what became of an outbound call; a call that is over is forgotten. */
+  private void tell(SipOutboundCall call, SipOutboundCall.Report what) {
+    String account = call.account;
+    long callId = call.callId;
+    if (what != SipOutboundCall.Report.NONE && what != SipOutboundCall.Report.ANSWERED) {
+      outboundCalls.remove(callId);
+    }
+    switch (what) {
+      case NONE -> {}
+      case ANSWERED -> report(() -> acd.outboundAnswered(account, callId));
+      case AGENT_HUNG_UP -> report(() -> acd.agentHungUp(account, call.extension()));
+      case CUSTOMER_HUNG_UP -> report(() -> acd.callerHungUp(account, callId));
+      default -> report(() -> acd.outboundFailed(account, callId, what.failure()));
     }
   }
 

@@ -41,6 +41,7 @@ class SipSwitchIT extends DeployedRelais {
   private static final int RELAIS_SIP = SipPeers.freePort();
   private static final int KAMAILIO = SipPeers.freePort();
   private static final int KAMAILIO_RPC = SipPeers.freePort();
+  private static final int OUTBOUND_TRUNK = SipPeers.freePort();
   private static SipPeers peers;
   private static Process kamailio;
 
@@ -69,7 +70,10 @@ class SipSwitchIT extends DeployedRelais {
                 + KAMAILIO
                 + "\nrelais.sip.registrar-rpc=127.0.0.1:"
                 + KAMAILIO_RPC
-                + "\nrelais.sip.trunks=127.0.0.1\n"),
+                + "\nrelais.sip.trunks=127.0.0.1"
+                + "\nrelais.sip.outbound-trunk=127.0.0.1:"
+                + OUTBOUND_TRUNK
+                + "\n"),
         config);
     return war;
   }
@@ -196,6 +200,82 @@ class SipSwitchIT extends DeployedRelais {
         .as("the caller: held, then offered the second phone's media, then hung up")
         .isZero();
     assertThat(SipPeers.exitOf(second, CALL)).as("the second agent's phone").isZero();
+  }
+
+  @Test
+  void anAgentsCallRingsItsPhoneThenTheCustomerThroughTheOutboundTrunkAndPutsThemThrough()
+      throws Exception {
+    account();
+    group("Sortants", newNumber(), "\"ringTimeout\":10,\"wrapUp\":0");
+    Caller gina = phoneAgent("gina", "506", "Sortants");
+    Process phone = phone("phone-dials", "506");
+    Process customer = peers.sipp("trunk-answers-outbound", OUTBOUND_TRUNK, null);
+
+    Reply dialled =
+        api.send(
+            gina, "POST", "api/v1/me/calls", "{\"number\":\"0612345678\",\"group\":\"Sortants\"}");
+    awaitActivity(gina, "TALKING");
+    Reply hungUp = api.send(gina, "POST", "api/v1/me/lines/" + callOf(gina) + "/hangup", null);
+
+    assertThat(dialled.status()).as(dialled.body()).isEqualTo(201);
+    assertThat(hungUp.status()).as(hungUp.body()).isEqualTo(200);
+    assertThat(SipPeers.exitOf(phone, CALL))
+        .as("the agent's phone: rung with no media, then given the customer's")
+        .isZero();
+    assertThat(SipPeers.exitOf(customer, CALL))
+        .as("the customer, called through the outbound trunk with the phone's media")
+        .isZero();
+    JsonObject row = history(gina).get(0);
+    assertThat(row.getString("direction")).isEqualTo("OUTBOUND");
+    assertThat(row.getString("outcome")).isEqualTo("ANSWERED");
+  }
+
+  @Test
+  void aPredictiveCallReachesTheCustomerFirstThenRingsTheChosenAgentsPhoneWithItsMedia()
+      throws Exception {
+    account();
+    group("Predictif", newNumber(), "\"ringTimeout\":10,\"wrapUp\":0");
+    Reply created =
+        api.send(
+            admin,
+            "POST",
+            "api/v1/agents",
+            "{\"login\":\"hana\",\"name\":\"Hana\",\"password\":\"password-of-hana\","
+                + "\"extension\":\"507\",\"sipPassword\":\""
+                + SIP_PASSWORD
+                + "\",\"groups\":[{\"name\":\"Predictif\",\"inbound\":false,\"outbound\":true}]}");
+    assertThat(created.status()).as(created.body()).isEqualTo(201);
+    Caller hana = new Caller("hana@" + admin.account(), "password-of-hana");
+    Process phone = phone("phone-bridged", "507");
+    Process customer = peers.sipp("trunk-answers-predictive", OUTBOUND_TRUNK, null);
+    Reply campaign =
+        api.send(
+            admin,
+            "POST",
+            "api/v1/campaigns",
+            "{\"name\":\"Relance\",\"group\":\"Predictif\",\"mode\":\"PREDICTIVE\","
+                + "\"callingHours\":[{\"days\":\"MON-SUN\",\"from\":\"00:00\",\"to\":\"23:59\"}]}");
+    assertThat(campaign.status()).as(campaign.body()).isEqualTo(201);
+    api.send(admin, "POST", "api/v1/campaigns/Relance/contacts", "[{\"number\":\"+33612345679\"}]");
+
+    api.send(hana, "POST", "api/v1/me/session", null);
+    api.send(hana, "PUT", "api/v1/me/availability", "{\"available\":true}");
+    awaitActivity(hana, "TALKING");
+    // TALKING from the customer's answer on; the phone answers half a second after it rings, and
+    // the customer is then offered its media: what the peers check before the agent hangs up.
+    Thread.sleep(3000);
+    Reply hungUp = api.send(hana, "POST", "api/v1/me/lines/" + callOf(hana) + "/hangup", null);
+
+    assertThat(hungUp.status()).as(hungUp.body()).isEqualTo(200);
+    assertThat(SipPeers.exitOf(customer, CALL))
+        .as("the customer: called with no media, then given the agent phone's")
+        .isZero();
+    assertThat(SipPeers.exitOf(phone, CALL))
+        .as("the agent's phone: given the customer's media")
+        .isZero();
+    JsonObject stats = api.get(admin, "api/v1/campaigns/Relance/stats").object();
+    assertThat(stats.getInt("answered")).isEqualTo(1);
+    assertThat(stats.getInt("dropped")).isZero();
   }
 
   @Test

@@ -1,0 +1,332 @@
+package org.relais.telephony.sip;
+
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javax.sip.ClientTransaction;
+import javax.sip.Dialog;
+import javax.sip.message.Response;
+import org.relais.telephony.DialFailure;
+
+/**
+ * An outbound call (SPEC B9, B11) as Relais's back-to-back user agent places it, by third party
+ * call control (RFC 3725) until media is anchored. The first leg rung is offered a session whose
+ * media goes nowhere yet; once it answers, the other is offered its media; once that one answers,
+ * the first is offered the second's (a re-INVITE), and the two talk.
+ *
+ * <ul>
+ *   <li>An agent's call ({@link #originate}): the agent's phone first, then the customer through
+ *       the outbound trunk.
+ *   <li>A predictive call ({@link #dial}): the customer first; once it answers the engine chooses
+ *       an agent, whose phone is rung ({@link #bridge}), or drops the call.
+ * </ul>
+ *
+ * <p>Every change happens under the call's lock; the methods answer what the engine must hear, and
+ * the switch reports it.
+ */
+final class SipOutboundCall {
+
+  private static final Logger LOG = Logger.getLogger(SipOutboundCall.class.getName());
+
+  /** What the engine hears of a change. */
+  enum Report {
+    NONE,
+    /** The customer answered. */
+    ANSWERED,
+    AGENT_HUNG_UP,
+    CUSTOMER_HUNG_UP,
+    BUSY(DialFailure.BUSY),
+    NO_ANSWER(DialFailure.NO_ANSWER),
+    FAILED(DialFailure.FAILED);
+
+    private final DialFailure failure;
+
+    Report() {
+      this(null);
+    }
+
+    Report(DialFailure failure) {
+      this.failure = failure;
+    }
+
+    /** The attempt's failure, for the reports that are one; else null. */
+    DialFailure failure() {
+      return failure;
+    }
+  }
+
+  private enum State {
+    NONE,
+    RINGING,
+    UP,
+    ENDED
+  }
+
+  /** One end of the call: its INVITE, then its dialog. */
+  private static final class Leg {
+    SessionDescription offered;
+    ClientTransaction invite;
+    boolean proceeding;
+    Dialog dialog;
+    byte[] sdp;
+    State state = State.NONE;
+  }
+
+  final String account;
+  final long callId;
+  private final String number;
+  private final String presented;
+  private final String address;
+  private final SipEndpoint endpoint;
+
+  /**
+   * The agent's phone's extension: known from the start for an agent's call, at the bridge else.
+   */
+  private volatile String extension;
+
+  private final Leg phone = new Leg();
+  private final Leg customer = new Leg();
+
+  /** The engine hung up, or one side did: whatever answers later is hung up. */
+  private boolean over;
+
+  private SipOutboundCall(
+      SipEndpoint endpoint,
+      String address,
+      String account,
+      long callId,
+      String extension,
+      String number,
+      String presented) {
+    this.endpoint = endpoint;
+    this.address = address;
+    this.account = account;
+    this.callId = callId;
+    this.extension = extension;
+    this.number = number;
+    this.presented = presented;
+  }
+
+  /** An agent's call: its phone rings first, showing the number it calls. */
+  static SipOutboundCall originate(
+      SipEndpoint endpoint,
+      String address,
+      String account,
+      long callId,
+      String extension,
+      String number,
+      String presented) {
+    return new SipOutboundCall(endpoint, address, account, callId, extension, number, presented);
+  }
+
+  /** A predictive call: the customer is called first, with no agent yet. */
+  static SipOutboundCall dial(
+      SipEndpoint endpoint,
+      String address,
+      String account,
+      long callId,
+      String number,
+      String presented) {
+    return new SipOutboundCall(endpoint, address, account, callId, null, number, presented);
+  }
+
+  String extension() {
+    return extension;
+  }
+
+  /**
+   * Rings the first leg: the agent's phone for an agent's call, the customer for a predictive one.
+   *
+   * @return {@link Report#FAILED} where it could not go, else {@link Report#NONE}
+   */
+  synchronized Report start() {
+    SessionDescription nowhere = SessionDescription.placeholder(address);
+    return extension != null ? ringPhone(nowhere, "inactive") : callCustomer(nowhere, "inactive");
+  }
+
+  /** A predictive call's customer answered, and the engine chose this agent: its phone rings. */
+  synchronized Report bridge(String chosen) {
+    if (over || customer.state != State.UP) {
+      return Report.NONE;
+    }
+    extension = chosen;
+    Report rung = ringPhone(new SessionDescription(customer.sdp), "sendrecv");
+    return rung == Report.NONE ? rung : Report.AGENT_HUNG_UP;
+  }
+
+  // ------------------------------------------------------------- answers to this side's INVITEs
+
+  /** A provisional answer: an INVITE withdrawn before it could be cancelled is cancelled now. */
+  synchronized void proceeding(ClientTransaction invite) {
+    Leg leg = legOf(invite);
+    leg.proceeding = true;
+    if (over || leg.state == State.ENDED) {
+      cancel(invite);
+    }
+  }
+
+  /**
+   * A 2xx answer, acknowledged. The first leg's answer rings the other; the second's puts the first
+   * through to it.
+   *
+   * @return {@link Report#ANSWERED} when it is the customer's, a failure where the other leg could
+   *     not be rung
+   */
+  synchronized Report answered(ClientTransaction invite, Dialog dialog, Response ok) {
+    try {
+      endpoint.ack(dialog, ok);
+    } catch (Exception e) {
+      failed("acknowledging an answer", e);
+    }
+    dialog.setApplicationData(this);
+    Leg leg = legOf(invite);
+    leg.dialog = dialog;
+    leg.sdp = ok.getRawContent();
+    leg.state = State.UP;
+    if (over) {
+      end(leg);
+      return Report.NONE;
+    }
+    Leg other = leg == phone ? customer : phone;
+    Report report = leg == customer ? Report.ANSWERED : Report.NONE;
+    if (other.state == State.NONE) {
+      return leg == phone ? callCustomer(new SessionDescription(leg.sdp), "sendrecv") : report;
+    }
+    try {
+      endpoint.reinvite(other.dialog, other.offered.offerOf(leg.sdp), SipEndpoint.REOFFER);
+    } catch (Exception e) {
+      failed("putting the two ends through", e);
+    }
+    return report;
+  }
+
+  /**
+   * A final answer other than 2xx, or none at all ({@code status} 0): that leg failed, and the
+   * other ends.
+   *
+   * @return what the engine hears: the attempt's failure, or the agent gone where the phone rung
+   *     for a customer already there did not answer; nothing where the call was over already
+   */
+  synchronized Report refused(ClientTransaction invite, int status) {
+    Leg leg = legOf(invite);
+    leg.state = State.ENDED;
+    if (over) {
+      return Report.NONE;
+    }
+    over = true;
+    if (leg == phone) {
+      boolean customerThere = customer.state == State.UP;
+      end(customer);
+      // The agent's own phone: not the customer's doing, so the contact is tried again.
+      return customerThere ? Report.AGENT_HUNG_UP : Report.NO_ANSWER;
+    }
+    end(phone);
+    return switch (status) {
+      case Response.BUSY_HERE, Response.BUSY_EVERYWHERE, Response.DECLINE -> Report.BUSY;
+      case 0,
+          Response.REQUEST_TIMEOUT,
+          Response.TEMPORARILY_UNAVAILABLE,
+          Response.REQUEST_TERMINATED ->
+          Report.NO_ANSWER;
+      default -> Report.FAILED;
+    };
+  }
+
+  // ------------------------------------------------------------- hang-ups
+
+  /**
+   * A BYE from one end: the other is hung up.
+   *
+   * @return who the engine hears hung up, or nothing when the call was over already
+   */
+  synchronized Report byeFrom(Dialog dialog) {
+    Leg leg = dialog == phone.dialog ? phone : customer;
+    leg.state = State.ENDED;
+    if (over) {
+      return Report.NONE;
+    }
+    over = true;
+    end(leg == phone ? customer : phone);
+    return leg == phone ? Report.AGENT_HUNG_UP : Report.CUSTOMER_HUNG_UP;
+  }
+
+  /** The engine ends the call (or drops it): every leg up is hung up, every INVITE cancelled. */
+  synchronized void hangUp() {
+    over = true;
+    end(phone);
+    end(customer);
+  }
+
+  // ------------------------------------------------------------- sending
+
+  /** Rings the agent's phone, offered {@code offer}'s media in {@code direction}. */
+  private Report ringPhone(SessionDescription offer, String direction) {
+    phone.offered = offer;
+    try {
+      phone.invite = endpoint.invite(account, extension, number, offer.offer(direction), this);
+      phone.state = State.RINGING;
+      return Report.NONE;
+    } catch (Exception e) {
+      failed("ringing extension " + extension, e);
+      return giveUp();
+    }
+  }
+
+  /**
+   * Calls the customer through the outbound trunk, offered {@code offer}'s media in {@code
+   * direction}.
+   */
+  private Report callCustomer(SessionDescription offer, String direction) {
+    customer.offered = offer;
+    try {
+      customer.invite = endpoint.inviteTrunk(number, presented, offer.offer(direction), this);
+      customer.state = State.RINGING;
+      return Report.NONE;
+    } catch (Exception e) {
+      failed("calling " + number + " through the outbound trunk", e);
+      return giveUp();
+    }
+  }
+
+  private Report giveUp() {
+    hangUp();
+    return Report.FAILED;
+  }
+
+  private Leg legOf(ClientTransaction invite) {
+    return invite == phone.invite ? phone : customer;
+  }
+
+  private void end(Leg leg) {
+    switch (leg.state) {
+      case RINGING -> {
+        // RFC 3261 9.1: no CANCEL before a provisional answer; proceeding() sends it then.
+        if (leg.proceeding) {
+          cancel(leg.invite);
+        }
+      }
+      case UP -> bye(leg.dialog);
+      case NONE, ENDED -> {}
+    }
+    leg.state = State.ENDED;
+  }
+
+  private void cancel(ClientTransaction invite) {
+    try {
+      endpoint.cancel(invite);
+    } catch (Exception e) {
+      failed("cancelling an INVITE", e);
+    }
+  }
+
+  private void bye(Dialog dialog) {
+    try {
+      endpoint.bye(dialog);
+    } catch (Exception e) {
+      failed("hanging up a leg", e);
+    }
+  }
+
+  private void failed(String what, Exception e) {
+    LOG.log(Level.WARNING, "SIP outbound call " + callId + ": " + what + " failed", e);
+  }
+}

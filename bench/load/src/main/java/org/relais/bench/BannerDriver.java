@@ -1,13 +1,7 @@
 package org.relais.bench;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -222,27 +216,13 @@ public final class BannerDriver {
 
   /** Counts the account's committed changes from its event stream. */
   private Thread countChanges(ApiClient api, LoadAccount account) throws Exception {
-    HttpRequest request = HttpRequest.newBuilder(URI.create(api.base() + "api/v1/events"))
-        .header("Accept", "text/event-stream")
-        .header("Authorization", ApiClient.basic(account.admin(), LoadAccount.ADMIN_PASSWORD)).build();
-    HttpResponse<InputStream> response = api.http().send(request, HttpResponse.BodyHandlers.ofInputStream());
-    Thread reader = new Thread(() -> {
-      try (BufferedReader lines = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
-        String line;
-        while ((line = lines.readLine()) != null) {
-          if (line.equals("event: AGENT_STATE")) {
-            agentStates.incrementAndGet();
-          } else if (line.equals("event: QUEUE_CHANGED")) {
-            queueChanges.incrementAndGet();
-          }
-        }
-      } catch (IOException e) {
-        // the stream ends with the run
+    return EventStream.follow(api, account.admin(), LoadAccount.ADMIN_PASSWORD, line -> {
+      if (line.equals("event: AGENT_STATE")) {
+        agentStates.incrementAndGet();
+      } else if (line.equals("event: QUEUE_CHANGED")) {
+        queueChanges.incrementAndGet();
       }
     });
-    reader.setDaemon(true);
-    reader.start();
-    return reader;
   }
 
   /** The server's processor time so far, in clock ticks (user and system, /proc/<pid>/stat). */

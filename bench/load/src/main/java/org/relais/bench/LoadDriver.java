@@ -1,11 +1,5 @@
 package org.relais.bench;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.net.URI;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -127,26 +121,13 @@ public final class LoadDriver {
 
   /** Follows the event stream and notes when each call was offered. */
   private Thread streamOffers(String user, Map<String, Long> offeredAt) throws Exception {
-    HttpRequest request = HttpRequest.newBuilder(URI.create(api.base() + "api/v1/events"))
-        .header("Accept", "text/event-stream").header("Authorization", ApiClient.basic(user, LoadAccount.ADMIN_PASSWORD)).build();
-    HttpResponse<java.io.InputStream> response = api.http().send(request, HttpResponse.BodyHandlers.ofInputStream());
-    Thread reader = new Thread(() -> {
-      try (BufferedReader lines = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
-        String line;
-        while ((line = lines.readLine()) != null) {
-          if (line.startsWith("data:") && line.contains("\"CALL_OFFERED\"")) {
-            Matcher m = CALL_ID.matcher(line);
-            if (m.find()) {
-              offeredAt.putIfAbsent(m.group(1), System.nanoTime());
-            }
-          }
+    return EventStream.follow(api, user, LoadAccount.ADMIN_PASSWORD, line -> {
+      if (line.startsWith("data:") && line.contains("\"CALL_OFFERED\"")) {
+        Matcher m = CALL_ID.matcher(line);
+        if (m.find()) {
+          offeredAt.putIfAbsent(m.group(1), System.nanoTime());
         }
-      } catch (Exception e) {
-        // the stream ends with the run
       }
     });
-    reader.setDaemon(true);
-    reader.start();
-    return reader;
   }
 }

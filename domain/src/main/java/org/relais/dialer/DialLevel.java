@@ -28,7 +28,7 @@ public final class DialLevel {
    * The next level: down a step (or more, the further over) while the rate is over the limit; up a
    * step while under it with agents waiting for calls; else unchanged.
    *
-   * @param idleAgents free agents with no call on its way to them
+   * @param idleAgents free agents, waiting for a call whatever calls ring for them
    */
   public static double adjust(
       double level, double abandonRate, double maxAbandonRate, int idleAgents) {

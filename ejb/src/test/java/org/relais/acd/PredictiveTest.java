@@ -236,6 +236,17 @@ class PredictiveTest {
   }
 
   @Test
+  void theLevelRisesWhileAnAgentWaitsThoughACallRingsForIt() {
+    agent("alice", "1001");
+    campaign(1.0, A, B);
+    dial();
+
+    floor.predictive(Predictive::adapt);
+
+    assertThat(level()).as("the customer may well not answer: alice waits").isEqualTo(1.1);
+  }
+
+  @Test
   void anAgentsPreviewNeverTakesAPredictiveCampaignsContacts() {
     long alice = agent("alice", "1001");
     campaign(1.0, A);

@@ -104,12 +104,19 @@ public final class PredictiveDriver {
     DiallingFloor predictive = floors.get(0);
     DiallingFloor automatic = floors.get(1);
     System.out.println();
-    System.out.println("minute | predictive: level, abandon rate (engine), placed, answered, dropped, occupancy"
-        + " | automatic: placed, answered, occupancy");
+    // The engine counts a call put through once it ends, a dropped one at once: beside its rate, the
+    // rate so far of every call answered, from the events.
+    System.out.println("minute | predictive: level, abandon rate (engine; so far), placed, answered, dropped,"
+        + " occupancy | automatic: placed, answered, occupancy");
+    int answeredSoFar = 0;
+    int droppedSoFar = 0;
     for (int m = 0; m < minutes; m++) {
-      System.out.printf("%6d | %4.1f %6.1f%% %5d %5d %4d %6.1f%% | %5d %5d %6.1f%%%n", m + 1,
-          predictive.dialLevel(m), 100 * predictive.abandonRate(m), predictive.placed(m), predictive.answered(m),
-          predictive.dropped(m), 100 * predictive.activity().occupancy(m),
+      answeredSoFar += predictive.answered(m);
+      droppedSoFar += predictive.dropped(m);
+      System.out.printf("%6d | %4.1f %5.1f%% %5.1f%% %5d %5d %4d %6.1f%% | %5d %5d %6.1f%%%n", m + 1,
+          predictive.dialLevel(m), 100 * predictive.abandonRate(m),
+          100.0 * droppedSoFar / Math.max(1, answeredSoFar + droppedSoFar), predictive.placed(m),
+          predictive.answered(m), predictive.dropped(m), 100 * predictive.activity().occupancy(m),
           automatic.placed(m), automatic.answered(m), 100 * automatic.activity().occupancy(m));
     }
     System.out.printf("after the end: predictive answered %d, dropped %d; automatic answered %d%n",

@@ -18,6 +18,7 @@ import java.util.Set;
 import org.relais.DuplicateException;
 import org.relais.NoSuchEntityException;
 import org.relais.account.Account;
+import org.relais.call.CallStatus;
 import org.relais.directory.ContactCsv;
 import org.relais.directory.ContactField;
 import org.relais.directory.CsvFile;
@@ -243,7 +244,9 @@ public class Campaigns {
   /**
    * The campaign's abandon rate (SPEC B11): among the calls its customers answered within the last
    * 30 days, the share that found no agent free; what the predictive dialler keeps under the
-   * campaign's limit.
+   * campaign's limit. A customer who answered and is talking with an agent counts already: its
+   * attempt is written only when the call ends, and a drop is written at once, so that leaving the
+   * conversations out would read the rate high while they last.
    */
   public static double abandonRate(EntityManager em, long campaignId, OffsetDateTime now) {
     Map<AttemptOutcome, Long> answered = new EnumMap<>(AttemptOutcome.class);
@@ -256,8 +259,16 @@ public class Campaigns {
         .setParameter("answered", List.of(AttemptOutcome.ANSWERED, AttemptOutcome.DROPPED))
         .getResultList()
         .forEach(row -> answered.put((AttemptOutcome) row[0], ((Number) row[1]).longValue()));
+    long talking =
+        em.createQuery(
+                "SELECT COUNT(c) FROM CampaignContact c WHERE c.campaign.id = :campaign"
+                    + " AND c.call.status = :talking",
+                Long.class)
+            .setParameter("campaign", campaignId)
+            .setParameter("talking", CallStatus.TALKING)
+            .getSingleResult();
     return DialLevel.abandonRate(
-        answered.getOrDefault(AttemptOutcome.ANSWERED, 0L),
+        answered.getOrDefault(AttemptOutcome.ANSWERED, 0L) + talking,
         answered.getOrDefault(AttemptOutcome.DROPPED, 0L));
   }
 

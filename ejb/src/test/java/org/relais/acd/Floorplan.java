@@ -24,6 +24,7 @@ import org.relais.call.HistoryPeriod;
 import org.relais.dialer.Campaign;
 import org.relais.dialer.CampaignContact;
 import org.relais.dialer.CampaignDraft;
+import org.relais.dialer.Campaigns;
 import org.relais.dialer.ContactStatus;
 import org.relais.dialer.DoNotCall;
 import org.relais.group.GroupSettings;
@@ -271,6 +272,14 @@ final class Floorplan implements AccountNames {
                   .getSingleResult());
           return null;
         });
+  }
+
+  /** A campaign's abandon rate now, as the predictive dialler reads it. */
+  double abandonRate(String campaign) {
+    double[] rate = new double[1];
+    withCampaign(
+        campaign, c -> rate[0] = Campaigns.abandonRate(em, c.getId(), OffsetDateTime.now(clock)));
+    return rate[0];
   }
 
   void doNotCall(String e164) {

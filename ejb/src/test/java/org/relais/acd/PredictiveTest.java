@@ -204,6 +204,21 @@ class PredictiveTest {
   }
 
   @Test
+  void aCustomerTalkingWithAnAgentCountsAsAnsweredInTheAbandonRateAtOnce() {
+    agent("alice", "1001");
+    List<Long> contacts = campaign(2.0, A, B);
+    dial();
+    floor.customerAnswers(callOf(contacts.get(0)));
+    floor.customerAnswers(callOf(contacts.get(1)));
+
+    assertThat(floor.abandonRate("Predictif")).as("one dropped, one talking").isEqualTo(0.5);
+
+    floor.agentHangsUp("1001");
+
+    assertThat(floor.abandonRate("Predictif")).as("the conversation ended").isEqualTo(0.5);
+  }
+
+  @Test
   void twoCampaignsOfOneGroupShareItsFreeAgentsRatherThanEachCallingForThemAll() {
     agent("alice", "1001");
     List<Long> first = campaign(2.0, A, B, C);

@@ -28,7 +28,7 @@ import org.relais.telephony.Switch;
  * <p>Every method runs inside the engine's transaction, under its lock; what the switch must do
  * runs once the transaction has committed ({@link EngineTransaction#afterCommit}).
  */
-final class CallFlow {
+final class CallFlow implements QueueRules.Ends {
 
   private static final Logger LOG = Logger.getLogger(CallFlow.class.getName());
 
@@ -112,7 +112,7 @@ final class CallFlow {
         Call.inbound(em.getReference(Account.class, accountId), group, caller, ivrPath, now);
     em.persist(call);
     read.created(call);
-    if (!rules.turnsAway(call, group, this::endCall)) {
+    if (!rules.turnsAway(call, group, this)) {
       enqueue(call, group);
     }
     return call.getId();
@@ -129,7 +129,7 @@ final class CallFlow {
         new AcdEvent.CallQueued(accountId, now, call.getId(), group.getName(), call.getCaller()));
     transaction.announce(new AcdEvent.QueueChanged(accountId, now, group.getName()));
     floors.of(accountId).enqueue(call, group);
-    rules.arrived(call, this::endCall);
+    rules.arrived(call, this);
     dispatcher.dispatch(accountId);
   }
 
@@ -283,7 +283,7 @@ final class CallFlow {
     if (call != null && call.isDialledAhead()) {
       predictive.ringTimedOut(call, at, this::endCall);
     } else if (call != null) {
-      rules.limitReached(call, at, this::endCall);
+      rules.limitReached(call, at, this);
       dispatcher.dispatch(call.getAccountId());
     }
   }
@@ -293,7 +293,7 @@ final class CallFlow {
    * with no agent may overflow (SPEC E2).
    */
   void groupsLeft(long accountId, Collection<QueueGroup> groups) {
-    rules.unstaffed(accountId, groups, this::endCall);
+    rules.unstaffed(accountId, groups, this);
   }
 
   // ---------------------------------------------------------------- shared by desk commands
@@ -327,7 +327,8 @@ final class CallFlow {
    * Ends the call with its outcome and announces it; a dialler's attempt recycles its contact, and
    * a recording stops with the call.
    */
-  void endCall(Call call, CallOutcome outcome) {
+  @Override
+  public void endCall(Call call, CallOutcome outcome) {
     rules.stopWaiting(call);
     recordings.ended(call);
     OffsetDateTime now = clock.now();
@@ -356,7 +357,7 @@ final class CallFlow {
     if (call.requeues()) {
       call.notAnswered();
       floors.of(presence.getAccountId()).enqueue(call, group);
-      rules.requeued(call, this::endCall);
+      rules.requeued(call, this);
     } else {
       endCall(call, CallOutcome.NO_ANSWER);
     }
@@ -436,7 +437,8 @@ final class CallFlow {
    * The call ends on the group's callback list, to be called back by the outbound engine (a caller
    * who asked for a callback, when the switch that kept its place is gone).
    */
-  void toCallbackList(Call call) {
+  @Override
+  public void toCallbackList(Call call) {
     endCall(call, CallOutcome.CALLBACK);
     dialer.abandoned(call);
   }

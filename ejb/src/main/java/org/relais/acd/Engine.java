@@ -71,7 +71,7 @@ final class Engine {
             deadlines,
             now,
             monitors,
-            new QueueRules(em, transaction, phoneSwitch, names, now, floors, deadlines, dialer),
+            new QueueRules(em, transaction, phoneSwitch, names, now, floors, deadlines),
             recordings);
     lines =
         new Lines(em, names, read, floors, moves, dispatcher, flow, transaction, phoneSwitch, now);

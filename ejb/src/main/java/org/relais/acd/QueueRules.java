@@ -4,7 +4,6 @@ import jakarta.persistence.EntityManager;
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
 import java.util.Collection;
-import java.util.function.BiConsumer;
 import org.relais.account.Account;
 import org.relais.call.Call;
 import org.relais.call.CallOutcome;
@@ -34,7 +33,6 @@ final class QueueRules {
   private final EngineClock clock;
   private final Floors floors;
   private final Deadlines deadlines;
-  private final Dialer dialer;
 
   QueueRules(
       EntityManager em,
@@ -43,8 +41,7 @@ final class QueueRules {
       SwitchNames names,
       EngineClock clock,
       Floors floors,
-      Deadlines deadlines,
-      Dialer dialer) {
+      Deadlines deadlines) {
     this.em = em;
     this.transaction = transaction;
     this.phoneSwitch = phoneSwitch;
@@ -52,13 +49,23 @@ final class QueueRules {
     this.clock = clock;
     this.floors = floors;
     this.deadlines = deadlines;
-    this.dialer = dialer;
+  }
+
+  /** How the engine ends the calls these rules turn away or send on: recorded and announced. */
+  interface Ends {
+
+    void endCall(Call call, CallOutcome outcome);
+
+    /**
+     * Ends the call as {@code CALLBACK}, its number joining the group's callback list (SPEC X1).
+     */
+    void toCallbackList(Call call);
   }
 
   /**
    * Whether the group turns the new call away; if so the call has ended, announced by {@code end}.
    */
-  boolean turnsAway(Call call, QueueGroup group, BiConsumer<Call, CallOutcome> end) {
+  boolean turnsAway(Call call, QueueGroup group, Ends end) {
     OpeningHours hours = group.openingHours();
     if (hours.isAlwaysOpen()) {
       return false;
@@ -69,10 +76,9 @@ final class QueueRules {
       return false;
     }
     if (group.rules().callbackWhenClosed()) {
-      end.accept(call, CallOutcome.CALLBACK);
-      dialer.abandoned(call);
+      end.toCallbackList(call);
     } else {
-      end.accept(call, CallOutcome.CLOSED);
+      end.endCall(call, CallOutcome.CLOSED);
     }
     hangUpAfterCommit(call);
     return true;
@@ -82,7 +88,7 @@ final class QueueRules {
    * The call has just joined its group's queue (on arrival, or overflowing into it): past the
    * group's limits it overflows at once, else it may wait until the group's longest wait.
    */
-  void arrived(Call call, BiConsumer<Call, CallOutcome> end) {
+  void arrived(Call call, Ends end) {
     QueueGroup group = call.getGroup();
     Floor floor = floors.of(call.getAccountId());
     boolean full = group.maxQueueLength() > 0 && floor.waiting(group) > group.maxQueueLength();
@@ -101,7 +107,7 @@ final class QueueRules {
   }
 
   /** The call is back in its queue, unanswered by an agent: past its wait limit, it overflows. */
-  void requeued(Call call, BiConsumer<Call, CallOutcome> end) {
+  void requeued(Call call, Ends end) {
     OffsetDateTime limit = call.getWaitLimit();
     if (limit != null && !limit.isAfter(clock.now())) {
       overflow(call, end);
@@ -113,7 +119,7 @@ final class QueueRules {
    * an agent overflows if it comes back ({@link #requeued}). A limit the call no longer holds is
    * stale and does nothing.
    */
-  void limitReached(Call call, OffsetDateTime at, BiConsumer<Call, CallOutcome> end) {
+  void limitReached(Call call, OffsetDateTime at, Ends end) {
     if (call.getWaitLimit() == null || !call.getWaitLimit().isEqual(at)) {
       return;
     }
@@ -127,7 +133,7 @@ final class QueueRules {
    * Agents left or stopped taking calls of these groups: a group that overflows when no agent is
    * connected and has none left sends the calls waiting in it on, first arrived first.
    */
-  void unstaffed(long accountId, Collection<QueueGroup> groups, BiConsumer<Call, CallOutcome> end) {
+  void unstaffed(long accountId, Collection<QueueGroup> groups, Ends end) {
     Floor floor = floors.of(accountId);
     for (QueueGroup group : groups) {
       if (group.overflowsWhenNoAgent() && !floor.staffed(group)) {
@@ -150,7 +156,7 @@ final class QueueRules {
    * meeting that group's limits, or, if there is none or the call has overflowed already, for the
    * group's callback list.
    */
-  private void overflow(Call call, BiConsumer<Call, CallOutcome> end) {
+  private void overflow(Call call, Ends end) {
     QueueGroup from = call.getGroup();
     QueueGroup to = call.hasOverflowed() ? null : from.overflowGroup();
     long accountId = call.getAccountId();
@@ -159,8 +165,7 @@ final class QueueRules {
     floors.of(accountId).remove(call.getId());
     transaction.announce(new AcdEvent.QueueChanged(accountId, now, from.getName()));
     if (to == null) {
-      end.accept(call, CallOutcome.CALLBACK);
-      dialer.abandoned(call);
+      end.toCallbackList(call);
       hangUpAfterCommit(call);
       return;
     }

@@ -122,15 +122,45 @@ demo_warning() {
 }
 demo_warning
 
-# A fresh runtime folder at each start: a reused one would deploy the previous copy of the
-# application beside the new one. The database lives apart from it.
-rm -rf "$data/payara"
 mkdir -p "$data/tmp"
 read -r -a jvm <<< "${RELAIS_JAVA_OPTIONS:--XX:+UseZGC -Xms64m -Xmx1536m -XX:SoftMaxHeapSize=384m -XX:ZUncommitDelay=30}"
-java "${jvm[@]}" -Djava.io.tmpdir="$data/tmp" "${sysprops[@]}" -jar "$micro" \
-  --nocluster --port "$port" --rootdir "$data/payara" \
-  --postbootcommandfile "$postboot" "${extra[@]}" \
-  --deploy "$war:/" 2>&1 | tee "$data/relais.log" | while IFS= read -r line; do
+# Relais keeps nothing in Payara's data grid (its timers are not persistent, its sessions live in
+# memory): Hazelcast is not started at all.
+micro_options=(--nohazelcast "${extra[@]}")
+
+# Payara Micro's runtime folder is prepared once, then reused by every start (Payara's
+# "separating configuration from production run"): the runtime's jars unpacked with a launcher,
+# the data source made, the application deployed, and a class data sharing archive of the classes
+# a start loads. A restart then neither unpacks, configures nor expands anything, and maps the
+# archived classes instead of reading and verifying them again. The preparation is one start of
+# Relais (it runs and stops), made again whenever the application, the runtime, the settings or
+# the Java runtime change. The database lives apart from it.
+runtime="$data/payara"
+prepared=$( {
+  sha256sum "$war" "$micro" "$postboot"
+  printf '%s\n' "${jvm[@]}" "${sysprops[@]}" "${micro_options[@]}"
+  java -version 2>&1
+} | sha256sum | cut -d' ' -f1)
+if [[ ! -f "$runtime/launch-micro.jar" || "$(cat "$runtime/prepared" 2>/dev/null)" != "$prepared" ]]; then
+  echo "Preparing the runtime (first start after a build or a change of settings)..."
+  rm -rf "$runtime"
+  java -jar "$micro" --rootdir "$runtime" --outputlauncher > "$data/prepare.log" 2>&1
+  java "${jvm[@]}" -XX:ArchiveClassesAtExit="$runtime/classes.jsa" -Djava.io.tmpdir="$data/tmp" \
+    "${sysprops[@]}" -jar "$runtime/launch-micro.jar" "${micro_options[@]}" \
+    --port "$port" --postbootcommandfile "$postboot" --deploy "$war:/" --warmup >> "$data/prepare.log" 2>&1 || true
+  if [[ ! -f "$runtime/classes.jsa" ]] || ! grep -q '<application ' "$runtime/config/domain.xml" \
+      || grep -q "Exception while loading the app\|Exception while deploying\|deployment failed" \
+        "$data/prepare.log"; then
+    echo "Relais could not be prepared: see $data/prepare.log" >&2
+    rm -rf "$runtime"
+    exit 1
+  fi
+  echo "$prepared" > "$runtime/prepared"
+fi
+
+java "${jvm[@]}" -XX:SharedArchiveFile="$runtime/classes.jsa" -Djava.io.tmpdir="$data/tmp" \
+  "${sysprops[@]}" -jar "$runtime/launch-micro.jar" "${micro_options[@]}" \
+  --port "$port" 2>&1 | tee "$data/relais.log" | while IFS= read -r line; do
     printf '%s\n' "$line"
     if [[ "$line" == *"Payara Micro"*"ready in"* ]]; then
       if grep -q "Exception while loading the app\|Exception while deploying\|deployment failed" "$data/relais.log"; then

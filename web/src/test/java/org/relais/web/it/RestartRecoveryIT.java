@@ -202,7 +202,6 @@ class RestartRecoveryIT {
         List.of(
             "-jar",
             System.getProperty("payara.microJar"),
-            "--nocluster",
             "--port",
             Integer.toString(port),
             "--rootdir",

@@ -17,6 +17,7 @@ import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.event.Event;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -86,7 +87,10 @@ public class Acd {
   int silence;
 
   @Inject Attendance attendance;
-  @Inject WriterMeters writerMeters;
+
+  /** None where the server has no MicroProfile Metrics (WildFly). */
+  @Inject Instance<WriterMeters> writerMeters;
+
   @Inject RecordingFolder recordingFolder;
 
   @Resource TimerService timers;
@@ -265,7 +269,9 @@ public class Acd {
   public void applyAll(List<? extends Applied<?>> batch) {
     long started = System.nanoTime();
     engine.flow().apply(batch);
-    writerMeters.batchWorked(transactions, started);
+    if (writerMeters.isResolvable()) {
+      writerMeters.get().batchWorked(transactions, started);
+    }
   }
 
   /**

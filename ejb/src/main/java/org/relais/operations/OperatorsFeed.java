@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Reception;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -33,7 +34,12 @@ public class OperatorsFeed {
   private static final int BACKLOG = 100_000;
 
   @Resource ManagedThreadFactory threads;
-  @Inject FloorCounters counters;
+
+  /**
+   * None where the server has no MicroProfile Metrics (WildFly): the log is written all the same.
+   */
+  @Inject Instance<FloorCounters> counters;
+
   @Inject CallLog log;
 
   private final BlockingQueue<AcdEvents> waiting = new LinkedBlockingQueue<>(BACKLOG);
@@ -78,10 +84,12 @@ public class OperatorsFeed {
       } catch (InterruptedException e) {
         return;
       }
-      try {
-        counters.count(committed.events());
-      } catch (RuntimeException e) {
-        LOG.log(Level.WARNING, "committed events not counted", e);
+      if (counters.isResolvable()) {
+        try {
+          counters.get().count(committed.events());
+        } catch (RuntimeException e) {
+          LOG.log(Level.WARNING, "committed events not counted", e);
+        }
       }
       log.write(committed.events());
     }

@@ -4,6 +4,7 @@ import jakarta.annotation.PostConstruct;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 
 /**
@@ -15,10 +16,13 @@ import jakarta.inject.Inject;
 @DependsOn("Acd")
 public class OperatorsStartup {
 
-  @Inject FloorGauges gauges;
+  /** None where the server has no MicroProfile Metrics (WildFly). */
+  @Inject Instance<FloorGauges> gauges;
 
   @PostConstruct
   void start() {
-    gauges.watchFloor();
+    if (gauges.isResolvable()) {
+      gauges.get().watchFloor();
+    }
   }
 }

@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Reception;
+import jakarta.enterprise.inject.Instance;
 import jakarta.faces.event.WebsocketEvent;
 import jakarta.faces.event.WebsocketEvent.Closed;
 import jakarta.faces.event.WebsocketEvent.Opened;
@@ -27,10 +28,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
+import java.util.function.LongConsumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.eclipse.microprofile.metrics.Counter;
 import org.relais.acd.AcdEvent;
 import org.relais.acd.AcdEvent.AgentGroup;
 import org.relais.acd.AcdEvent.AgentState;
@@ -74,7 +75,10 @@ public class DeskPush {
   static final String YOURS = "yours";
 
   @Inject Attendance attendance;
-  @Inject PushMeters meters;
+
+  /** None where the server has no MicroProfile Metrics (WildFly). */
+  @Inject Instance<PushMeters> meters;
+
   @Inject SharedDeskQueries reads;
   @Inject Clock clock;
   @Resource ManagedThreadFactory threads;
@@ -90,8 +94,8 @@ public class DeskPush {
   /** Open banners per account: each websocket user, with its agent's groups once read. */
   private final Map<Long, Map<String, Set<String>>> openBanners = new ConcurrentHashMap<>();
 
-  /** Messages sent, one per banner. */
-  Counter pushed;
+  /** Counts messages sent, one per banner. */
+  LongConsumer pushed = n -> {};
 
   DeskFeed feed;
 
@@ -105,8 +109,10 @@ public class DeskPush {
    * so may make this bean, before the web module (its metrics, its threads) is up.
    */
   void start(@Observes @Initialized(ApplicationScoped.class) ServletContext web) {
-    pushed = meters.pushed(CHANNEL);
-    meters.open(CHANNEL, () -> openBanners.values().stream().mapToInt(Map::size).sum());
+    if (meters.isResolvable()) {
+      pushed = meters.get().pushed(CHANNEL);
+      meters.get().open(CHANNEL, () -> openBanners.values().stream().mapToInt(Map::size).sum());
+    }
     feed = new DeskFeed(clock, Duration.ofMillis(intervalMs));
     flusher = Executors.newSingleThreadScheduledExecutor(threads);
     later = (task, delay) -> flusher.schedule(task, delay.toMillis(), TimeUnit.MILLISECONDS);
@@ -248,7 +254,7 @@ public class DeskPush {
   private void send(Object message, Set<String> users) {
     if (!users.isEmpty()) {
       desk.send(message, users);
-      pushed.inc(users.size());
+      pushed.accept(users.size());
     }
   }
 

@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Reception;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.json.spi.JsonProvider;
 import jakarta.servlet.AsyncContext;
@@ -33,9 +34,9 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongConsumer;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.eclipse.microprofile.metrics.Counter;
 import org.relais.acd.AcdEvent;
 import org.relais.acd.AcdEvents;
 
@@ -77,7 +78,9 @@ public class EventStream {
 
   @Resource ManagedThreadFactory threads;
   @Inject Clock clock;
-  @Inject PushMeters meters;
+
+  /** None where the server has no MicroProfile Metrics (WildFly). */
+  @Inject Instance<PushMeters> meters;
 
   @Inject
   @ConfigProperty(name = "relais.events.max-streams-per-caller", defaultValue = "4")
@@ -91,8 +94,8 @@ public class EventStream {
   @ConfigProperty(name = "relais.events.write-timeout-seconds", defaultValue = "90")
   long writeTimeoutSeconds;
 
-  /** Events written to subscribers, counted on the sending thread. */
-  private Counter pushed;
+  /** Counts events written to subscribers, on the sending thread. */
+  private LongConsumer pushed = n -> {};
 
   private ExecutorService sender;
   private ScheduledExecutorService heartbeat;
@@ -110,8 +113,10 @@ public class EventStream {
    * so may make this bean, before the web module (its metrics, its threads) is up.
    */
   void start(@Observes @Initialized(ApplicationScoped.class) ServletContext web) {
-    pushed = meters.pushed("stream");
-    meters.open("stream", () -> subscribers.values().stream().mapToInt(List::size).sum());
+    if (meters.isResolvable()) {
+      pushed = meters.get().pushed("stream");
+      meters.get().open("stream", () -> subscribers.values().stream().mapToInt(List::size).sum());
+    }
     sender =
         new ThreadPoolExecutor(
             1, 1, 0, TimeUnit.SECONDS, new LinkedBlockingQueue<>(BACKLOG), threads);
@@ -239,7 +244,7 @@ public class EventStream {
           byte[] bytes = frames.toString().getBytes(StandardCharsets.UTF_8);
           for (StreamSubscriber subscriber : subscribers.getOrDefault(accountId, List.of())) {
             subscriber.send(bytes);
-            pushed.inc(counts.get(accountId));
+            pushed.accept(counts.get(accountId));
           }
         });
   }

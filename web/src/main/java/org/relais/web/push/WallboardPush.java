@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Reception;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.json.spi.JsonProvider;
 import jakarta.servlet.ServletContext;
@@ -25,11 +26,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.LongConsumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.eclipse.microprofile.metrics.Counter;
 import org.relais.account.AccountTime;
 import org.relais.acd.AcdEvent;
 import org.relais.acd.AcdEvents;
@@ -65,7 +66,9 @@ public class WallboardPush {
   @Inject SupervisionQueries queries;
   @Inject Wallboards wallboards;
   @Inject AccountTime accountTime;
-  @Inject PushMeters meters;
+
+  /** None where the server has no MicroProfile Metrics (WildFly). */
+  @Inject Instance<PushMeters> meters;
 
   @Inject
   @ConfigProperty(name = "relais.wallboard.push-interval-ms", defaultValue = "500")
@@ -80,7 +83,7 @@ public class WallboardPush {
 
   private final WallboardJson json = new WallboardJson(JsonProvider.provider());
   private ScheduledExecutorService pusher;
-  private Counter pushed;
+  private LongConsumer pushed = n -> {};
 
   /** One open wallboard: its socket, and the pass its viewer last had. */
   private static final class Wall {
@@ -104,8 +107,10 @@ public class WallboardPush {
    */
   void start(@Observes @Initialized(ApplicationScoped.class) ServletContext web) {
     deploySocket(web);
-    pushed = meters.pushed(CHANNEL);
-    meters.open(CHANNEL, () -> walls.values().stream().mapToInt(Set::size).sum());
+    if (meters.isResolvable()) {
+      pushed = meters.get().pushed(CHANNEL);
+      meters.get().open(CHANNEL, () -> walls.values().stream().mapToInt(Set::size).sum());
+    }
     pusher = Executors.newSingleThreadScheduledExecutor(threads);
     pusher.scheduleWithFixedDelay(
         this::push, intervalMillis, intervalMillis, TimeUnit.MILLISECONDS);
@@ -224,7 +229,7 @@ public class WallboardPush {
                   close(wall, "unreachable");
                 }
               });
-      pushed.inc();
+      pushed.accept(1);
     }
   }
 

@@ -18,7 +18,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Future;
-import org.eclipse.microprofile.metrics.Counter;
 import org.junit.jupiter.api.Test;
 import org.relais.acd.AcdEvent;
 import org.relais.acd.AcdEvent.AgentState;
@@ -94,25 +93,6 @@ class DeskPushTest {
             return agentId == 1
                 ? Optional.of(new Statistics(Figures.NONE, Figures.NONE))
                 : Optional.empty();
-          }
-        };
-    push.pushed =
-        new Counter() {
-          private long count;
-
-          @Override
-          public void inc() {
-            inc(1);
-          }
-
-          @Override
-          public void inc(long n) {
-            count += n;
-          }
-
-          @Override
-          public long getCount() {
-            return count;
           }
         };
     push.desk =

@@ -4,6 +4,8 @@ import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Locale;
@@ -25,7 +27,13 @@ public class DatabaseMigration {
   @Resource(lookup = "jdbc/relais")
   private DataSource dataSource;
 
+  /**
+   * Outside any transaction: Flyway commits each migration itself, and WildFly, unlike Payara,
+   * would otherwise run this in the container's transaction, where a connection's auto-commit
+   * cannot be turned on.
+   */
   @PostConstruct
+  @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
   void migrate() {
     Flyway.configure(getClass().getClassLoader())
         .dataSource(dataSource)

@@ -24,5 +24,8 @@ public final class ApiErrorWriter {
                 .add("message", message)
                 .build()
                 .toString());
+    // Sent now: a server may otherwise put its own error page in its place when the mechanism
+    // answers SEND_FAILURE (WildFly does).
+    response.flushBuffer();
   }
 }

@@ -62,6 +62,10 @@ class EarOnServerIT {
 
     assertThat(groups.statusCode()).isEqualTo(401);
     assertThat(groups.body()).contains("\"error\"");
+
+    HttpResponse<String> unsupported = send(as(OPERATOR, "/api/v1/accounts").DELETE());
+    assertThat(unsupported.statusCode()).isEqualTo(405);
+    assertThat(unsupported.body()).contains("\"error\"");
   }
 
   /**

@@ -30,6 +30,12 @@ public class ErrorMappers implements ExceptionMapper<Throwable> {
 
   private static final Logger LOG = Logger.getLogger(ErrorMappers.class.getName());
 
+  /**
+   * Whether the server's JAX-RS is Jersey (Payara): elsewhere (WildFly's RESTEasy) there is no
+   * {@link ParamException} to test a failure against, and testing it would fail the mapping.
+   */
+  private static final boolean JERSEY = present("org.glassfish.jersey.server.ParamException");
+
   @Override
   public Response toResponse(Throwable failure) {
     Throwable cause = unwrap(failure);
@@ -54,7 +60,7 @@ public class ErrorMappers implements ExceptionMapper<Throwable> {
     if (cause instanceof NotAllowedException || cause instanceof NotPermittedException) {
       return ApiError.response(403, "forbidden", cause.getMessage(), null);
     }
-    if (cause instanceof ParamException e) {
+    if (JERSEY && cause instanceof ParamException e) {
       // Jersey answers 404 for a query or path parameter it cannot convert (?max=abc): the
       // resource exists, the input is bad.
       return ApiError.response(
@@ -96,5 +102,14 @@ public class ErrorMappers implements ExceptionMapper<Throwable> {
       }
     }
     return webFailure != null ? webFailure : failure;
+  }
+
+  private static boolean present(String className) {
+    try {
+      Class.forName(className, false, ErrorMappers.class.getClassLoader());
+      return true;
+    } catch (ClassNotFoundException | LinkageError e) {
+      return false;
+    }
   }
 }

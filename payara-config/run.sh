@@ -15,8 +15,9 @@
 #   RELAIS_OPERATOR_PASSWORD password of the platform operator (default "operator" in demo mode;
 #                            without it and without demo mode, the operator cannot log in)
 #   RELAIS_SWITCH            simulated (default: in-process phones) or sip (real phones and trunks:
-#                            starts Kamailio, with payara-config/telephony/kamailio.cfg, as a child
-#                            process, stopped with Relais; its log is kamailio.log in RELAIS_DATA)
+#                            starts Kamailio, with payara-config/telephony/kamailio.cfg, and
+#                            rtpengine, which carries the calls' audio, as child processes, stopped
+#                            with Relais; their logs are kamailio.log and rtpengine.log in RELAIS_DATA)
 #   RELAIS_SIP_ADDRESS       with sip: the address Kamailio and Relais listen on (default 127.0.0.1)
 #   RELAIS_SIP_PORT          with sip: Kamailio's UDP port, where agents' phones register as
 #                            <extension>@<account> (default 5060)
@@ -25,6 +26,11 @@
 #   RELAIS_SIP_TRUNK_PORT    with sip: Relais's own UDP port, where trunks send calls (default 5080)
 #   RELAIS_SIP_TRUNKS        with sip: the trunks' source addresses, comma-separated (default
 #                            127.0.0.1)
+#   RELAIS_RTPENGINE_PORT    with sip: rtpengine's NG control port, UDP on RELAIS_SIP_ADDRESS (default
+#                            2223); without rtpengine installed, the media is not anchored (phones
+#                            and trunks send their audio to each other)
+#   RELAIS_RTP_PORTS         with sip: the UDP ports rtpengine carries audio on, first-last (default
+#                            30000-30999: two a call leg)
 #   RELAIS_JAVA_OPTIONS      options of the Java virtual machine (default: the ZGC collector, whose
 #                            pauses stay under a millisecond where G1's young collections stop
 #                            every call for tens of milliseconds; a heap of up to 1.5 GB that it
@@ -89,14 +95,34 @@ case "$switch" in
     "$kamailio" -f payara-config/telephony/kamailio.cfg -D -E -l "udp:$sip_address:$sip_port" \
       -A "RPC_SOCKET=\"udp:$sip_rpc\"" \
       -P "$data/kamailio/kamailio.pid" -Y "$data/kamailio" -m 32 -M 4 >> "$data/kamailio.log" 2>&1 &
-    kamailio_pid=$!
-    trap 'kill "$kamailio_pid" 2>/dev/null || true' EXIT
+    children=($!)
+    trap 'kill "${children[@]}" 2>/dev/null || true' EXIT
     sleep 1
-    if ! kill -0 "$kamailio_pid" 2>/dev/null; then
+    if ! kill -0 "${children[0]}" 2>/dev/null; then
       echo "Kamailio did not start: see $data/kamailio.log" >&2
       exit 1
     fi
     echo "Kamailio (agents' phones) on $sip_address:$sip_port/udp"
+    rtpengine="$(PATH="$PATH:/usr/sbin:/sbin" command -v rtpengine || true)"
+    if [[ -n "$rtpengine" ]]; then
+      rtpengine_ng="$sip_address:${RELAIS_RTPENGINE_PORT:-2223}"
+      rtp_ports="${RELAIS_RTP_PORTS:-30000-30999}"
+      # Userspace (no kernel module, table -1), in the foreground as Kamailio is.
+      "$rtpengine" --foreground --log-stderr --table=-1 --interface="$sip_address" \
+        --listen-ng="$rtpengine_ng" --port-min="${rtp_ports%-*}" --port-max="${rtp_ports#*-}" \
+        --pidfile="$data/rtpengine.pid" >> "$data/rtpengine.log" 2>&1 &
+      children+=($!)
+      sleep 1
+      if ! kill -0 "${children[1]}" 2>/dev/null; then
+        echo "rtpengine did not start: see $data/rtpengine.log" >&2
+        exit 1
+      fi
+      echo "rtpengine (calls' audio) controlled on $rtpengine_ng/udp, audio on ports $rtp_ports"
+      sysprops+=(-Drelais.sip.rtpengine="$rtpengine_ng")
+    else
+      echo "rtpengine is not installed (Debian package rtpengine-daemon): the calls' audio is not" \
+        "anchored, phones and trunks send it to each other" >&2
+    fi
     sysprops+=(-Drelais.sip.address="$sip_address" -Drelais.sip.port="${RELAIS_SIP_TRUNK_PORT:-5080}"
       -Drelais.sip.registrar="$sip_address:$sip_port" -Drelais.sip.registrar-rpc="$sip_rpc"
       -Drelais.sip.trunks="${RELAIS_SIP_TRUNKS:-127.0.0.1}")

@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * A phone's SDP as Relais passes it on to the other leg (the media is not anchored yet), changed
- * for hold: its media direction ({@code sendrecv}, {@code inactive}) and, as RFC 3264 section 8
- * asks of every new offer in a session, its origin's version, one higher each time.
+ * A leg's SDP as Relais offers it (the other leg's, or rtpengine's for it), changed for hold: its
+ * media direction ({@code sendrecv}, {@code inactive}) and, as RFC 3264 section 8 asks of every new
+ * offer in a session, its origin's version, one higher each time.
  */
 final class SessionDescription {
 
@@ -23,20 +23,20 @@ final class SessionDescription {
    * G.711 codecs every phone and trunk speaks, for a phone rung before its call's other end is
    * reached.
    */
-  static SessionDescription placeholder(String address) {
-    return new SessionDescription(
-        String.join(
-                "\r\n",
-                "v=0",
-                "o=relais " + System.nanoTime() + " 1 IN IP4 " + address,
-                "s=relais",
-                "c=IN IP4 0.0.0.0",
-                "t=0 0",
-                "m=audio 9 RTP/AVP 0 8 101",
-                "a=rtpmap:0 PCMU/8000",
-                "a=rtpmap:8 PCMA/8000",
-                "a=rtpmap:101 telephone-event/8000")
-            .getBytes(StandardCharsets.UTF_8));
+  static byte[] placeholder(String address) {
+    return String.join(
+            "\r\n",
+            "v=0",
+            "o=relais " + System.nanoTime() + " 1 IN IP4 " + address,
+            "s=relais",
+            "c=IN IP4 0.0.0.0",
+            "t=0 0",
+            "m=audio 9 RTP/AVP 0 8 101",
+            "a=rtpmap:0 PCMU/8000",
+            "a=rtpmap:8 PCMA/8000",
+            "a=rtpmap:101 telephone-event/8000",
+            "")
+        .getBytes(StandardCharsets.UTF_8);
   }
 
   SessionDescription(byte[] sdp) {

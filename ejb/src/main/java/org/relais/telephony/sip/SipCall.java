@@ -8,14 +8,16 @@ import javax.sip.ClientTransaction;
 import javax.sip.Dialog;
 import javax.sip.ServerTransaction;
 import javax.sip.TransactionState;
+import javax.sip.header.FromHeader;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
 
 /**
  * One trunk call as Relais's back-to-back user agent holds it: the caller's leg (the INVITE it
  * keeps unanswered while the call is queued) and at most one agent leg (the INVITE to the agent's
- * phone, then its dialog). Until media is anchored, the caller hears ringing while queued and is
- * answered with the agent's own SDP when bridged: the audio then flows between the two phones.
+ * phone, then its dialog). Their media goes through the call's {@link MediaAnchor}: the agents'
+ * phones are offered the caller's SDP as it gives it back, and the caller is answered with the
+ * phone's likewise. The caller hears ringing while queued.
  *
  * <p>Every change happens under the call's lock; the methods answer whether the engine must hear of
  * it, and the switch reports it. A SIP send that fails is logged and the leg counted as ended.
@@ -49,7 +51,7 @@ final class SipCall {
     Dialog dialog;
     byte[] sdp;
 
-    /** What the phone was offered (the caller's SDP), for the offers that change it (hold). */
+    /** What the phone was offered (the caller's media), for the offers that change it (hold). */
     final SessionDescription offered;
 
     AgentLeg(String extension, ClientTransaction invite, byte[] offered) {
@@ -73,9 +75,21 @@ final class SipCall {
   volatile Long callId;
 
   private final SipEndpoint endpoint;
+  private final MediaAnchor media;
   private final ServerTransaction callerInvite;
   private final byte[] callerSdp;
+
+  /** The caller's side of the caller's dialog, and Relais's: the media session's two parties. */
+  private final String trunkTag;
+
   private final String callerTag = SipEndpoint.newTag();
+
+  /** The call's media session, once anchored: the engine's first id of the call. */
+  private String session;
+
+  /** The caller's media as the agents' phones are offered it. */
+  private byte[] phoneOffer;
+
   private Caller caller = Caller.QUEUED;
   private AgentLeg agent;
 
@@ -87,16 +101,19 @@ final class SipCall {
 
   SipCall(
       SipEndpoint endpoint,
+      MediaAnchor media,
       String account,
       String group,
       String callerNumber,
       ServerTransaction callerInvite) {
     this.endpoint = endpoint;
+    this.media = media;
     this.account = account;
     this.group = group;
     this.callerNumber = callerNumber;
     this.callerInvite = callerInvite;
     this.callerSdp = callerInvite.getRequest().getRawContent();
+    this.trunkTag = ((FromHeader) callerInvite.getRequest().getHeader(FromHeader.NAME)).getTag();
   }
 
   /** Tells the caller its call is taken: ringing, until an agent answers. */
@@ -107,6 +124,24 @@ final class SipCall {
       callerInvite.getDialog().setApplicationData(this);
     } catch (Exception e) {
       failed("ringing the caller", e);
+    }
+  }
+
+  /**
+   * Anchors the caller's media under the engine's id of the call; where that fails, the caller is
+   * turned away (503) and {@link #callerGone()}.
+   */
+  synchronized void anchor(long callId) {
+    if (caller == Caller.ENDED) {
+      return;
+    }
+    session = Long.toString(callId);
+    try {
+      phoneOffer = media.offer(session, trunkTag, null, callerSdp);
+    } catch (MediaUnavailableException e) {
+      LOG.warning(
+          "SIP call " + callId + " of account " + account + " turned away: " + e.getMessage());
+      respondToCaller(Response.SERVICE_UNAVAILABLE);
     }
   }
 
@@ -122,8 +157,9 @@ final class SipCall {
     }
     endAgentLeg();
     try {
-      ClientTransaction invite = endpoint.invite(account, extension, callerNumber, callerSdp, this);
-      agent = new AgentLeg(extension, invite, callerSdp);
+      ClientTransaction invite =
+          endpoint.invite(account, extension, callerNumber, phoneOffer, this);
+      agent = new AgentLeg(extension, invite, phoneOffer);
     } catch (Exception e) {
       failed("ringing extension " + extension, e);
     }
@@ -139,27 +175,37 @@ final class SipCall {
    * Puts the caller through to the agent whose phone answered: a waiting caller is answered with
    * that phone's media description; one passed on from another agent is offered it (a re-INVITE,
    * under the session's own origin). They talk from now on.
+   *
+   * @return false where the phone's media could not be anchored: both legs are hung up then
    */
-  synchronized void bridge(String extension) {
+  synchronized boolean bridge(String extension) {
     if ((caller != Caller.QUEUED && caller != Caller.PASSED_ON)
         || agent == null
         || agent.state != Leg.ANSWERED
         || !agent.extension.equals(extension)) {
-      return;
+      return true;
+    }
+    byte[] sdp;
+    try {
+      sdp = media.answer(session, trunkTag, callerTag, agent.sdp);
+    } catch (MediaUnavailableException e) {
+      LOG.warning("SIP call " + session + " of account " + account + " hung up: " + e.getMessage());
+      hangUp();
+      return false;
     }
     try {
       if (caller == Caller.QUEUED) {
-        callerInvite.sendResponse(endpoint.answer(callerInvite.getRequest(), callerTag, agent.sdp));
-        answered = new SessionDescription(agent.sdp);
+        callerInvite.sendResponse(endpoint.answer(callerInvite.getRequest(), callerTag, sdp));
+        answered = new SessionDescription(sdp);
       } else {
-        endpoint.reinvite(
-            callerInvite.getDialog(), answered.offerOf(agent.sdp), SipEndpoint.REOFFER);
+        endpoint.reinvite(callerInvite.getDialog(), answered.offerOf(sdp), SipEndpoint.REOFFER);
       }
       caller = Caller.CONNECTED;
       agent.state = Leg.CONNECTED;
     } catch (Exception e) {
       failed("answering the caller", e);
     }
+    return true;
   }
 
   /**
@@ -235,7 +281,7 @@ final class SipCall {
   synchronized void referAnswered() {
     if (caller == Caller.REFERRED) {
       bye(callerInvite.getDialog());
-      caller = Caller.ENDED;
+      callerEnded();
     }
   }
 
@@ -321,10 +367,10 @@ final class SipCall {
    */
   synchronized boolean callerHungUp() {
     if (caller == Caller.ENDED || caller == Caller.REFERRED) {
-      caller = Caller.ENDED; // a transferred caller's call was the ACD's no more
+      callerEnded(); // a transferred caller's call was the ACD's no more
       return false;
     }
-    caller = Caller.ENDED;
+    callerEnded();
     endAgentLeg();
     return true;
   }
@@ -373,7 +419,7 @@ final class SipCall {
       case CONNECTED, PASSED_ON, REFERRED -> bye(callerInvite.getDialog());
       case ENDED -> {}
     }
-    caller = Caller.ENDED;
+    callerEnded();
   }
 
   private void respondToCaller(int status) {
@@ -383,7 +429,16 @@ final class SipCall {
     } catch (Exception e) {
       failed("answering the caller " + status, e);
     }
+    callerEnded();
+  }
+
+  /** The caller's leg is over, and with it the call's media (every other leg ends with it). */
+  private void callerEnded() {
     caller = Caller.ENDED;
+    if (session != null) {
+      media.delete(session);
+      session = null;
+    }
   }
 
   private void cancel(AgentLeg leg) {

@@ -9,9 +9,10 @@ import org.relais.telephony.DialFailure;
 
 /**
  * An outbound call (SPEC B9, B11) as Relais's back-to-back user agent places it, by third party
- * call control (RFC 3725) until media is anchored. The first leg rung is offered a session whose
- * media goes nowhere yet; once it answers, the other is offered its media; once that one answers,
- * the first is offered the second's (a re-INVITE), and the two talk.
+ * call control (RFC 3725). The first leg rung is offered a session whose media goes nowhere yet;
+ * once it answers, the other is offered its media; once that one answers, the first is offered the
+ * second's (a re-INVITE), and the two talk. Every SDP goes through the call's {@link MediaAnchor},
+ * the second leg being the party that offers there, the first the one that answers.
  *
  * <ul>
  *   <li>An agent's call ({@link #originate}): the agent's phone first, then the customer through
@@ -63,6 +64,9 @@ final class SipOutboundCall {
 
   /** One end of the call: its INVITE, then its dialog. */
   private static final class Leg {
+    /** Its name in the call's media session. */
+    final String tag = SipEndpoint.newTag();
+
     SessionDescription offered;
     ClientTransaction invite;
     boolean proceeding;
@@ -77,6 +81,10 @@ final class SipOutboundCall {
   private final String presented;
   private final String address;
   private final SipEndpoint endpoint;
+  private final MediaAnchor media;
+
+  /** The engine's id, naming the call's media session. */
+  private final String session;
 
   /**
    * The agent's phone's extension: known from the start for an agent's call, at the bridge else.
@@ -86,11 +94,17 @@ final class SipOutboundCall {
   private final Leg phone = new Leg();
   private final Leg customer = new Leg();
 
+  /** The leg rung first, and the other. */
+  private final Leg first;
+
+  private final Leg second;
+
   /** The engine hung up, or one side did: whatever answers later is hung up. */
   private boolean over;
 
   private SipOutboundCall(
       SipEndpoint endpoint,
+      MediaAnchor media,
       String address,
       String account,
       long callId,
@@ -98,35 +112,42 @@ final class SipOutboundCall {
       String number,
       String presented) {
     this.endpoint = endpoint;
+    this.media = media;
     this.address = address;
     this.account = account;
     this.callId = callId;
+    this.session = Long.toString(callId);
     this.extension = extension;
     this.number = number;
     this.presented = presented;
+    this.first = extension != null ? phone : customer;
+    this.second = first == phone ? customer : phone;
   }
 
   /** An agent's call: its phone rings first, showing the number it calls. */
   static SipOutboundCall originate(
       SipEndpoint endpoint,
+      MediaAnchor media,
       String address,
       String account,
       long callId,
       String extension,
       String number,
       String presented) {
-    return new SipOutboundCall(endpoint, address, account, callId, extension, number, presented);
+    return new SipOutboundCall(
+        endpoint, media, address, account, callId, extension, number, presented);
   }
 
   /** A predictive call: the customer is called first, with no agent yet. */
   static SipOutboundCall dial(
       SipEndpoint endpoint,
+      MediaAnchor media,
       String address,
       String account,
       long callId,
       String number,
       String presented) {
-    return new SipOutboundCall(endpoint, address, account, callId, null, number, presented);
+    return new SipOutboundCall(endpoint, media, address, account, callId, null, number, presented);
   }
 
   String extension() {
@@ -139,8 +160,15 @@ final class SipOutboundCall {
    * @return {@link Report#FAILED} where it could not go, else {@link Report#NONE}
    */
   synchronized Report start() {
-    SessionDescription nowhere = SessionDescription.placeholder(address);
-    return extension != null ? ringPhone(nowhere, "inactive") : callCustomer(nowhere, "inactive");
+    SessionDescription nowhere;
+    try {
+      nowhere =
+          new SessionDescription(
+              media.offer(session, second.tag, null, SessionDescription.placeholder(address)));
+    } catch (MediaUnavailableException e) {
+      return giveUp(e);
+    }
+    return first == phone ? ringPhone(nowhere, "inactive") : callCustomer(nowhere, "inactive");
   }
 
   /** A predictive call's customer answered, and the engine chose this agent: its phone rings. */
@@ -149,8 +177,18 @@ final class SipOutboundCall {
       return Report.NONE;
     }
     extension = chosen;
-    Report rung = ringPhone(new SessionDescription(customer.sdp), "sendrecv");
+    Report rung;
+    try {
+      rung = ringPhone(secondOffer(), "sendrecv");
+    } catch (MediaUnavailableException e) {
+      rung = giveUp(e);
+    }
     return rung == Report.NONE ? rung : Report.AGENT_HUNG_UP;
+  }
+
+  /** The second leg's offer: the first leg's media, once it answered. */
+  private SessionDescription secondOffer() {
+    return new SessionDescription(media.answer(session, second.tag, first.tag, first.sdp));
   }
 
   // ------------------------------------------------------------- answers to this side's INVITEs
@@ -186,13 +224,23 @@ final class SipOutboundCall {
       end(leg);
       return Report.NONE;
     }
-    Leg other = leg == phone ? customer : phone;
     Report report = leg == customer ? Report.ANSWERED : Report.NONE;
-    if (other.state == State.NONE) {
-      return leg == phone ? callCustomer(new SessionDescription(leg.sdp), "sendrecv") : report;
+    byte[] forFirst;
+    try {
+      if (leg == first) {
+        // An agent's call rings the customer now; a predictive call's phone waits for the engine.
+        return first == phone ? callCustomer(secondOffer(), "sendrecv") : report;
+      }
+      forFirst = media.offer(session, second.tag, first.tag, leg.sdp);
+      media.answer(session, second.tag, first.tag, first.sdp);
+    } catch (MediaUnavailableException e) {
+      // The engine heard of a predictive call's customer already: the agent's phone is what fails.
+      boolean customerThere = leg == phone;
+      Report failed = giveUp(e);
+      return customerThere ? Report.AGENT_HUNG_UP : failed;
     }
     try {
-      endpoint.reinvite(other.dialog, other.offered.offerOf(leg.sdp), SipEndpoint.REOFFER);
+      endpoint.reinvite(first.dialog, first.offered.offerOf(forFirst), SipEndpoint.REOFFER);
     } catch (Exception e) {
       failed("putting the two ends through", e);
     }
@@ -212,7 +260,7 @@ final class SipOutboundCall {
     if (over) {
       return Report.NONE;
     }
-    over = true;
+    over();
     if (leg == phone) {
       boolean customerThere = customer.state == State.UP;
       end(customer);
@@ -244,16 +292,24 @@ final class SipOutboundCall {
     if (over) {
       return Report.NONE;
     }
-    over = true;
+    over();
     end(leg == phone ? customer : phone);
     return leg == phone ? Report.AGENT_HUNG_UP : Report.CUSTOMER_HUNG_UP;
   }
 
   /** The engine ends the call (or drops it): every leg up is hung up, every INVITE cancelled. */
   synchronized void hangUp() {
-    over = true;
+    over();
     end(phone);
     end(customer);
+  }
+
+  /** No leg will talk any more: the call's media is freed, once. */
+  private void over() {
+    if (!over) {
+      over = true;
+      media.delete(session);
+    }
   }
 
   // ------------------------------------------------------------- sending
@@ -290,6 +346,12 @@ final class SipOutboundCall {
   private Report giveUp() {
     hangUp();
     return Report.FAILED;
+  }
+
+  /** The call's media could not be anchored: it fails. */
+  private Report giveUp(MediaUnavailableException e) {
+    LOG.warning("SIP outbound call " + callId + " fails: " + e.getMessage());
+    return giveUp();
   }
 
   private Leg legOf(ClientTransaction invite) {

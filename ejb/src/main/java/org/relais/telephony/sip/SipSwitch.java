@@ -15,6 +15,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -98,9 +100,22 @@ public class SipSwitch implements Switch, SipListener {
   @ConfigProperty(name = "relais.sip.outbound-trunk")
   Optional<String> outboundTrunk;
 
+  /**
+   * rtpengine's NG socket, {@code host:port}; without it, the media is not anchored: phones and
+   * trunks send their audio to each other.
+   */
+  @Inject
+  @ConfigProperty(name = "relais.sip.rtpengine")
+  Optional<String> rtpengine;
+
   private SipSettings settings;
   private SipEndpoint endpoint;
+  private MediaAnchor media;
   private ScheduledExecutorService reporter;
+
+  /** rtpengine's commands nobody waits for (a call's deletion), off the SIP stack's threads. */
+  private ExecutorService mediaCommands;
+
   private final Map<Long, CompletableFuture<SipCall>> calls = new ConcurrentHashMap<>();
   private final Map<Long, SipOutboundCall> outboundCalls = new ConcurrentHashMap<>();
 
@@ -125,10 +140,18 @@ public class SipSwitch implements Switch, SipListener {
     ScheduledThreadPoolExecutor pool = new ScheduledThreadPoolExecutor(1, threads);
     pool.prestartAllCoreThreads();
     reporter = pool;
+    mediaCommands = Executors.newSingleThreadExecutor(threads);
+    media =
+        rtpengine
+            .map(String::strip)
+            .filter(s -> !s.isEmpty())
+            .<MediaAnchor>map(ng -> new RtpEngine(ng, mediaCommands))
+            .orElse(MediaAnchor.UNANCHORED);
     try {
       endpoint = new SipEndpoint(settings, this);
     } catch (Exception e) {
       reporter.shutdownNow();
+      mediaCommands.shutdownNow();
       throw new IllegalStateException(
           "the SIP switch cannot listen on " + address + ":" + port + "/udp", e);
     }
@@ -140,7 +163,11 @@ public class SipSwitch implements Switch, SipListener {
             + "/udp, phones through "
             + registrar
             + ", trunks "
-            + settings.trunks());
+            + settings.trunks()
+            + rtpengine
+                .filter(ng -> !ng.isBlank())
+                .map(ng -> ", media through rtpengine at " + ng)
+                .orElse(", media not anchored (no relais.sip.rtpengine)"));
   }
 
   @PreDestroy
@@ -148,6 +175,7 @@ public class SipSwitch implements Switch, SipListener {
     if (endpoint != null) {
       endpoint.stop();
       reporter.shutdownNow();
+      mediaCommands.shutdown();
       endpoint = null;
     }
   }
@@ -175,7 +203,13 @@ public class SipSwitch implements Switch, SipListener {
       tell(outbound, outbound.bridge(extension));
       return;
     }
-    whenKnown(callId, call -> call.bridge(extension));
+    whenKnown(
+        callId,
+        call -> {
+          if (!call.bridge(extension)) {
+            reportCallerHungUp(call);
+          }
+        });
   }
 
   @Override
@@ -208,7 +242,14 @@ public class SipSwitch implements Switch, SipListener {
       String account, long callId, String extension, String number, String presentedNumber) {
     place(
         SipOutboundCall.originate(
-            endpoint, settings.address(), account, callId, extension, number, presentedNumber));
+            endpoint,
+            media,
+            settings.address(),
+            account,
+            callId,
+            extension,
+            number,
+            presentedNumber));
   }
 
   /** Calls the customer through the outbound trunk, with no agent yet (RFC 3725). */
@@ -216,7 +257,7 @@ public class SipSwitch implements Switch, SipListener {
   public void dial(String account, long callId, String number, String presentedNumber) {
     place(
         SipOutboundCall.dial(
-            endpoint, settings.address(), account, callId, number, presentedNumber));
+            endpoint, media, settings.address(), account, callId, number, presentedNumber));
   }
 
   private void place(SipOutboundCall call) {
@@ -425,11 +466,13 @@ public class SipSwitch implements Switch, SipListener {
         return;
       }
       SipCall call =
-          new SipCall(endpoint, called.get().account(), called.get().group(), caller, transaction);
+          new SipCall(
+              endpoint, media, called.get().account(), called.get().group(), caller, transaction);
       transaction.setApplicationData(call);
       call.queued();
       long callId = acd.inboundCall(call.account, call.group, caller, null);
       call.callId = callId;
+      call.anchor(callId);
       calls.computeIfAbsent(callId, id -> new CompletableFuture<>()).complete(call);
       if (call.callerGone()) {
         acd.callerHungUp(call.account, callId);

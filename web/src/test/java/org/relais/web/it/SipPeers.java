@@ -1,13 +1,21 @@
 package org.relais.web.it;
 
+import jakarta.json.Json;
+import jakarta.json.JsonReader;
 import java.io.File;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
+import java.net.DatagramPacket;
 import java.net.DatagramSocket;
+import java.net.InetSocketAddress;
 import java.net.SocketException;
 import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,8 +24,9 @@ import java.util.stream.Stream;
 
 /**
  * The SIP switch's real peers on loopback, as processes a test starts and {@link #close()}s:
- * Kamailio with the repository's configuration, and SIPp playing the trunk and the agents' phones
- * with the scenarios of {@code src/test/resources/sipp}. Their output goes to {@code logs}.
+ * Kamailio with the repository's configuration, rtpengine, and SIPp playing the trunk and the
+ * agents' phones with the scenarios of {@code src/test/resources/sipp}. Their output goes to {@code
+ * logs}, where SIPp runs and finds the audio its scenarios send.
  */
 final class SipPeers implements AutoCloseable {
 
@@ -32,6 +41,9 @@ final class SipPeers implements AutoCloseable {
     this.logs = logs;
     try {
       Files.createDirectories(logs);
+      try (InputStream tone = SipPeers.class.getResourceAsStream("/sipp/tone.wav")) {
+        Files.copy(tone, logs.resolve("tone.wav"), StandardCopyOption.REPLACE_EXISTING);
+      }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -40,6 +52,11 @@ final class SipPeers implements AutoCloseable {
   /** Whether Kamailio and SIPp are installed (Debian's kamailio and sip-tester). */
   static boolean installed() {
     return executable("kamailio") && executable("sipp");
+  }
+
+  /** Whether rtpengine is installed (Debian's rtpengine-daemon). */
+  static boolean rtpengineInstalled() {
+    return executable("rtpengine");
   }
 
   private static boolean executable(String name) {
@@ -82,6 +99,59 @@ final class SipPeers implements AutoCloseable {
             "32",
             "-M",
             "4"));
+  }
+
+  /**
+   * rtpengine in the foreground, in userspace (no kernel module), its NG control socket on
+   * 127.0.0.1:{@code ngPort}, its media on 127.0.0.1 between {@code portMin} and {@code portMax}.
+   */
+  Process rtpengine(int ngPort, int portMin, int portMax) {
+    return start(
+        "rtpengine",
+        List.of(
+            "rtpengine",
+            "--foreground",
+            "--log-stderr",
+            "--table=-1",
+            "--interface=127.0.0.1",
+            "--listen-ng=127.0.0.1:" + ngPort,
+            "--port-min=" + portMin,
+            "--port-max=" + portMax,
+            "--log-level=6",
+            "--pidfile=" + logs.resolve("rtpengine.pid").toAbsolutePath()));
+  }
+
+  /**
+   * The packets rtpengine has relayed in the calls it has ended, from its NG {@code statistics}.
+   */
+  static long relayedPackets(int ngPort) {
+    // A cookie of its own: rtpengine answers a cookie it has seen from its cache.
+    byte[] request =
+        ("stats_" + System.nanoTime() + " {\"command\":\"statistics\"}")
+            .getBytes(StandardCharsets.UTF_8);
+    try (DatagramSocket socket = new DatagramSocket()) {
+      socket.setSoTimeout(2000);
+      socket.send(
+          new DatagramPacket(request, request.length, new InetSocketAddress("127.0.0.1", ngPort)));
+      DatagramPacket reply = new DatagramPacket(new byte[65_507], 65_507);
+      socket.receive(reply);
+      String text = new String(reply.getData(), 0, reply.getLength(), StandardCharsets.UTF_8);
+      try (JsonReader json =
+          Json.createReader(new StringReader(text.substring(text.indexOf(' '))))) {
+        return json.readObject()
+            .getJsonObject("statistics")
+            .getJsonObject("totalstatistics")
+            .getJsonNumber("relayedpackets")
+            .longValue();
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The lines a SIPp scenario logged ({@code <log>}, with {@code -trace_logs}). */
+  List<String> logged(String scenario, Process sipp) throws IOException {
+    return Files.readAllLines(logs.resolve(scenario + "_" + sipp.pid() + "_logs.log"));
   }
 
   /**

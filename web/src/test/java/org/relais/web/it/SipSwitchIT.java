@@ -1,6 +1,7 @@
 package org.relais.web.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import jakarta.json.JsonObject;
 import java.io.IOException;
@@ -28,8 +29,9 @@ import org.relais.web.it.Api.Reply;
  * The SIP switch (SPEC F2) with real peers on loopback: Relais deployed with {@code
  * relais.switch=sip}, the repository's Kamailio as the phones' registrar (digest authentication
  * with the agents' SIP passwords), SIPp as the trunk and as the agents' phones. What the engine
- * made of each call is read through the API, as on the simulated switch. Skipped where Kamailio or
- * SIPp is not installed.
+ * made of each call is read through the API, as on the simulated switch. Where rtpengine is
+ * installed, it carries the calls' media (userspace, loopback); the media's own checks are skipped
+ * where it is not. Skipped where Kamailio or SIPp is not installed.
  */
 @EnabledIf("org.relais.web.it.SipPeers#installed")
 class SipSwitchIT extends DeployedRelais {
@@ -42,6 +44,12 @@ class SipSwitchIT extends DeployedRelais {
   private static final int KAMAILIO = SipPeers.freePort();
   private static final int KAMAILIO_RPC = SipPeers.freePort();
   private static final int OUTBOUND_TRUNK = SipPeers.freePort();
+  private static final int RTPENGINE = SipPeers.freePort();
+
+  /** rtpengine's media ports: a range of 200 somewhere between 20000 and 40000. */
+  private static final int MEDIA_MIN = 20000 + 200 * ThreadLocalRandom.current().nextInt(100);
+
+  private static final int MEDIA_MAX = MEDIA_MIN + 199;
   private static SipPeers peers;
   private static Process kamailio;
 
@@ -73,6 +81,9 @@ class SipSwitchIT extends DeployedRelais {
                 + "\nrelais.sip.trunks=127.0.0.1"
                 + "\nrelais.sip.outbound-trunk=127.0.0.1:"
                 + OUTBOUND_TRUNK
+                + (SipPeers.rtpengineInstalled()
+                    ? "\nrelais.sip.rtpengine=127.0.0.1:" + RTPENGINE
+                    : "")
                 + "\n"),
         config);
     return war;
@@ -83,6 +94,9 @@ class SipSwitchIT extends DeployedRelais {
     peers =
         new SipPeers(Path.of("target", "it", "sip-" + System.getProperty("relais.it.database")));
     kamailio = peers.kamailio(KAMAILIO, KAMAILIO_RPC);
+    if (SipPeers.rtpengineInstalled()) {
+      peers.rtpengine(RTPENGINE, MEDIA_MIN, MEDIA_MAX);
+    }
   }
 
   @AfterAll
@@ -121,6 +135,42 @@ class SipSwitchIT extends DeployedRelais {
     Reply qualified = api.send(alice, "POST", "api/v1/me/qualification", "{\"code\":\"Résolu\"}");
     assertThat(qualified.status()).as(qualified.body()).isEqualTo(200);
     awaitActivity(alice, "IDLE");
+  }
+
+  @Test
+  void theCallersAndThePhonesAudioGoThroughRtpengine() throws Exception {
+    assumeTrue(SipPeers.rtpengineInstalled(), "rtpengine is not installed");
+    account();
+    String number = newNumber();
+    group("Media", number, "\"ringTimeout\":10,\"wrapUp\":0");
+    Caller dora = phoneAgent("dora", "508", "Media");
+    Process phone = phone("phone-media", "508", "-trace_logs");
+    long relayedBefore = SipPeers.relayedPackets(RTPENGINE);
+
+    Process trunk = trunk("trunk-media", number, "0611223399", "-trace_logs");
+
+    assertThat(SipPeers.exitOf(trunk, CALL)).as("the trunk's call").isZero();
+    assertThat(SipPeers.exitOf(phone, CALL)).as("the agent's phone").isZero();
+    assertThat(peers.logged("trunk-media", trunk))
+        .as("where the caller is told to send its audio")
+        .singleElement()
+        .satisfies(this::atRtpengine);
+    assertThat(peers.logged("phone-media", phone))
+        .as("where the agent's phone is told to send its audio")
+        .singleElement()
+        .satisfies(this::atRtpengine);
+    // Each side sends two seconds of audio: 100 packets of 20 ms, counted once the call is deleted.
+    Await.until(
+        TIMERS,
+        () -> SipPeers.relayedPackets(RTPENGINE) - relayedBefore,
+        relayed -> relayed >= 150);
+    awaitActivity(dora, "IDLE");
+  }
+
+  private void atRtpengine(String media) {
+    assertThat(media).startsWith("media at 127.0.0.1:");
+    assertThat(Integer.parseInt(media.substring(media.lastIndexOf(':') + 1)))
+        .isBetween(MEDIA_MIN, MEDIA_MAX);
   }
 
   @Test
@@ -382,9 +432,10 @@ class SipSwitchIT extends DeployedRelais {
   }
 
   /** The agent's phone playing {@code scenario}, registered as extension@account at Kamailio. */
-  private Process phone(String scenario, String extension) throws InterruptedException {
+  private Process phone(String scenario, String extension, String... options)
+      throws InterruptedException {
     int port = SipPeers.freePort();
-    Process phone = peers.sipp(scenario, port, null);
+    Process phone = peers.sipp(scenario, port, null, options);
     Process register = register("register", extension, SIP_PASSWORD, port);
     assertThat(SipPeers.exitOf(register, CALL)).as("the phone's registration").isZero();
     return phone;

@@ -108,8 +108,10 @@ case "$switch" in
       rtpengine_ng="$sip_address:${RELAIS_RTPENGINE_PORT:-2223}"
       rtp_ports="${RELAIS_RTP_PORTS:-30000-30999}"
       # Userspace (no kernel module, table -1), in the foreground as Kamailio is.
+      # Its command line socket on the next port, not on 2224, where a system rtpengine may be.
       "$rtpengine" --foreground --log-stderr --table=-1 --interface="$sip_address" \
-        --listen-ng="$rtpengine_ng" --port-min="${rtp_ports%-*}" --port-max="${rtp_ports#*-}" \
+        --listen-ng="$rtpengine_ng" --listen-cli="$sip_address:$((${RELAIS_RTPENGINE_PORT:-2223} + 1))" \
+        --port-min="${rtp_ports%-*}" --port-max="${rtp_ports#*-}" \
         --pidfile="$data/rtpengine.pid" >> "$data/rtpengine.log" 2>&1 &
       children+=($!)
       sleep 1

@@ -103,22 +103,37 @@ final class SipPeers implements AutoCloseable {
 
   /**
    * rtpengine in the foreground, in userspace (no kernel module), its NG control socket on
-   * 127.0.0.1:{@code ngPort}, its media on 127.0.0.1 between {@code portMin} and {@code portMax}.
+   * 127.0.0.1:{@code ngPort}, its media on 127.0.0.1 between {@code portMin} and {@code portMax};
+   * returned once it answers there.
    */
   Process rtpengine(int ngPort, int portMin, int portMax) {
-    return start(
-        "rtpengine",
-        List.of(
+    Process rtpengine =
+        start(
             "rtpengine",
-            "--foreground",
-            "--log-stderr",
-            "--table=-1",
-            "--interface=127.0.0.1",
-            "--listen-ng=127.0.0.1:" + ngPort,
-            "--port-min=" + portMin,
-            "--port-max=" + portMax,
-            "--log-level=6",
-            "--pidfile=" + logs.resolve("rtpengine.pid").toAbsolutePath()));
+            List.of(
+                "rtpengine",
+                "--foreground",
+                "--log-stderr",
+                "--table=-1",
+                "--interface=127.0.0.1",
+                "--listen-ng=127.0.0.1:" + ngPort,
+                "--port-min=" + portMin,
+                "--port-max=" + portMax,
+                // Its command line socket too, which would take 2224, perhaps another's already.
+                "--listen-cli=127.0.0.1:" + freePort(),
+                "--log-level=6",
+                "--pidfile=" + logs.resolve("rtpengine.pid").toAbsolutePath()));
+    Await.until(Duration.ofSeconds(10), () -> answers(ngPort), answers -> answers);
+    return rtpengine;
+  }
+
+  private static boolean answers(int ngPort) {
+    try {
+      relayedPackets(ngPort);
+      return true;
+    } catch (UncheckedIOException notYet) {
+      return false;
+    }
   }
 
   /**

@@ -120,7 +120,8 @@ case "$switch" in
         exit 1
       fi
       echo "rtpengine (calls' audio) controlled on $rtpengine_ng/udp, audio on ports $rtp_ports"
-      sysprops+=(-Drelais.sip.rtpengine="$rtpengine_ng")
+      sysprops+=(-Drelais.sip.rtpengine="$rtpengine_ng"
+        -Drelais.sip.prompts="$root/payara-config/telephony/prompts")
     else
       echo "rtpengine is not installed (Debian package rtpengine-daemon): the calls' audio is not" \
         "anchored, phones and trunks send it to each other" >&2

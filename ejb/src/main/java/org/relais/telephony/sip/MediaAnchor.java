@@ -30,6 +30,29 @@ interface MediaAnchor {
   /** Frees the call's media; nothing waits for it, and a failure is only logged. */
   void delete(String call);
 
+  /**
+   * Whether prompts are played: where they are, a party on hold is offered media it receives
+   * ({@code sendonly} from this side), to hear the music.
+   */
+  boolean plays();
+
+  /**
+   * Plays {@code prompt} to {@code tag}'s party, instead of what the other party sends it. A
+   * failure is only logged: the call goes on without it.
+   *
+   * @return how long one playing lasts, in milliseconds; 0 where unknown or not played
+   */
+  long play(String call, String tag, Prompt prompt);
+
+  /** Stops what is played to {@code tag}'s party; a failure is only logged. */
+  void stop(String call, String tag);
+
+  /**
+   * Stops (or, with {@code blocked} false, lets through again) the audio {@code tag}'s party sends:
+   * an agent's phone while its caller hears music. A failure is only logged.
+   */
+  void block(String call, String tag, boolean blocked);
+
   /** The phones and the trunk send their audio to each other. */
   MediaAnchor UNANCHORED =
       new MediaAnchor() {
@@ -45,5 +68,21 @@ interface MediaAnchor {
 
         @Override
         public void delete(String call) {}
+
+        @Override
+        public boolean plays() {
+          return false;
+        }
+
+        @Override
+        public long play(String call, String tag, Prompt prompt) {
+          return 0;
+        }
+
+        @Override
+        public void stop(String call, String tag) {}
+
+        @Override
+        public void block(String call, String tag, boolean blocked) {}
       };
 }

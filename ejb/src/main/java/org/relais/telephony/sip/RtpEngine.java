@@ -2,6 +2,7 @@ package org.relais.telephony.sip;
 
 import jakarta.json.Json;
 import jakarta.json.JsonException;
+import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
@@ -12,6 +13,7 @@ import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.UUID;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
@@ -44,6 +46,7 @@ final class RtpEngine implements MediaAnchor {
 
   private final String address;
   private final InetSocketAddress socket;
+  private final Path prompts;
   private final Executor background;
 
   /** Cookies unique across Relais's restarts too, as rtpengine remembers answers for a while. */
@@ -53,9 +56,10 @@ final class RtpEngine implements MediaAnchor {
 
   /**
    * @param address {@code host:port} of rtpengine's NG socket
+   * @param prompts the folder of the {@link Prompt}s, as rtpengine reads it
    * @param background where the commands nobody waits for run (the deletion of a call's media)
    */
-  RtpEngine(String address, Executor background) {
+  RtpEngine(String address, Path prompts, Executor background) {
     int colon = address.lastIndexOf(':');
     if (colon < 1) {
       throw new IllegalArgumentException("relais.sip.rtpengine is host:port, not " + address);
@@ -64,6 +68,7 @@ final class RtpEngine implements MediaAnchor {
     this.socket =
         new InetSocketAddress(
             address.substring(0, colon), Integer.parseInt(address.substring(colon + 1)));
+    this.prompts = prompts.toAbsolutePath();
     this.background = background;
   }
 
@@ -96,6 +101,52 @@ final class RtpEngine implements MediaAnchor {
             // logged by command(); rtpengine frees the session itself once its media stops
           }
         });
+  }
+
+  @Override
+  public boolean plays() {
+    return true;
+  }
+
+  @Override
+  public long play(String call, String tag, Prompt prompt) {
+    JsonObject play =
+        party("play media", call, tag)
+            .add("file", prompts.resolve(prompt.file).toString())
+            .add("repeat-times", prompt.times)
+            .build();
+    try {
+      JsonNumber duration = command(play).getJsonNumber("duration");
+      return duration == null ? 0 : duration.longValue();
+    } catch (MediaUnavailableException e) {
+      return 0; // logged by command(): the call goes on without its prompt
+    }
+  }
+
+  @Override
+  public void stop(String call, String tag) {
+    tryCommand(party("stop media", call, tag).build());
+  }
+
+  @Override
+  public void block(String call, String tag, boolean blocked) {
+    tryCommand(party(blocked ? "block media" : "unblock media", call, tag).build());
+  }
+
+  private void tryCommand(JsonObject request) {
+    try {
+      command(request);
+    } catch (MediaUnavailableException e) {
+      // logged by command(): the call goes on
+    }
+  }
+
+  /** A command about one party of the call, named by its tag. */
+  private static JsonObjectBuilder party(String command, String call, String tag) {
+    return Json.createObjectBuilder()
+        .add("command", command)
+        .add("call-id", call)
+        .add("from-tag", tag);
   }
 
   private static JsonObjectBuilder session(

@@ -24,12 +24,24 @@ final class SessionDescription {
    * reached.
    */
   static byte[] placeholder(String address) {
+    return nobody(address, "0.0.0.0");
+  }
+
+  /**
+   * A party that takes audio and sends none: this side's {@code address}, the discard port. What
+   * rtpengine is told of a leg not there yet, so that the other can hear prompts meanwhile.
+   */
+  static byte[] discard(String address) {
+    return nobody(address, address);
+  }
+
+  private static byte[] nobody(String address, String connection) {
     return String.join(
             "\r\n",
             "v=0",
             "o=relais " + System.nanoTime() + " 1 IN IP4 " + address,
             "s=relais",
-            "c=IN IP4 0.0.0.0",
+            "c=IN IP4 " + connection,
             "t=0 0",
             "m=audio 9 RTP/AVP 0 8 101",
             "a=rtpmap:0 PCMU/8000",

@@ -17,7 +17,9 @@ import javax.sip.message.Response;
  * keeps unanswered while the call is queued) and at most one agent leg (the INVITE to the agent's
  * phone, then its dialog). Their media goes through the call's {@link MediaAnchor}: the agents'
  * phones are offered the caller's SDP as it gives it back, and the caller is answered with the
- * phone's likewise. The caller hears ringing while queued.
+ * phone's likewise. Where the anchor {@link MediaAnchor#plays() plays} prompts, the queued caller
+ * hears the queue's announcement as early media (a 183, the call not answered: waiting costs the
+ * caller nothing), and music while on hold; else it hears ringing, then silence on hold.
  *
  * <p>Every change happens under the call's lock; the methods answer whether the engine must hear of
  * it, and the switch reports it. A SIP send that fails is logged and the leg counted as ended.
@@ -128,8 +130,9 @@ final class SipCall {
   }
 
   /**
-   * Anchors the caller's media under the engine's id of the call; where that fails, the caller is
-   * turned away (503) and {@link #callerGone()}.
+   * Anchors the caller's media under the engine's id of the call, and plays it the queue's
+   * announcement where prompts are played; where the media cannot be anchored, the caller is turned
+   * away (503) and {@link #callerGone()}.
    */
   synchronized void anchor(long callId) {
     if (caller == Caller.ENDED) {
@@ -138,10 +141,20 @@ final class SipCall {
     session = Long.toString(callId);
     try {
       phoneOffer = media.offer(session, trunkTag, null, callerSdp);
+      if (media.plays()) {
+        // Nobody answers yet: rtpengine's side of the caller takes its audio to the discard port.
+        byte[] early =
+            media.answer(
+                session, trunkTag, callerTag, SessionDescription.discard(endpoint.address()));
+        callerInvite.sendResponse(endpoint.earlyMedia(callerInvite.getRequest(), callerTag, early));
+        media.play(session, trunkTag, Prompt.QUEUE);
+      }
     } catch (MediaUnavailableException e) {
       LOG.warning(
           "SIP call " + callId + " of account " + account + " turned away: " + e.getMessage());
       respondToCaller(Response.SERVICE_UNAVAILABLE);
+    } catch (Exception e) {
+      failed("giving the caller its early media", e);
     }
   }
 
@@ -187,6 +200,7 @@ final class SipCall {
     }
     byte[] sdp;
     try {
+      media.stop(session, trunkTag); // the announcement, or the music of a caller passed on
       sdp = media.answer(session, trunkTag, callerTag, agent.sdp);
     } catch (MediaUnavailableException e) {
       LOG.warning("SIP call " + session + " of account " + account + " hung up: " + e.getMessage());
@@ -209,30 +223,46 @@ final class SipCall {
   }
 
   /**
-   * Hold (SPEC B12): the two phones stop sending each other their audio, each offered its session
-   * anew with its media inactive (re-INVITEs). The caller hears silence, not music, until media is
-   * anchored.
+   * Hold (SPEC B12): the two stop hearing each other, each offered its session anew (re-INVITEs):
+   * the agent's phone with its media inactive; the caller with its media inactive too, or, where
+   * prompts are played, with media it only receives, and music on hold (what the agent's phone
+   * sends blocked meanwhile).
    *
    * <p>Nothing is sent unless they talk. The re-INVITEs are marked {@link SipEndpoint#REOFFER}.
    */
   synchronized void hold() {
-    reoffer("inactive");
-  }
-
-  /** Off hold: the two phones send each other their audio again (re-INVITEs). */
-  synchronized void resume() {
-    reoffer("sendrecv");
-  }
-
-  private void reoffer(String direction) {
-    if (caller != Caller.CONNECTED || agent == null || agent.state != Leg.CONNECTED) {
-      return;
+    if (talking()) {
+      reoffer(held(), "inactive");
+      media.block(session, callerTag, true);
+      media.play(session, trunkTag, Prompt.HOLD);
     }
+  }
+
+  /** Off hold: the music stops, and the two hear each other again (re-INVITEs). */
+  synchronized void resume() {
+    if (talking()) {
+      media.stop(session, trunkTag);
+      media.block(session, callerTag, false);
+      reoffer("sendrecv", "sendrecv");
+    }
+  }
+
+  private boolean talking() {
+    return caller == Caller.CONNECTED && agent != null && agent.state == Leg.CONNECTED;
+  }
+
+  /** The caller's media on hold: received only where it hears music, else inactive. */
+  private String held() {
+    return media.plays() ? "sendonly" : "inactive";
+  }
+
+  private void reoffer(String callerDirection, String phoneDirection) {
     try {
-      endpoint.reinvite(callerInvite.getDialog(), answered.offer(direction), SipEndpoint.REOFFER);
-      endpoint.reinvite(agent.dialog, agent.offered.offer(direction), SipEndpoint.REOFFER);
+      endpoint.reinvite(
+          callerInvite.getDialog(), answered.offer(callerDirection), SipEndpoint.REOFFER);
+      endpoint.reinvite(agent.dialog, agent.offered.offer(phoneDirection), SipEndpoint.REOFFER);
     } catch (Exception e) {
-      failed("offering the media " + direction, e);
+      failed("offering the media " + callerDirection + " and " + phoneDirection, e);
     }
   }
 
@@ -247,10 +277,11 @@ final class SipCall {
     endAgentLeg();
     caller = Caller.PASSED_ON;
     try {
-      endpoint.reinvite(callerInvite.getDialog(), answered.offer("inactive"), SipEndpoint.REOFFER);
+      endpoint.reinvite(callerInvite.getDialog(), answered.offer(held()), SipEndpoint.REOFFER);
     } catch (Exception e) {
       failed("holding the caller passed on", e);
     }
+    media.play(session, trunkTag, Prompt.HOLD);
   }
 
   /**

@@ -74,6 +74,11 @@ final class SipEndpoint {
     return provider;
   }
 
+  /** The address this side binds to and puts in its messages. */
+  String address() {
+    return settings.address();
+  }
+
   /** A new tag for the To header of a dialog this side answers, or the From of one it starts. */
   static String newTag() {
     return UUID.randomUUID().toString().substring(0, 8);
@@ -102,7 +107,17 @@ final class SipEndpoint {
 
   /** A 200 answer carrying an SDP body. */
   Response answer(Request request, String toTag, byte[] sdp) throws ParseException {
-    Response response = response(Response.OK, request, toTag);
+    return withSdp(Response.OK, request, toTag, sdp);
+  }
+
+  /** A 183 Session Progress carrying an SDP body: the media heard before the answer. */
+  Response earlyMedia(Request request, String toTag, byte[] sdp) throws ParseException {
+    return withSdp(Response.SESSION_PROGRESS, request, toTag, sdp);
+  }
+
+  private Response withSdp(int status, Request request, String toTag, byte[] sdp)
+      throws ParseException {
+    Response response = response(status, request, toTag);
     response.setContent(sdp, sdpType());
     return response;
   }

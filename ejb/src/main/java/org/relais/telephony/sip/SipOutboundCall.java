@@ -160,15 +160,19 @@ final class SipOutboundCall {
    * @return {@link Report#FAILED} where it could not go, else {@link Report#NONE}
    */
   synchronized Report start() {
+    // Where prompts are played, the first leg gets rtpengine's media, and receives it: a predictive
+    // call's customer may hear the dropped message. Else its media goes nowhere yet.
+    boolean plays = media.plays();
     SessionDescription nowhere;
     try {
-      nowhere =
-          new SessionDescription(
-              media.offer(session, second.tag, null, SessionDescription.placeholder(address)));
+      byte[] nobody =
+          plays ? SessionDescription.discard(address) : SessionDescription.placeholder(address);
+      nowhere = new SessionDescription(media.offer(session, second.tag, null, nobody));
     } catch (MediaUnavailableException e) {
       return giveUp(e);
     }
-    return first == phone ? ringPhone(nowhere, "inactive") : callCustomer(nowhere, "inactive");
+    String direction = plays ? "sendonly" : "inactive";
+    return first == phone ? ringPhone(nowhere, direction) : callCustomer(nowhere, direction);
   }
 
   /** A predictive call's customer answered, and the engine chose this agent: its phone rings. */
@@ -184,6 +188,19 @@ final class SipOutboundCall {
       rung = giveUp(e);
     }
     return rung == Report.NONE ? rung : Report.AGENT_HUNG_UP;
+  }
+
+  /**
+   * A predictive call answered with no agent free (SPEC B11): the customer hears the dropped
+   * message, where prompts are played.
+   *
+   * @return how long the message lasts, in milliseconds: 0 where none is played
+   */
+  synchronized long drop() {
+    if (over || customer.state != State.UP) {
+      return 0;
+    }
+    return media.play(session, customer.tag, Prompt.DROPPED);
   }
 
   /** The second leg's offer: the first leg's media, once it answered. */
@@ -228,8 +245,11 @@ final class SipOutboundCall {
     byte[] forFirst;
     try {
       if (leg == first) {
-        // An agent's call rings the customer now; a predictive call's phone waits for the engine.
-        return first == phone ? callCustomer(secondOffer(), "sendrecv") : report;
+        // The anchor learns where the first leg's audio goes (a dropped customer's message goes
+        // there); an agent's call rings the customer now, a predictive call's phone waits for the
+        // engine's bridge.
+        SessionDescription forSecond = secondOffer();
+        return first == phone ? callCustomer(forSecond, "sendrecv") : report;
       }
       forFirst = media.offer(session, second.tag, first.tag, leg.sdp);
       media.answer(session, second.tag, first.tag, first.sdp);

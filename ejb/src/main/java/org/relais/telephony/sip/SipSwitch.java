@@ -58,9 +58,11 @@ import org.relais.telephony.sip.CalledNumbers.CalledGroup;
  * without one, this switch says it places none, so that the engine makes none (a campaign's
  * contacts stay to be called). A blind transfer to a number asks the caller's trunk to make it
  * (REFER); one to an agent or a group keeps the caller on hold until another agent's phone answers;
- * hold stops both phones' audio (re-INVITEs, inactive). What it does not do yet, it refuses loudly:
- * consultations fail at once as {@link DialFailure#FAILED}; attended transfers, monitoring and
- * recording throw.
+ * hold stops both phones' audio (re-INVITEs). Where rtpengine anchors the media ({@code
+ * relais.sip.rtpengine}, {@link MediaAnchor}), the queued caller hears an announcement, the held
+ * one music, and a predictive call's customer dropped for want of an agent a message before the
+ * hang-up. What it does not do yet, it refuses loudly: consultations fail at once as {@link
+ * DialFailure#FAILED}; attended transfers, monitoring and recording throw.
  *
  * <p>The engine hears of the phones through one thread, in the order things happened on the lines;
  * the engine's commands may come before a new call's id is known to this switch (they run once the
@@ -108,6 +110,11 @@ public class SipSwitch implements Switch, SipListener {
   @ConfigProperty(name = "relais.sip.rtpengine")
   Optional<String> rtpengine;
 
+  /** The folder of the prompts rtpengine plays, as rtpengine reads it (relative: to here). */
+  @Inject
+  @ConfigProperty(name = "relais.sip.prompts", defaultValue = "payara-config/telephony/prompts")
+  String prompts;
+
   private SipSettings settings;
   private SipEndpoint endpoint;
   private MediaAnchor media;
@@ -145,7 +152,7 @@ public class SipSwitch implements Switch, SipListener {
         rtpengine
             .map(String::strip)
             .filter(s -> !s.isEmpty())
-            .<MediaAnchor>map(ng -> new RtpEngine(ng, mediaCommands))
+            .<MediaAnchor>map(ng -> new RtpEngine(ng, Path.of(prompts), mediaCommands))
             .orElse(MediaAnchor.UNANCHORED);
     try {
       endpoint = new SipEndpoint(settings, this);
@@ -266,12 +273,18 @@ public class SipSwitch implements Switch, SipListener {
   }
 
   /**
-   * A predictive call answered with no agent free: hung up (the dropped message waits for the media
-   * to be anchored).
+   * A predictive call answered with no agent free (SPEC B11): hung up once the customer has heard
+   * the dropped message (at once where no prompt is played).
    */
   @Override
   public void drop(String account, long callId) {
-    hangUp(account, callId);
+    SipOutboundCall outbound = outboundCalls.get(callId);
+    long message = outbound == null ? 0 : outbound.drop();
+    if (message == 0) {
+      hangUp(account, callId);
+    } else {
+      reporter.schedule(() -> hangUp(account, callId), message, TimeUnit.MILLISECONDS);
+    }
   }
 
   @Override
@@ -290,9 +303,7 @@ public class SipSwitch implements Switch, SipListener {
     throw notYet("monitoring");
   }
 
-  /**
-   * The two phones stop sending each other their audio: no music on hold until media is anchored.
-   */
+  /** The two stop hearing each other; the caller hears music where prompts are played. */
   @Override
   public void hold(String account, long callId) {
     whenKnown(callId, SipCall::hold);

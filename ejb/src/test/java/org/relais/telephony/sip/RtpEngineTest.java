@@ -11,6 +11,7 @@ import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
@@ -73,7 +74,8 @@ class RtpEngineTest {
             });
     thread.setDaemon(true);
     thread.start();
-    return new RtpEngine("127.0.0.1:" + responder.getLocalPort(), Runnable::run);
+    return new RtpEngine(
+        "127.0.0.1:" + responder.getLocalPort(), Path.of("/prompts"), Runnable::run);
   }
 
   private static JsonObject dictionary(String datagram) {
@@ -117,6 +119,33 @@ class RtpEngineTest {
     String first = received.get(0).substring(0, received.get(0).indexOf(' '));
     String second = received.get(1).substring(0, received.get(1).indexOf(' '));
     assertThat(first).isNotEqualTo(second);
+  }
+
+  @Test
+  void aPromptIsPlayedFromThePromptsFolderToOnePartyLoopedOrOnceAndItsLengthAnswered()
+      throws Exception {
+    RtpEngine engine = engine(request -> "{\"result\":\"ok\",\"duration\":5640}");
+
+    long queue = engine.play("42", "caller", Prompt.QUEUE);
+    long dropped = engine.play("42", "customer", Prompt.DROPPED);
+    engine.stop("42", "caller");
+
+    assertThat(queue).isEqualTo(5640);
+    JsonObject play = dictionary(received.get(0));
+    assertThat(play.getString("command")).isEqualTo("play media");
+    assertThat(play.getString("from-tag")).isEqualTo("caller");
+    assertThat(play.getString("file")).isEqualTo(Path.of("/prompts/queue.wav").toString());
+    assertThat(play.getInt("repeat-times")).isGreaterThan(1000);
+    assertThat(dictionary(received.get(1)).getInt("repeat-times")).isEqualTo(1);
+    assertThat(dictionary(received.get(2)).getString("command")).isEqualTo("stop media");
+    assertThat(dropped).isEqualTo(5640);
+  }
+
+  @Test
+  void aPromptRtpengineCannotPlayIsNoFailureOfTheCall() throws Exception {
+    RtpEngine engine = engine(request -> "{\"result\":\"error\",\"error-reason\":\"no file\"}");
+
+    assertThat(engine.play("42", "caller", Prompt.HOLD)).isZero();
   }
 
   @Test

@@ -50,6 +50,13 @@ class SipSwitchIT extends DeployedRelais {
   private static final int MEDIA_MIN = 20000 + 200 * ThreadLocalRandom.current().nextInt(100);
 
   private static final int MEDIA_MAX = MEDIA_MIN + 199;
+
+  /** What rtpengine plays: the repository's prompts. */
+  private static final Path PROMPTS = Path.of("..", "payara-config", "telephony", "prompts");
+
+  /** The quietest a prompt or music is (root mean square on 16 bits): silence is 0. */
+  private static final double AUDIBLE = 200;
+
   private static SipPeers peers;
   private static Process kamailio;
 
@@ -82,7 +89,10 @@ class SipSwitchIT extends DeployedRelais {
                 + "\nrelais.sip.outbound-trunk=127.0.0.1:"
                 + OUTBOUND_TRUNK
                 + (SipPeers.rtpengineInstalled()
-                    ? "\nrelais.sip.rtpengine=127.0.0.1:" + RTPENGINE
+                    ? "\nrelais.sip.rtpengine=127.0.0.1:"
+                        + RTPENGINE
+                        + "\nrelais.sip.prompts="
+                        + PROMPTS.toAbsolutePath()
                     : "")
                 + "\n"),
         config);
@@ -199,19 +209,69 @@ class SipSwitchIT extends DeployedRelais {
   }
 
   @Test
-  void holdStopsBothPhonesAudioAndResumeStartsItAgain() throws Exception {
+  void aQueuedCallerHearsTheAnnouncementAsEarlyMedia() throws Exception {
+    assumeTrue(SipPeers.rtpengineInstalled(), "rtpengine is not installed");
+    account();
+    String number = newNumber();
+    group("Annonce", number, "\"ringTimeout\":10");
+    phoneAgent("bob", "502", "Annonce");
+    Process phone = phone("phone-never-answers", "502");
+    try (RtpEar ear = new RtpEar()) {
+      Process trunk =
+          trunk(
+              "trunk-hears-prompt",
+              number,
+              "0611223311",
+              "-key",
+              "ear",
+              ear.port(),
+              "-d",
+              "4000",
+              "-trace_logs");
+
+      RtpEar.Heard heard = ear.listen(Duration.ofSeconds(3));
+
+      assertThat(heard.packets()).as("packets of 20 ms in 3 s").isGreaterThan(100);
+      assertThat(heard.loudness()).as("the announcement, not silence").isGreaterThan(AUDIBLE);
+      assertThat(SipPeers.exitOf(trunk, CALL)).as("the caller, queued, then giving up").isZero();
+      assertThat(peers.logged("trunk-hears-prompt", trunk))
+          .as("where the caller is told to send its audio")
+          .singleElement()
+          .satisfies(this::atRtpengine);
+      assertThat(SipPeers.exitOf(phone, CALL)).as("the agent's phone, cancelled").isZero();
+    }
+  }
+
+  @Test
+  void holdStopsBothPhonesAudioPlaysTheCallerMusicAndResumeStartsItAgain() throws Exception {
+    boolean plays = SipPeers.rtpengineInstalled();
     account();
     String number = newNumber();
     group("Conseil", number, "\"ringTimeout\":10,\"wrapUp\":0");
     Caller carol = phoneAgent("carol", "503", "Conseil");
     Process phone = phone("phone-held", "503");
-    Process trunk = trunk("trunk-held", number, "0611223366");
+    RtpEar ear = new RtpEar();
+    Process trunk = trunk("trunk-held", number, "0611223366", "-key", "ear", ear.port());
     awaitActivity(carol, "TALKING");
     String line = "api/v1/me/lines/" + callOf(carol) + "/";
+    ear.listen(Duration.ofMillis(500)); // the announcement, stopped by the bridge
+    RtpEar.Heard bridged = ear.listen(Duration.ofSeconds(1));
 
     Reply held = api.send(carol, "POST", line + "hold", null);
+    RtpEar.Heard onHold = ear.listen(Duration.ofSeconds(2));
     Reply resumed = api.send(carol, "POST", line + "resume", null);
+    ear.listen(Duration.ofMillis(500));
+    RtpEar.Heard offHold = ear.listen(Duration.ofSeconds(1));
     Reply hungUp = api.send(carol, "POST", line + "hangup", null);
+    ear.close();
+
+    // The agent's phone sends no audio: what the caller hears is rtpengine's.
+    assertThat(bridged.packets()).as("once put through: no announcement").isLessThan(5);
+    if (plays) {
+      assertThat(onHold.packets()).as("on hold, packets of 20 ms in 2 s").isGreaterThan(60);
+      assertThat(onHold.loudness()).as("on hold, music").isGreaterThan(AUDIBLE);
+    }
+    assertThat(offHold.packets()).as("off hold: no music").isLessThan(5);
 
     assertThat(held.status()).as(held.body()).isEqualTo(200);
     assertThat(resumed.status()).as(resumed.body()).isEqualTo(200);

@@ -1,0 +1,84 @@
+package org.relais.web.it;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.SocketException;
+import java.net.SocketTimeoutException;
+import java.time.Duration;
+
+/**
+ * A caller's ear: a UDP socket on loopback a SIPp scenario names as its media port ({@code -key ear
+ * <port>}), which counts the RTP packets of G.711 µ-law (payload type 0) that arrive and measures
+ * how loud their audio is.
+ */
+final class RtpEar implements AutoCloseable {
+
+  private static final int RTP_HEADER = 12;
+
+  /** What arrived: packets, and the audio's root mean square on 16 bits (0 for silence). */
+  record Heard(int packets, double loudness) {}
+
+  private final DatagramSocket socket;
+
+  RtpEar() {
+    try {
+      socket = new DatagramSocket(0, InetAddress.getLoopbackAddress());
+    } catch (SocketException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  String port() {
+    return Integer.toString(socket.getLocalPort());
+  }
+
+  /** What arrives during {@code time}. */
+  Heard listen(Duration time) {
+    long end = System.nanoTime() + time.toNanos();
+    byte[] buffer = new byte[2048];
+    int packets = 0;
+    long samples = 0;
+    double squares = 0;
+    try {
+      while (true) {
+        long left = (end - System.nanoTime()) / 1_000_000;
+        if (left <= 0) {
+          break;
+        }
+        socket.setSoTimeout((int) left);
+        DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
+        try {
+          socket.receive(packet);
+        } catch (SocketTimeoutException e) {
+          break;
+        }
+        if (packet.getLength() > RTP_HEADER && (buffer[1] & 0x7f) == 0) {
+          packets++;
+          for (int i = RTP_HEADER; i < packet.getLength(); i++) {
+            int pcm = linear(buffer[i]);
+            squares += (double) pcm * pcm;
+            samples++;
+          }
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return new Heard(packets, samples == 0 ? 0 : Math.sqrt(squares / samples));
+  }
+
+  /** A G.711 µ-law sample as 16-bit linear PCM (ITU-T G.711). */
+  private static int linear(byte ulaw) {
+    int u = ~ulaw & 0xff;
+    int magnitude = ((((u & 0x0f) << 3) + 0x84) << ((u >> 4) & 0x07)) - 0x84;
+    return (u & 0x80) != 0 ? -magnitude : magnitude;
+  }
+
+  @Override
+  public void close() {
+    socket.close();
+  }
+}

@@ -112,6 +112,7 @@ case "$switch" in
       "$rtpengine" --foreground --log-stderr --table=-1 --interface="$sip_address" \
         --listen-ng="$rtpengine_ng" --listen-cli="$sip_address:$((${RELAIS_RTPENGINE_PORT:-2223} + 1))" \
         --port-min="${rtp_ports%-*}" --port-max="${rtp_ports#*-}" \
+        --recording-method=pcap --recording-dir="$data/rtpengine-recordings" \
         --pidfile="$data/rtpengine.pid" >> "$data/rtpengine.log" 2>&1 &
       children+=($!)
       sleep 1
@@ -121,7 +122,8 @@ case "$switch" in
       fi
       echo "rtpengine (calls' audio) controlled on $rtpengine_ng/udp, audio on ports $rtp_ports"
       sysprops+=(-Drelais.sip.rtpengine="$rtpengine_ng"
-        -Drelais.sip.prompts="$root/payara-config/telephony/prompts")
+        -Drelais.sip.prompts="$root/payara-config/telephony/prompts"
+        -Drelais.sip.recordings="$data/rtpengine-recordings")
     else
       echo "rtpengine is not installed (Debian package rtpengine-daemon): the calls' audio is not" \
         "anchored, phones and trunks send it to each other" >&2

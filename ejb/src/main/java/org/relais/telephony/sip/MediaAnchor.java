@@ -53,6 +53,12 @@ interface MediaAnchor {
    */
   void block(String call, String tag, boolean blocked);
 
+  /**
+   * Starts (or stops) recording every party's audio: where rtpengine is set to record ({@code
+   * recording-method=pcap}), each start writes a capture file of its own. A failure is only logged.
+   */
+  void record(String call, boolean on);
+
   /** The phones and the trunk send their audio to each other. */
   MediaAnchor UNANCHORED =
       new MediaAnchor() {
@@ -84,5 +90,8 @@ interface MediaAnchor {
 
         @Override
         public void block(String call, String tag, boolean blocked) {}
+
+        @Override
+        public void record(String call, boolean on) {}
       };
 }

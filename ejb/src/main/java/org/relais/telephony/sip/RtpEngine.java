@@ -133,6 +133,15 @@ final class RtpEngine implements MediaAnchor {
     tryCommand(party(blocked ? "block media" : "unblock media", call, tag).build());
   }
 
+  @Override
+  public void record(String call, boolean on) {
+    tryCommand(
+        Json.createObjectBuilder()
+            .add("command", on ? "start recording" : "stop recording")
+            .add("call-id", call)
+            .build());
+  }
+
   private void tryCommand(JsonObject request) {
     try {
       command(request);

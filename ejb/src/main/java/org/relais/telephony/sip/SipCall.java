@@ -89,6 +89,9 @@ final class SipCall {
   /** The call's media session, once anchored: the engine's first id of the call. */
   private String session;
 
+  /** The media session was freed: the call is over. */
+  private boolean deleted;
+
   /** The caller's media as the agents' phones are offered it. */
   private byte[] phoneOffer;
 
@@ -466,10 +469,15 @@ final class SipCall {
   /** The caller's leg is over, and with it the call's media (every other leg ends with it). */
   private void callerEnded() {
     caller = Caller.ENDED;
-    if (session != null) {
+    if (session != null && !deleted) {
       media.delete(session);
-      session = null;
+      deleted = true;
     }
+  }
+
+  /** The call's media session: the engine's first id of the call, kept after transfers. */
+  synchronized String session() {
+    return session;
   }
 
   private void cancel(AgentLeg leg) {

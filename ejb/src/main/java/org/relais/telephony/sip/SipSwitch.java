@@ -62,7 +62,8 @@ import org.relais.telephony.sip.CalledNumbers.CalledGroup;
  * relais.sip.rtpengine}, {@link MediaAnchor}), the queued caller hears an announcement, the held
  * one music, and a predictive call's customer dropped for want of an agent a message before the
  * hang-up. What it does not do yet, it refuses loudly: consultations fail at once as {@link
- * DialFailure#FAILED}; attended transfers, monitoring and recording throw.
+ * DialFailure#FAILED}; attended transfers and monitoring throw, and so does recording without
+ * rtpengine ({@link CallRecorder}).
  *
  * <p>The engine hears of the phones through one thread, in the order things happened on the lines;
  * the engine's commands may come before a new call's id is known to this switch (they run once the
@@ -110,6 +111,14 @@ public class SipSwitch implements Switch, SipListener {
   @ConfigProperty(name = "relais.sip.rtpengine")
   Optional<String> rtpengine;
 
+  /**
+   * rtpengine's recording folder ({@code --recording-dir}, {@code recording-method=pcap}) as Relais
+   * reads it; without it, or without rtpengine, calls are not recorded on this switch.
+   */
+  @Inject
+  @ConfigProperty(name = "relais.sip.recordings")
+  Optional<String> recordings;
+
   /** The folder of the prompts rtpengine plays, as rtpengine reads it (relative: to here). */
   @Inject
   @ConfigProperty(name = "relais.sip.prompts", defaultValue = "payara-config/telephony/prompts")
@@ -118,6 +127,10 @@ public class SipSwitch implements Switch, SipListener {
   private SipSettings settings;
   private SipEndpoint endpoint;
   private MediaAnchor media;
+
+  /** Null where calls are not recorded. */
+  private CallRecorder recorder;
+
   private ScheduledExecutorService reporter;
 
   /** rtpengine's commands nobody waits for (a call's deletion), off the SIP stack's threads. */
@@ -154,6 +167,14 @@ public class SipSwitch implements Switch, SipListener {
             .filter(s -> !s.isEmpty())
             .<MediaAnchor>map(ng -> new RtpEngine(ng, Path.of(prompts), mediaCommands))
             .orElse(MediaAnchor.UNANCHORED);
+    recorder =
+        media.plays()
+            ? recordings
+                .map(String::strip)
+                .filter(folder -> !folder.isEmpty())
+                .map(folder -> new CallRecorder(media, Path.of(folder), mediaCommands))
+                .orElse(null)
+            : null;
     try {
       endpoint = new SipEndpoint(settings, this);
     } catch (Exception e) {
@@ -343,14 +364,34 @@ public class SipSwitch implements Switch, SipListener {
         });
   }
 
+  /** rtpengine records the call's audio (SPEC B13). */
   @Override
   public void startRecording(String account, long callId, Path file) {
-    throw notYet("recording");
+    recorder().start(session(callId));
   }
 
+  /** rtpengine stops recording; its capture is made into {@code file}. */
   @Override
   public void stopRecording(String account, long callId, Path file) {
-    throw notYet("recording");
+    recorder().stop(session(callId), file);
+  }
+
+  private CallRecorder recorder() {
+    if (recorder == null) {
+      throw notYet("recording without rtpengine and its folder (relais.sip.recordings)");
+    }
+    return recorder;
+  }
+
+  /**
+   * The call's media session: a trunk call's first id, kept after a transfer; an outbound call's id
+   * (which it is too for a trunk call already forgotten).
+   */
+  private String session(long callId) {
+    CompletableFuture<SipCall> known = calls.get(callId);
+    SipCall call = known == null ? null : known.getNow(null);
+    String session = call == null ? null : call.session();
+    return session != null ? session : Long.toString(callId);
   }
 
   private static UnsupportedOperationException notYet(String feature) {

@@ -121,10 +121,17 @@ final class SipPeers implements AutoCloseable {
                 "--port-max=" + portMax,
                 // Its command line socket too, which would take 2224, perhaps another's already.
                 "--listen-cli=127.0.0.1:" + freePort(),
+                "--recording-method=pcap",
+                "--recording-dir=" + recordings().toAbsolutePath(),
                 "--log-level=6",
                 "--pidfile=" + logs.resolve("rtpengine.pid").toAbsolutePath()));
     Await.until(Duration.ofSeconds(10), () -> answers(ngPort), answers -> answers);
     return rtpengine;
+  }
+
+  /** rtpengine's recording folder. */
+  Path recordings() {
+    return logs.resolve("rtpengine-recordings");
   }
 
   private static boolean answers(int ngPort) {

@@ -4,15 +4,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import jakarta.json.JsonObject;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Stream;
+import javax.sound.sampled.AudioFormat;
+import javax.sound.sampled.AudioInputStream;
+import javax.sound.sampled.AudioSystem;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.shrinkwrap.api.ArchivePath;
 import org.jboss.shrinkwrap.api.ArchivePaths;
@@ -57,6 +67,12 @@ class SipSwitchIT extends DeployedRelais {
   /** The quietest a prompt or music is (root mean square on 16 bits): silence is 0. */
   private static final double AUDIBLE = 200;
 
+  private static final Path LOGS =
+      Path.of("target", "it", "sip-" + System.getProperty("relais.it.database"));
+
+  /** rtpengine's recording folder, as {@link SipPeers} starts it. */
+  private static final Path RECORDINGS = LOGS.resolve("rtpengine-recordings");
+
   private static SipPeers peers;
   private static Process kamailio;
 
@@ -93,6 +109,8 @@ class SipSwitchIT extends DeployedRelais {
                         + RTPENGINE
                         + "\nrelais.sip.prompts="
                         + PROMPTS.toAbsolutePath()
+                        + "\nrelais.sip.recordings="
+                        + RECORDINGS.toAbsolutePath()
                     : "")
                 + "\n"),
         config);
@@ -101,8 +119,7 @@ class SipSwitchIT extends DeployedRelais {
 
   @BeforeAll
   static void startKamailio() {
-    peers =
-        new SipPeers(Path.of("target", "it", "sip-" + System.getProperty("relais.it.database")));
+    peers = new SipPeers(LOGS);
     kamailio = peers.kamailio(KAMAILIO, KAMAILIO_RPC);
     if (SipPeers.rtpengineInstalled()) {
       peers.rtpengine(RTPENGINE, MEDIA_MIN, MEDIA_MAX);
@@ -175,6 +192,73 @@ class SipSwitchIT extends DeployedRelais {
         () -> SipPeers.relayedPackets(RTPENGINE) - relayedBefore,
         relayed -> relayed >= 150);
     awaitActivity(dora, "IDLE");
+  }
+
+  @Test
+  void aRecordedCallsAudioIsRtpenginesCaptureOfBothSidesMadeIntoAWav() throws Exception {
+    assumeTrue(SipPeers.rtpengineInstalled(), "rtpengine is not installed");
+    account();
+    String number = newNumber();
+    group("Archive", number, "\"ringTimeout\":10,\"wrapUp\":0,\"recording\":\"ALWAYS\"");
+    Caller gus = phoneAgent("gus", "509", "Archive");
+    Process phone = phone("phone-media", "509");
+
+    Process trunk = trunk("trunk-media", number, "0611223388");
+    awaitActivity(gus, "TALKING");
+    String callId = callOf(gus);
+
+    assertThat(SipPeers.exitOf(trunk, CALL)).as("the trunk's call").isZero();
+    assertThat(SipPeers.exitOf(phone, CALL)).as("the agent's phone").isZero();
+    String id =
+        Await.until(
+                TIMERS,
+                () -> api.get(admin, "api/v1/calls/" + callId).object().getJsonArray("recordings"),
+                recordings -> !recordings.isEmpty())
+            .getJsonObject(0)
+            .getString("id");
+    HttpResponse<byte[]> wav =
+        Await.until(TIMERS, () -> recording(admin, id), response -> response.statusCode() == 200);
+    try (AudioInputStream audio =
+        AudioSystem.getAudioInputStream(new ByteArrayInputStream(wav.body()))) {
+      AudioFormat format = audio.getFormat();
+      assertThat(format.getSampleRate()).isEqualTo(8000f);
+      assertThat(format.getSampleSizeInBits()).isEqualTo(16);
+      // Both sides send two seconds of tone from the answer on: two seconds and a little.
+      assertThat(audio.getFrameLength() / 8000.0).as("seconds").isBetween(1.8, 3.0);
+      byte[] pcm = audio.readAllBytes();
+      double squares = 0;
+      for (int i = 0; i + 1 < pcm.length; i += 2) {
+        int sample = (short) ((pcm[i] & 0xff) | (pcm[i + 1] << 8));
+        squares += (double) sample * sample;
+      }
+      assertThat(Math.sqrt(squares / (pcm.length / 2))).as("loudness").isGreaterThan(AUDIBLE);
+    }
+    // rtpengine's capture goes once made into the WAV.
+    Await.until(TIMERS, SipSwitchIT::captures, left -> left == 0);
+  }
+
+  private static long captures() {
+    try (Stream<Path> files = Files.list(RECORDINGS.resolve("pcaps"))) {
+      return files.count();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private HttpResponse<byte[]> recording(Caller agent, String id) {
+    try {
+      return HttpClient.newHttpClient()
+          .send(
+              HttpRequest.newBuilder(URI.create(baseUrl() + "api/v1/recordings/" + id))
+                  .header("Authorization", agent.authorization())
+                  .build(),
+              HttpResponse.BodyHandlers.ofByteArray());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
   }
 
   private void atRtpengine(String media) {

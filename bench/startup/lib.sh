@@ -12,6 +12,13 @@ until_answers() {
   echo $(( ($(date +%s%N) - $1) / 1000000 ))
 }
 
+# Processor seconds (user and system, all threads) the server has used since it started: on a
+# shared machine, where another load stretches the time to ready, the work a start does.
+cpu_seconds() {
+  local pid; pid=$(pgrep -f -- "--port $port" | tail -1)
+  awk -v hz="$(getconf CLK_TCK)" '{ printf "%.1f", ($14 + $15) / hz }' "/proc/$pid/stat"
+}
+
 # Resident memory of the server after the rest, in MB: what the kernel counts (VmRSS), which
 # counts ZGC's heap three times (it maps each page at three addresses on Java 17), and the
 # memory it really holds: the private pages, plus the shared ones (the heap, with ZGC) once.

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Restart to readiness, side by side: a bare Payara Micro 6 (no application) and Relais, started
 # in turn, each killed with SIGKILL once ready, as a crash would. Prints each start's time to its
-# first answer (bare) or to /health/ready answering 200 (Relais), and the resident memory after a
-# rest; then the medians, and the median of each start's ratio to the bare start of its round.
+# first answer (bare) or to /health/ready answering 200 (Relais), the processor time it used until
+# then, and the resident memory after a rest; then the medians, and the median of each start's
+# ratios to the bare start of its round.
 #
 #   bench/startup/startup.sh [rounds] [rest-seconds] [other-checkout ...]
 #
@@ -36,7 +37,7 @@ bare() {
   java "${jvm[@]}" -jar "$micro" --nocluster --port "$port" --rootdir "$work/bare" \
     > "$work/bare.log" 2>&1 &
   # With no application, Payara Micro serves no health check: its first answer, a 404, is ready.
-  echo "$(until_answers "$started" / any) $(rested_rss)"
+  echo "$(until_answers "$started" / any) $(cpu_seconds) $(rested_rss)"
   stop
 }
 
@@ -44,7 +45,7 @@ relais() { # $1: checkout, $2: its index
   local started; started=$(date +%s%N)
   (cd "$1" && RELAIS_PORT=$port RELAIS_DATA="$work/relais$2" payara-config/run.sh) \
     > "$work/relais$2.out" 2>&1 &
-  echo "$(until_answers "$started" /health/ready 200) $(rested_rss)"
+  echo "$(until_answers "$started" /health/ready 200) $(cpu_seconds) $(rested_rss)"
   stop
 }
 
@@ -52,8 +53,8 @@ relais() { # $1: checkout, $2: its index
 bare > /dev/null
 for i in "${!checkouts[@]}"; do relais "${checkouts[$i]}" "$i" > /dev/null; done
 
-header="round bare_ms bare_rss/held_mb"
-for i in "${!checkouts[@]}"; do header+=" relais${i}_ms relais${i}_rss/held_mb"; done
+header="round bare_ms bare_cpu_s bare_rss/held_mb"
+for i in "${!checkouts[@]}"; do header+=" relais${i}_ms relais${i}_cpu_s relais${i}_rss/held_mb"; done
 echo "$header"
 for ((r = 1; r <= rounds; r++)); do
   line="$r $(bare)"
@@ -62,14 +63,14 @@ for ((r = 1; r <= rounds; r++)); do
 done
 
 echo "medians (relais0 is ${checkouts[0]##*/}; then ${checkouts[*]:1})"
-bare_ms=$(awk '{ print $2 }' "$work/results" | median)
+column() { awk -v c="$1" '{ print $c }' "$work/results" | median; }
 held() { awk -v c="$1" '{ split($c, m, "/"); print m[2] }' "$work/results" | median; }
-echo "bare: ${bare_ms} ms, $(held 3) MB held"
+ratio() { awk -v c="$1" -v b="$2" '{ print $c / $b }' "$work/results" | median; }
+echo "bare: $(column 2) ms, $(column 3) s of processor, $(held 4) MB held"
 for i in "${!checkouts[@]}"; do
-  ms_col=$(( 4 + 2 * i )); rss_col=$(( 5 + 2 * i ))
-  ms=$(awk -v c=$ms_col '{ print $c }' "$work/results" | median)
-  ratio=$(awk -v c=$ms_col '{ print $c / $2 }' "$work/results" | median)
-  echo "relais$i: ${ms} ms (median of the ratios to bare: ${ratio}), $(held $rss_col) MB held"
+  ms_col=$(( 5 + 3 * i )); cpu_col=$(( 6 + 3 * i )); rss_col=$(( 7 + 3 * i ))
+  echo "relais$i: $(column $ms_col) ms (median of the ratios to bare: $(ratio $ms_col 2)),"\
+    "$(column $cpu_col) s of processor (ratios: $(ratio $cpu_col 3)), $(held $rss_col) MB held"
   grep -ho 'ACD recovered.*' "$work/relais$i/relais.log" | tail -1 || true
 done
 echo "phases of the last round's starts"

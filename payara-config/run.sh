@@ -176,7 +176,8 @@ if [[ ! -f "$runtime/launch-micro.jar" || "$(cat "$runtime/prepared" 2>/dev/null
   echo "Preparing the runtime (first start after a build or a change of settings)..."
   rm -rf "$runtime"
   java -jar "$micro" --rootdir "$runtime" --outputlauncher > "$data/prepare.log" 2>&1
-  java "${jvm[@]}" -XX:ArchiveClassesAtExit="$runtime/classes.jsa" -Djava.io.tmpdir="$data/tmp" \
+  # A warm-up that does not stop by itself within 15 minutes is taken as failed.
+  timeout 900 java "${jvm[@]}" -XX:ArchiveClassesAtExit="$runtime/classes.jsa" -Djava.io.tmpdir="$data/tmp" \
     "${sysprops[@]}" -jar "$runtime/launch-micro.jar" "${micro_options[@]}" \
     --port "$port" --postbootcommandfile "$postboot" --deploy "$war:/" --warmup >> "$data/prepare.log" 2>&1 || true
   if [[ ! -f "$runtime/classes.jsa" ]] || ! grep -q '<application ' "$runtime/config/domain.xml" \

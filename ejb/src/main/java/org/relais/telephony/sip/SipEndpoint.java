@@ -68,6 +68,15 @@ final class SipEndpoint {
 
   void stop() {
     stack.stop();
+    // The stack's event thread waits on its queue and never sees the stack stopped (jain-sip-ri
+    // 1.3.0-91): it is ended here, or the Java runtime would wait for it forever (a start that
+    // only warms the application up, then exits, as the run command's preparation does).
+    if (stack.getEventScanner() != null) {
+      stack.getEventScanner().forceStop();
+    }
+    Thread.getAllStackTraces().keySet().stream()
+        .filter(thread -> thread.getName().equals("EventScannerThread"))
+        .forEach(Thread::interrupt);
   }
 
   SipProvider provider() {

@@ -93,7 +93,7 @@ case "$switch" in
     sip_rpc="$sip_address:${RELAIS_SIP_RPC_PORT:-5061}"
     mkdir -p "$data/kamailio"
     "$kamailio" -f payara-config/telephony/kamailio.cfg -D -E -l "udp:$sip_address:$sip_port" \
-      -A "RPC_SOCKET=\"udp:$sip_rpc\"" \
+      -A "RPC_SOCKET=\"udp:$sip_rpc\"" -A "RELAIS=\"$sip_address:${RELAIS_SIP_TRUNK_PORT:-5080}\"" \
       -P "$data/kamailio/kamailio.pid" -Y "$data/kamailio" -m 32 -M 4 >> "$data/kamailio.log" 2>&1 &
     children=($!)
     trap 'kill "${children[@]}" 2>/dev/null || true' EXIT

@@ -69,11 +69,19 @@ public class AgentPresence {
   @Column(name = "session_started", nullable = false)
   private OffsetDateTime sessionStarted;
 
+  /** Whether the agent's phone is registered with the switch: one that is not cannot be rung. */
+  @Column(name = "phone_registered", nullable = false)
+  private boolean phoneRegistered = true;
+
   @Version private long version;
 
   protected AgentPresence() {}
 
-  public AgentPresence(Agent agent, Availability availability, OffsetDateTime at) {
+  /**
+   * @param phoneRegistered whether the switch holds a registration of the agent's phone now
+   */
+  public AgentPresence(
+      Agent agent, Availability availability, boolean phoneRegistered, OffsetDateTime at) {
     this.agent = Objects.requireNonNull(agent);
     this.accountId = agent.getAccount().getId();
     this.availability = availability;
@@ -81,6 +89,7 @@ public class AgentPresence {
     this.stateSince = at;
     this.idleSince = at;
     this.sessionStarted = at;
+    this.phoneRegistered = phoneRegistered;
   }
 
   /**
@@ -104,6 +113,19 @@ public class AgentPresence {
     if (activity == Activity.IDLE) {
       this.stateSince = at;
     }
+  }
+
+  /** The switch registered the agent's phone, or lost its registration. */
+  public void phoneRegistered(boolean registered) {
+    this.phoneRegistered = registered;
+  }
+
+  /**
+   * Whether the agent can be offered a call at all: its phone registered with the switch (SPEC F2).
+   * The agent's state does not change with it: the phone comes back, the offers do too.
+   */
+  public boolean isPhoneRegistered() {
+    return phoneRegistered;
   }
 
   public Long getAgentId() {

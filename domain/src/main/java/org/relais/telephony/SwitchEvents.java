@@ -36,4 +36,10 @@ public interface SwitchEvents {
 
   /** An outbound call could not reach the customer (or the agent's own phone). */
   void outboundFailed(String account, long callId, DialFailure failure);
+
+  /**
+   * The agent's phone registered with the switch, or its registration went (unregistered, expired):
+   * a phone that is not registered cannot be rung, and its agent is offered no call.
+   */
+  void phoneRegistration(String account, String extension, boolean registered);
 }

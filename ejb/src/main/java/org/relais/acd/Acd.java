@@ -116,9 +116,14 @@ public class Acd {
 
   // ---------------------------------------------------------------- agent desk (DeskCommands)
 
-  /** Connects the agent to the ACD (banner login); answers its presence. */
-  public AgentPresence connect(long agentId) {
-    return engine.desk().connect(agentId);
+  /**
+   * Connects the agent to the ACD (banner login); answers its presence.
+   *
+   * @param phoneRegistered whether the switch's registry holds the agent's phone now ({@link
+   *     org.relais.telephony.RegisteredPhones}, asked before this lock is taken)
+   */
+  public AgentPresence connect(long agentId, boolean phoneRegistered) {
+    return engine.desk().connect(agentId, phoneRegistered);
   }
 
   /** Disconnects the agent; refused while a call is in hand or waits for its qualification. */

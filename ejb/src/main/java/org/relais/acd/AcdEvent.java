@@ -148,6 +148,23 @@ public sealed interface AcdEvent {
   }
 
   /**
+   * A connected agent's phone registered with the switch, or its registration went (SPEC F2): an
+   * agent whose phone is not registered is offered no call.
+   */
+  record PhoneRegistration(
+      long accountId,
+      OffsetDateTime at,
+      long agentId,
+      String agent,
+      String extension,
+      boolean registered)
+      implements AcdEvent {
+    public String type() {
+      return registered ? "PHONE_REGISTERED" : "PHONE_UNREGISTERED";
+    }
+  }
+
+  /**
    * A customer the predictive dialler called answered with no agent free (SPEC B11): it heard the
    * dropped message and was hung up on; the campaign's abandon rate counts it.
    */

@@ -80,6 +80,25 @@ final class AgentMoves {
     floors.of(presence.getAccountId()).update(presence);
   }
 
+  /**
+   * The agent's phone registered with the switch, or its registration went: the floor offers the
+   * agent calls only while it is registered; its state does not change. Announced, so that its
+   * banner shows it.
+   */
+  void phoneRegistered(AgentPresence presence, boolean registered) {
+    presence.phoneRegistered(registered);
+    floors.of(presence.getAccountId()).update(presence);
+    Agent agent = presence.getAgent();
+    transaction.announce(
+        new AcdEvent.PhoneRegistration(
+            presence.getAccountId(),
+            clock.now(),
+            presence.getAgentId(),
+            agent.getLogin(),
+            agent.getExtension(),
+            registered));
+  }
+
   /** The agent leaves the ACD: its presence goes, with its timer and its seat on the floor. */
   void leave(AgentPresence presence) {
     record(presence, Availability.DISCONNECTED, Activity.IDLE, null);

@@ -6,6 +6,7 @@ import jakarta.persistence.TypedQuery;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.relais.call.Call;
 import org.relais.presence.AgentPresence;
 import org.relais.routing.Router;
@@ -51,15 +52,20 @@ final class BatchRead {
 
   /** The presence of the connected agent with this extension; 409 when there is none. */
   AgentPresence presenceAt(long accountId, String extension) {
+    return connectedAt(accountId, extension)
+        .orElseThrow(
+            () -> new DeskConflictException("no connected agent has extension " + extension));
+  }
+
+  /** The presence of the connected agent with this extension, if one is. */
+  Optional<AgentPresence> connectedAt(long accountId, String extension) {
     // Through the agent's account, so that the database finds the agent by its index.
     return presencesWithTheirCalls(
             "p.agent.account.id = :account AND p.agent.extension = :extension")
         .setParameter("account", accountId)
         .setParameter("extension", extension)
         .getResultStream()
-        .findFirst()
-        .orElseThrow(
-            () -> new DeskConflictException("no connected agent has extension " + extension));
+        .findFirst();
   }
 
   /**

@@ -120,6 +120,11 @@ public class BatchedSwitchEvents implements SwitchEvents {
   }
 
   @Override
+  public void phoneRegistration(String account, String extension, boolean registered) {
+    ask(new SwitchEvent.PhoneRegistration(account, extension, registered));
+  }
+
+  @Override
   public void callerHungUp(String account, long callId) {
     ask(new SwitchEvent.CallerHungUp(account, callId));
   }

@@ -153,6 +153,23 @@ final class CallFlow implements QueueRules.Ends {
     notAnswered(names.phone(accountName, extension), AgentEvent.REFUSE, "REFUSED");
   }
 
+  /**
+   * The agent's phone registered, or its registration went (SPEC F2). A phone whose agent is not
+   * connected changes nothing here: the agent's connection asks the switch's registry itself.
+   */
+  void phoneRegistration(String accountName, String extension, boolean registered) {
+    long accountId = names.accountId(accountName);
+    read.connectedAt(accountId, extension)
+        .filter(presence -> presence.isPhoneRegistered() != registered)
+        .ifPresent(
+            presence -> {
+              moves.phoneRegistered(presence, registered);
+              if (registered) {
+                dispatcher.dispatch(accountId);
+              }
+            });
+  }
+
   void agentHungUp(String accountName, String extension) {
     AgentPresence presence = names.phone(accountName, extension);
     switch (presence.getActivity()) {

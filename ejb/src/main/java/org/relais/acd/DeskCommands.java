@@ -60,8 +60,13 @@ final class DeskCommands {
     this.clock = clock;
   }
 
-  /** Connects the agent to the ACD (banner login); answers its presence. */
-  AgentPresence connect(long agentId) {
+  /**
+   * Connects the agent to the ACD (banner login); answers its presence.
+   *
+   * @param phoneRegistered whether the switch's registry holds the agent's phone now, as asked
+   *     before the engine's lock was taken; the switch reports any change after
+   */
+  AgentPresence connect(long agentId, boolean phoneRegistered) {
     AgentPresence existing = em.find(AgentPresence.class, agentId);
     if (existing != null) {
       return existing;
@@ -75,7 +80,7 @@ final class DeskCommands {
         agent.getSettings().isAvailableOnLogin()
             ? Availability.AVAILABLE
             : Availability.UNAVAILABLE;
-    AgentPresence presence = new AgentPresence(agent, availability, clock.now());
+    AgentPresence presence = new AgentPresence(agent, availability, phoneRegistered, clock.now());
     em.persist(presence);
     moves.audit(presence);
     Floor floor = floors.of(agent.getAccount().getId());

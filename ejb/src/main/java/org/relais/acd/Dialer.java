@@ -129,8 +129,8 @@ final class Dialer {
   /**
    * Automatic mode: every agent free for a call (connected, available, idle: inbound calls, which
    * the dispatcher offers as soon as an agent frees up, come first) who is an outbound member of a
-   * group with a running automatic campaign, and whose profile has the module, has its next contact
-   * due dialled.
+   * group with a running automatic campaign, whose profile has the module and whose phone is
+   * registered, has its next contact due dialled.
    */
   void dialForFreeAgents() {
     if (!outbound.canPlace()) {
@@ -149,7 +149,8 @@ final class Dialer {
         em.createQuery(
                 "SELECT DISTINCT p.agentId FROM AgentPresence p, Membership m"
                     + " WHERE m.agent = p.agent AND m.outbound = TRUE AND m.group.id IN :groups"
-                    + " AND p.activity = :idle AND p.availability = :available",
+                    + " AND p.activity = :idle AND p.availability = :available"
+                    + " AND p.phoneRegistered = TRUE",
                 Long.class)
             .setParameter("groups", automatic)
             .setParameter("idle", Activity.IDLE)

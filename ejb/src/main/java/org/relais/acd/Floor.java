@@ -73,11 +73,12 @@ final class Floor {
     router.answered(agentId);
   }
 
-  /** The agent's availability or activity changed. */
+  /** The agent's availability or activity changed, or its phone's registration. */
   void update(AgentPresence presence) {
     router.eligibility(
         presence.getAgentId(),
-        AgentStateMachine.eligible(presence.getAvailability(), presence.getActivity()),
+        presence.isPhoneRegistered()
+            && AgentStateMachine.eligible(presence.getAvailability(), presence.getActivity()),
         presence.getIdleSince().toInstant());
   }
 

@@ -219,14 +219,16 @@ final class Predictive {
 
   /**
    * The group's outbound agents free for a call, the longest free first: connected, available and
-   * idle (inbound calls, offered as soon as an agent frees up, come first), with the module.
+   * idle (inbound calls, offered as soon as an agent frees up, come first), with the module and a
+   * registered phone.
    */
   private List<AgentPresence> freeAgents(QueueGroup group) {
     return em
         .createQuery(
             "SELECT p FROM AgentPresence p, Membership m WHERE m.agent = p.agent"
                 + " AND m.outbound = TRUE AND m.group = :group AND p.activity = :idle"
-                + " AND p.availability = :available ORDER BY p.idleSince, p.agentId",
+                + " AND p.availability = :available AND p.phoneRegistered = TRUE"
+                + " ORDER BY p.idleSince, p.agentId",
             AgentPresence.class)
         .setParameter("group", group)
         .setParameter("idle", Activity.IDLE)

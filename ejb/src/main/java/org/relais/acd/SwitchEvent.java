@@ -70,6 +70,16 @@ sealed interface SwitchEvent<A> {
     }
   }
 
+  /** The agent's phone registered with the switch, or its registration went. */
+  record PhoneRegistration(String account, String extension, boolean registered)
+      implements PhoneEvent {
+    @Override
+    public Void applyTo(CallFlow flow) {
+      flow.phoneRegistration(account, extension, registered);
+      return null;
+    }
+  }
+
   /** An event about a call the engine named to the switch, which answers nothing. */
   sealed interface CallEvent extends SwitchEvent<Void> {
     @Override

@@ -29,6 +29,7 @@ import org.relais.presence.Activity;
 import org.relais.presence.AgentPresence;
 import org.relais.presence.AgentStateChange;
 import org.relais.presence.Availability;
+import org.relais.telephony.RegisteredPhones;
 
 /**
  * What the banner and the desk API show, read from the committed rows: they never take the engine's
@@ -49,6 +50,7 @@ public class DeskQueries {
   EntityManager em;
 
   @Inject Clock clock;
+  @Inject RegisteredPhones phones;
 
   /** One of the agent's groups in the groups module (SPEC B2). */
   public record GroupLine(
@@ -105,7 +107,11 @@ public class DeskQueries {
             .map(AgentPresence::getGroup)
             .map(g -> g.settings().qualifications())
             .orElse(List.of()),
-        groups(agent));
+        groups(agent),
+        new Desk.Phone(
+            presence
+                .map(AgentPresence::isPhoneRegistered)
+                .orElseGet(() -> phones.isRegistered(agent))));
   }
 
   /** The agent's lines (SPEC B12): its call while it talks, and its consult call. */

@@ -204,8 +204,13 @@ final class Floorplan implements AccountNames {
         });
   }
 
+  /** The agent connects, its phone registered, and is made available or not. */
   void connect(long agentId, boolean available) {
-    at(desk -> desk.connect(agentId));
+    connect(agentId, available, true);
+  }
+
+  void connect(long agentId, boolean available, boolean phoneRegistered) {
+    at(desk -> desk.connect(agentId, phoneRegistered));
     does(desk -> desk.changeAvailability(agentId, available));
   }
 
@@ -345,6 +350,10 @@ final class Floorplan implements AccountNames {
     report(new SwitchEvent.OutboundFailed(account, callId, failure));
   }
 
+  void phoneRegistration(String extension, boolean registered) {
+    report(new SwitchEvent.PhoneRegistration(account, extension, registered));
+  }
+
   /** Moves the clock on, firing each deadline as it falls due, each in its own transaction. */
   void advance(Duration by) {
     Instant until = clock.instant().plus(by);
@@ -430,12 +439,20 @@ final class Floorplan implements AccountNames {
     return account.equals(name) ? Optional.of(accountId) : Optional.empty();
   }
 
+  /**
+   * Another test's account too: the tests share one database, and the server-wide parts of the
+   * engine (recovery re-arming overdue timers) reach the rows other tests left behind.
+   */
   @Override
   public String nameOf(long id) {
-    if (id != accountId) {
+    if (id == accountId) {
+      return account;
+    }
+    Account other = em.find(Account.class, id);
+    if (other == null) {
       throw new NoSuchEntityException("account");
     }
-    return account;
+    return other.getName();
   }
 
   // ---------------------------------------------------------------- plumbing

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.logging.Logger;
 import org.relais.telephony.PhoneCredential;
 import org.relais.telephony.PhoneCredentialChanged;
+import org.relais.telephony.RegisteredPhones;
 import org.relais.telephony.RegistryUnavailableException;
 import org.relais.telephony.SwitchProducer;
 
@@ -33,8 +34,9 @@ import org.relais.telephony.SwitchProducer;
  * core.uptime}), and gives a Kamailio it has not filled yet every credential. Where the table may
  * hold entries that no longer stand (Relais has just started, or a change did not reach Kamailio),
  * it is emptied first; a Kamailio that has just started holds none, and is not emptied, so that the
- * phones registering at that moment are not refused. A singleton, so that a fill and a change never
- * interleave: whichever comes last writes the database's latest word.
+ * phones registering at that moment are not refused. A Kamailio that restarted has lost every
+ * registration: the engine is told again of each connected agent's phone. A singleton, so that a
+ * fill and a change never interleave: whichever comes last writes the database's latest word.
  */
 @Singleton
 @Startup
@@ -51,6 +53,8 @@ public class KamailioCredentials {
 
   @Inject SwitchProducer switches;
   @Inject KamailioRpc rpc;
+  @Inject SipSwitch sip;
+  @Inject RegisteredPhones phones;
 
   @Resource TimerService timers;
 
@@ -75,6 +79,10 @@ public class KamailioCredentials {
       String upSince = uptime == null ? null : uptime.getString("up_since", null);
       if (upSince != null && (mayHoldStale || !upSince.equals(filledSince))) {
         fill();
+        if (filledSince != null && !upSince.equals(filledSince)) {
+          // A Kamailio that restarted lost every registration, and said so to nobody.
+          sip.reconcile(phones.ofConnectedAgents());
+        }
         filledSince = upSince;
       }
     } catch (RegistryUnavailableException down) {
@@ -96,6 +104,10 @@ public class KamailioCredentials {
           rpc.call("htable.sets", TABLE, entry.addressOfRecord(), entry.ha1());
         }
         rpc.call("ul.rm", "location", entry.addressOfRecord());
+        if (entry.extension() != null) {
+          // Kamailio tells nobody of a registration removed this way: the engine is told here.
+          sip.tellRegistration(entry.account(), entry.extension());
+        }
       }
     } catch (RegistryUnavailableException down) {
       mayHoldStale = true;

@@ -22,6 +22,9 @@ public class KamailioRegistry implements PhoneRegistry {
 
   @Override
   public PhoneRegistration registration(String account, String extension) {
+    if (extension == null) {
+      return PhoneRegistration.absent(null); // no phone to register
+    }
     JsonObject answer = rpc.call("ul.lookup", "location", extension + "@" + account);
     if (!answer.containsKey("result")) {
       return PhoneRegistration.absent(extension); // "AOR not found"

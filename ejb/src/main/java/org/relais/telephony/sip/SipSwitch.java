@@ -8,9 +8,13 @@ import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Inject;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -43,6 +47,7 @@ import javax.sip.message.Response;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.relais.telephony.DialFailure;
 import org.relais.telephony.MonitorMode;
+import org.relais.telephony.RegisteredPhones;
 import org.relais.telephony.Switch;
 import org.relais.telephony.SwitchEvents;
 import org.relais.telephony.sip.CalledNumbers.CalledGroup;
@@ -81,6 +86,7 @@ public class SipSwitch implements Switch, SipListener {
   @Inject SwitchEvents acd;
   @Resource ManagedThreadFactory threads;
   @Inject CalledNumbers numbers;
+  @Inject KamailioRegistry registry;
 
   @Inject
   @ConfigProperty(name = "relais.sip.address", defaultValue = "127.0.0.1")
@@ -125,6 +131,10 @@ public class SipSwitch implements Switch, SipListener {
   String prompts;
 
   private SipSettings settings;
+
+  /** The registrar's IP address, the only source of registration notices. */
+  private String registrarAddress;
+
   private SipEndpoint endpoint;
   private MediaAnchor media;
 
@@ -154,6 +164,7 @@ public class SipSwitch implements Switch, SipListener {
                 .filter(s -> !s.isEmpty())
                 .collect(Collectors.toSet()),
             outboundTrunk.map(String::strip).orElse(""));
+    registrarAddress = addressOf(registrar);
     // Its thread made now, on the application's start: made later, by the first trunk call's
     // INVITE on a thread of the SIP stack, it would carry none of the application's context, and
     // the beans it first uses (the called numbers' look-up) would get no persistence context.
@@ -196,6 +207,16 @@ public class SipSwitch implements Switch, SipListener {
                 .filter(ng -> !ng.isBlank())
                 .map(ng -> ", media through rtpengine at " + ng)
                 .orElse(", media not anchored (no relais.sip.rtpengine)"));
+  }
+
+  /** The IP address of {@code host:port}'s host. */
+  private static String addressOf(String hostAndPort) {
+    String host = hostAndPort.substring(0, Math.max(hostAndPort.lastIndexOf(':'), 0));
+    try {
+      return InetAddress.getByName(host.isEmpty() ? hostAndPort : host).getHostAddress();
+    } catch (UnknownHostException e) {
+      throw new IllegalStateException("relais.sip.registrar: unknown host " + hostAndPort, e);
+    }
   }
 
   @PreDestroy
@@ -418,6 +439,7 @@ public class SipSwitch implements Switch, SipListener {
         case Request.OPTIONS -> respond(event, Response.OK);
         // A trunk's word on a transfer it carries (RFC 3515): heard, and nothing more to do.
         case Request.NOTIFY -> respond(event, Response.OK);
+        case Request.MESSAGE -> registrationChanged(event);
         default -> respond(event, Response.METHOD_NOT_ALLOWED);
       }
     } catch (Exception e) {
@@ -506,6 +528,51 @@ public class SipSwitch implements Switch, SipListener {
       return;
     }
     reporter.execute(() -> queue(transaction, number(invite.getRequestURI()), caller(invite)));
+  }
+
+  /**
+   * Kamailio's word that a phone's registration changed (kamailio.cfg, route TELL_RELAIS): a
+   * MESSAGE to {@code registrations} from the registrar's address, whose body is the phone's
+   * address of record, {@code extension@account}. It says only which phone to look at: the registry
+   * is asked what stands now, on the reporter thread, and the engine told, in order with the calls.
+   */
+  private void registrationChanged(RequestEvent event) throws Exception {
+    Request message = event.getRequest();
+    String source = ((SIPMessage) message).getPeerPacketSourceAddress().getHostAddress();
+    if (!source.equals(registrarAddress)
+        || !(message.getRequestURI() instanceof SipURI uri)
+        || !"registrations".equals(uri.getUser())
+        || message.getRawContent() == null) {
+      respond(event, Response.FORBIDDEN);
+      return;
+    }
+    respond(event, Response.OK);
+    String aor = new String(message.getRawContent(), StandardCharsets.UTF_8).strip();
+    int at = aor.lastIndexOf('@');
+    if (at < 1 || at == aor.length() - 1) {
+      LOG.warning("a registration notice names no extension@account: " + aor);
+      return;
+    }
+    tellRegistration(aor.substring(at + 1), aor.substring(0, at));
+  }
+
+  /**
+   * Tells the engine whether each of these phones is registered now, on the reporter thread: at
+   * start, registrations may have come and gone while Relais was down.
+   */
+  public void reconcile(List<RegisteredPhones.Phone> phones) {
+    phones.forEach(phone -> tellRegistration(phone.account(), phone.extension()));
+  }
+
+  /**
+   * Tells the engine whether the phone is registered now, on the reporter thread: after Kamailio's
+   * notice, or after Relais itself removed its registration (a new SIP password or extension).
+   */
+  void tellRegistration(String account, String extension) {
+    report(
+        () ->
+            acd.phoneRegistration(
+                account, extension, registry.registration(account, extension).registered()));
   }
 
   /** Finds the number's group and hands the call to the engine: the reporter thread's work. */

@@ -66,4 +66,9 @@ final class RecordedSwitchEvents implements SwitchEvents {
   public void outboundFailed(String account, long callId, DialFailure failure) {
     record("outboundFailed " + account + " " + callId + " " + failure);
   }
+
+  @Override
+  public void phoneRegistration(String account, String extension, boolean registered) {
+    record("phoneRegistration " + account + " " + extension + " " + registered);
+  }
 }

@@ -32,6 +32,7 @@ import org.relais.desk.DeskLine;
 import org.relais.desk.DeskQueries;
 import org.relais.desk.DeskQueries.GroupLine;
 import org.relais.desk.DeskQueries.Statistics;
+import org.relais.telephony.RegisteredPhones;
 import org.relais.web.security.CurrentCaller;
 
 /**
@@ -46,6 +47,7 @@ public class MeResource {
 
   @Inject CurrentCaller caller;
   @Inject Acd acd;
+  @Inject RegisteredPhones phones;
   @Inject DeskQueries queries;
   @Inject CallHistory history;
   @Inject AccountTime accountTime;
@@ -67,7 +69,7 @@ public class MeResource {
   @POST
   @Path("session")
   public Desk connect() {
-    acd.connect(caller.agent().getId());
+    acd.connect(caller.agent().getId(), phones.isRegistered(caller.agent()));
     return me();
   }
 

@@ -41,6 +41,7 @@ import org.relais.acd.AcdEvent.CallEnded;
 import org.relais.acd.AcdEvent.CallNotAnswered;
 import org.relais.acd.AcdEvent.CallOffered;
 import org.relais.acd.AcdEvent.DialerAttempt;
+import org.relais.acd.AcdEvent.PhoneRegistration;
 import org.relais.acd.AcdEvent.QueueChanged;
 import org.relais.acd.AcdEvents;
 import org.relais.desk.SharedDeskQueries;
@@ -162,6 +163,8 @@ public class DeskPush {
           byAccount.computeIfAbsent(event.accountId(), a -> new AccountChanges());
       if (event instanceof AgentState state) {
         changes.agents.add(state.agentId());
+      } else if (event instanceof PhoneRegistration phone) {
+        changes.agents.add(phone.agentId());
       } else if (event instanceof AgentGroup regrouped) {
         changes.agents.add(regrouped.agentId());
         changes.queues = true;

@@ -39,6 +39,7 @@ import org.relais.desk.DeskQueries.TeamMember;
 import org.relais.presence.Activity;
 import org.relais.presence.Availability;
 import org.relais.telephony.PhoneState;
+import org.relais.telephony.RegisteredPhones;
 import org.relais.telephony.Softphone;
 import org.relais.web.push.DeskPush;
 import org.relais.web.security.CurrentCaller;
@@ -62,6 +63,7 @@ public class BannerView implements Serializable {
   @Inject transient CurrentCaller caller;
   @Inject transient AgentService agents;
   @Inject transient Acd acd;
+  @Inject transient RegisteredPhones phones;
   @Inject transient DeskQueries queries;
 
   /** The phone the banner plays, where the switch has one (the simulated switch). */
@@ -105,7 +107,7 @@ public class BannerView implements Serializable {
   public void connect() {
     takeWorkstationExtension(agent());
     try {
-      acd.connect(agentId);
+      acd.connect(agentId, phones.isRegistered(agent()));
     } catch (DeskConflictException e) {
       Messages.error(null, "banner.extensionInUse");
     }
@@ -360,6 +362,11 @@ public class BannerView implements Serializable {
 
   public DeskCall getCall() {
     return desk.call();
+  }
+
+  /** Whether the switch can ring the agent's phone: while it cannot, no call is offered. */
+  public boolean isPhoneRegistered() {
+    return desk.phone().registered();
   }
 
   public List<String> getQualifications() {

@@ -75,10 +75,10 @@ final class SipPeers implements AutoCloseable {
   }
 
   /**
-   * Kamailio in the foreground on 127.0.0.1:{@code port}, its JSON-RPC on {@code rpcPort}, small
-   * and with its files in logs.
+   * Kamailio in the foreground on 127.0.0.1:{@code port}, its JSON-RPC on {@code rpcPort}, telling
+   * Relais at 127.0.0.1:{@code relaisPort} of registrations, small and with its files in logs.
    */
-  Process kamailio(int port, int rpcPort) {
+  Process kamailio(int port, int rpcPort, int relaisPort) {
     return start(
         "kamailio",
         List.of(
@@ -91,6 +91,8 @@ final class SipPeers implements AutoCloseable {
             "udp:127.0.0.1:" + port,
             "-A",
             "RPC_SOCKET=\"udp:127.0.0.1:" + rpcPort + "\"",
+            "-A",
+            "RELAIS=\"127.0.0.1:" + relaisPort + "\"",
             "-P",
             logs.resolve("kamailio.pid").toAbsolutePath().toString(),
             "-Y",

@@ -120,7 +120,7 @@ class SipSwitchIT extends DeployedRelais {
   @BeforeAll
   static void startKamailio() {
     peers = new SipPeers(LOGS);
-    kamailio = peers.kamailio(KAMAILIO, KAMAILIO_RPC);
+    kamailio = peers.kamailio(KAMAILIO, KAMAILIO_RPC, RELAIS_SIP);
     if (SipPeers.rtpengineInstalled()) {
       peers.rtpengine(RTPENGINE, MEDIA_MIN, MEDIA_MAX);
     }
@@ -522,6 +522,37 @@ class SipSwitchIT extends DeployedRelais {
   }
 
   @Test
+  void anAgentWhosePhoneIsNotRegisteredIsOfferedNoCallUntilItRegisters() throws Exception {
+    account();
+    String number = newNumber();
+    group("Hotline", number, "\"ringTimeout\":10,\"wrapUp\":0");
+    Caller erin = phoneAgent("erin", "510", "Hotline");
+    assertThat(phoneRegistered(erin)).as("connected before its phone registers").isFalse();
+
+    Process trunk = trunk("trunk-talks", number, "0611223366");
+    Await.until(TIMERS, () -> waiting(erin, "Hotline"), waiting -> waiting == 1);
+    assertThat(api.get(erin, "api/v1/me").object().getString("activity"))
+        .as("an agent whose phone is not registered, while a call waits")
+        .isEqualTo("IDLE");
+
+    int contactPort = SipPeers.freePort();
+    Process phone = peers.sipp("phone-answers", contactPort, null);
+    assertThat(SipPeers.exitOf(register("register", "510", SIP_PASSWORD, contactPort), CALL))
+        .as("the phone's registration")
+        .isZero();
+
+    assertThat(SipPeers.exitOf(trunk, CALL)).as("the waiting call, put through").isZero();
+    assertThat(SipPeers.exitOf(phone, CALL)).as("the agent's phone").isZero();
+    assertThat(phoneRegistered(erin)).isTrue();
+    assertThat(history(erin).get(0).getString("outcome")).isEqualTo("ANSWERED");
+
+    assertThat(SipPeers.exitOf(register("register", "510", SIP_PASSWORD, contactPort, 0), CALL))
+        .as("the phone's unregistration")
+        .isZero();
+    Await.until(TIMERS, () -> phoneRegistered(erin), registered -> !registered);
+  }
+
+  @Test
   void aCallForANumberOfNoGroupIsAnswered404() throws Exception {
     Process trunk = trunk("trunk-unknown-number", newNumber(), "0600000000");
 
@@ -538,7 +569,7 @@ class SipSwitchIT extends DeployedRelais {
         Await.until(TIMERS, () -> api.get(null, "/health/ready"), ready -> ready.status() == 503);
     assertThat(down.body()).contains("telephony").contains("DOWN");
 
-    kamailio = peers.kamailio(KAMAILIO, KAMAILIO_RPC);
+    kamailio = peers.kamailio(KAMAILIO, KAMAILIO_RPC, RELAIS_SIP);
     Await.until(TIMERS, () -> api.get(null, "/health/ready").status(), status -> status == 200);
   }
 
@@ -593,11 +624,17 @@ class SipSwitchIT extends DeployedRelais {
   }
 
   /**
-   * A phone's REGISTER of extension@account, reachable at {@code contactPort}, answering the
-   * challenge with {@code password}; SIPp exits 0 only where it is answered as {@code scenario}
+   * A phone's REGISTER of extension@account for 300 s, reachable at {@code contactPort}, answering
+   * the challenge with {@code password}; SIPp exits 0 only where it is answered as {@code scenario}
    * expects: {@code register} 200, {@code register-refused} 403.
    */
   private Process register(String scenario, String extension, String password, int contactPort) {
+    return register(scenario, extension, password, contactPort, 300);
+  }
+
+  /** A phone's REGISTER for {@code expires} seconds: 0 removes the registration at that contact. */
+  private Process register(
+      String scenario, String extension, String password, int contactPort, int expires) {
     return peers.sipp(
         scenario,
         SipPeers.freePort(),
@@ -611,10 +648,31 @@ class SipSwitchIT extends DeployedRelais {
         "-key",
         "contact_port",
         Integer.toString(contactPort),
+        "-key",
+        "expires",
+        Integer.toString(expires),
         "-au",
         extension,
         "-ap",
         password);
+  }
+
+  /** Whether the agent's phone is registered, as {@code GET /api/v1/me} says. */
+  private boolean phoneRegistered(Caller agent) {
+    return api.get(agent, "api/v1/me").object().getJsonObject("phone").getBoolean("registered");
+  }
+
+  /** The calls waiting in the group, as the agent's {@code GET /api/v1/me} shows them. */
+  private long waiting(Caller agent, String group) {
+    return api
+        .get(agent, "api/v1/me")
+        .object()
+        .getJsonArray("groups")
+        .getValuesAs(JsonObject.class)
+        .stream()
+        .filter(line -> group.equals(line.getString("name")))
+        .mapToLong(line -> line.getJsonNumber("waiting").longValue())
+        .sum();
   }
 
   /** The one agent's phone as {@code GET /api/v1/telephony} shows it. */

@@ -59,6 +59,9 @@ interface MediaAnchor {
    */
   void record(String call, boolean on);
 
+  /** Whether the media relay answers now: without it, no new call can be taken. */
+  boolean answers();
+
   /** The phones and the trunk send their audio to each other. */
   MediaAnchor UNANCHORED =
       new MediaAnchor() {
@@ -93,5 +96,10 @@ interface MediaAnchor {
 
         @Override
         public void record(String call, boolean on) {}
+
+        @Override
+        public boolean answers() {
+          return true; // nothing to wait for: the phones and the trunk reach each other
+        }
       };
 }

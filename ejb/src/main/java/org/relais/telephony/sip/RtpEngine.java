@@ -189,12 +189,11 @@ final class RtpEngine implements MediaAnchor {
   JsonObject command(JsonObject request) {
     String command = request.getString("command");
     String call = request.getString("call-id", "-");
-    String cookie = cookies + "_" + sequence.incrementAndGet();
-    byte[] datagram = (cookie + " " + request).getBytes(StandardCharsets.UTF_8);
+    String cookie = nextCookie();
     try (DatagramSocket udp = new DatagramSocket()) {
       udp.setSoTimeout(WAIT_MILLIS);
       for (int tried = 1; tried <= TRIES; tried++) {
-        udp.send(new DatagramPacket(datagram, datagram.length, socket));
+        send(udp, cookie, request);
         JsonObject answer = answerTo(udp, cookie);
         if (answer != null) {
           return result(answer, command, call);
@@ -208,6 +207,32 @@ final class RtpEngine implements MediaAnchor {
         call,
         "no answer after " + TRIES + " tries in " + TRIES * WAIT_MILLIS + " ms",
         null);
+  }
+
+  /**
+   * One {@code ping}, answered {@code pong} within {@link #WAIT_MILLIS}: asked by the readiness
+   * check every few seconds, so it is neither tried again nor logged.
+   */
+  @Override
+  public boolean answers() {
+    String cookie = nextCookie();
+    try (DatagramSocket udp = new DatagramSocket()) {
+      udp.setSoTimeout(WAIT_MILLIS);
+      send(udp, cookie, Json.createObjectBuilder().add("command", "ping").build());
+      JsonObject answer = answerTo(udp, cookie);
+      return answer != null && "pong".equals(answer.getString("result", ""));
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  private String nextCookie() {
+    return cookies + "_" + sequence.incrementAndGet();
+  }
+
+  private void send(DatagramSocket udp, String cookie, JsonObject request) throws IOException {
+    byte[] datagram = (cookie + " " + request).getBytes(StandardCharsets.UTF_8);
+    udp.send(new DatagramPacket(datagram, datagram.length, socket));
   }
 
   /** The answer to {@code cookie}, or null when none comes in time; others are late ones. */

@@ -47,8 +47,12 @@ final class SipEndpoint {
   /** Marks this side's re-INVITEs, whose 2xx answers the switch acknowledges. */
   static final Object REOFFER = new Object();
 
-  /** Binds the listening point and starts the stack's threads; {@link #stop()} ends them. */
-  SipEndpoint(SipSettings settings, SipListener listener) throws Exception {
+  /**
+   * Binds the listening point and starts the stack's threads; {@link #stop()} ends them.
+   *
+   * @param malformed hears of each message refused as malformed ({@link MalformedMessages})
+   */
+  SipEndpoint(SipSettings settings, SipListener listener, Runnable malformed) throws Exception {
     this.settings = settings;
     Properties properties = new Properties();
     properties.setProperty("javax.sip.STACK_NAME", "relais");
@@ -56,6 +60,8 @@ final class SipEndpoint {
     // Dialogs are made and matched by the stack, so that in-dialog requests reach the call.
     properties.setProperty("javax.sip.AUTOMATIC_DIALOG_SUPPORT", "on");
     stack = new SipStackImpl(properties);
+    stack.setMessageParserFactory(
+        new MalformedMessages(stack.getMessageParserFactory(), malformed));
     ListeningPoint point = stack.createListeningPoint(settings.address(), settings.port(), "udp");
     provider = stack.createSipProvider(point);
     provider.addSipListener(listener);

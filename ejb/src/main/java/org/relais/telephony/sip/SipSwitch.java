@@ -6,6 +6,7 @@ import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Inject;
 import java.net.InetAddress;
@@ -24,6 +25,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -88,6 +90,9 @@ public class SipSwitch implements Switch, SipListener {
   @Inject CalledNumbers numbers;
   @Inject KamailioRegistry registry;
 
+  /** None where the server has no MicroProfile Metrics (WildFly). */
+  @Inject Instance<SipMeters> meters;
+
   @Inject
   @ConfigProperty(name = "relais.sip.address", defaultValue = "127.0.0.1")
   String address;
@@ -146,6 +151,11 @@ public class SipSwitch implements Switch, SipListener {
   /** rtpengine's commands nobody waits for (a call's deletion), off the SIP stack's threads. */
   private ExecutorService mediaCommands;
 
+  private final AtomicLong malformedMessages = new AtomicLong();
+
+  /** When a malformed message was last logged ({@link System#nanoTime()}), 0 before the first. */
+  private final AtomicLong malformedLogged = new AtomicLong();
+
   private final Map<Long, CompletableFuture<SipCall>> calls = new ConcurrentHashMap<>();
   private final Map<Long, SipOutboundCall> outboundCalls = new ConcurrentHashMap<>();
 
@@ -187,7 +197,7 @@ public class SipSwitch implements Switch, SipListener {
                 .orElse(null)
             : null;
     try {
-      endpoint = new SipEndpoint(settings, this);
+      endpoint = new SipEndpoint(settings, this, this::malformed);
     } catch (Exception e) {
       reporter.shutdownNow();
       mediaCommands.shutdownNow();
@@ -217,6 +227,15 @@ public class SipSwitch implements Switch, SipListener {
     } catch (UnknownHostException e) {
       throw new IllegalStateException("relais.sip.registrar: unknown host " + hostAndPort, e);
     }
+  }
+
+  /**
+   * Whether the calls' media relay answers (rtpengine, where it anchors the media): without it, a
+   * new caller is answered 503.
+   */
+  public boolean mediaAnswers() {
+    MediaAnchor anchor = media;
+    return anchor != null && anchor.answers();
   }
 
   @PreDestroy
@@ -528,6 +547,24 @@ public class SipSwitch implements Switch, SipListener {
       return;
     }
     reporter.execute(() -> queue(transaction, number(invite.getRequestURI()), caller(invite)));
+  }
+
+  /**
+   * A message refused as malformed, on a thread of the SIP stack: counted, and logged at most once
+   * a minute, so that a flood of garbage does not flood the log too.
+   */
+  private void malformed() {
+    meters.stream().forEach(SipMeters::malformed);
+    long count = malformedMessages.incrementAndGet();
+    long now = System.nanoTime();
+    long last = malformedLogged.get();
+    if ((last == 0 || now - last > TimeUnit.MINUTES.toNanos(1))
+        && malformedLogged.compareAndSet(last, now)) {
+      LOG.warning(
+          "a malformed SIP message was answered 400 or dropped ("
+              + count
+              + " since the start; relais_sip_malformed_messages_total)");
+    }
   }
 
   /**

@@ -1,6 +1,7 @@
 package org.relais.web.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.relais.web.it.Prometheus.metric;
 
 import jakarta.json.JsonObject;
 import java.io.IOException;
@@ -432,20 +433,6 @@ class AcdApiIT extends RelaisDeployment {
     assertThat(metric(metrics, "relais_acd_commit_seconds_count")).isPositive();
     assertThat(metric(metrics, "relais_events_pushed_total", "channel=\"stream\"")).isNotNull();
     assertThat(metric(metrics, "relais_sockets_open", "channel=\"desk\"")).isNotNull();
-  }
-
-  /**
-   * The value of the metric's one series that carries the labels ({@code name="value"}), from the
-   * Prometheus text of {@code /metrics}; null if there is none.
-   */
-  private static Double metric(String metrics, String name, String... labels) {
-    return metrics
-        .lines()
-        .filter(line -> line.startsWith(name + "{") || line.startsWith(name + " "))
-        .filter(line -> java.util.Arrays.stream(labels).allMatch(line::contains))
-        .map(line -> Double.valueOf(line.substring(line.lastIndexOf(' ') + 1)))
-        .findFirst()
-        .orElse(null);
   }
 
   @Test

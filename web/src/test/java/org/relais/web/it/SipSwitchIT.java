@@ -8,6 +8,9 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -76,6 +79,9 @@ class SipSwitchIT extends DeployedRelais {
   private static SipPeers peers;
   private static Process kamailio;
 
+  /** Null where rtpengine is not installed. */
+  private static Process rtpengine;
+
   private Api api;
   private Caller admin;
 
@@ -122,7 +128,7 @@ class SipSwitchIT extends DeployedRelais {
     peers = new SipPeers(LOGS);
     kamailio = peers.kamailio(KAMAILIO, KAMAILIO_RPC, RELAIS_SIP);
     if (SipPeers.rtpengineInstalled()) {
-      peers.rtpengine(RTPENGINE, MEDIA_MIN, MEDIA_MAX);
+      rtpengine = peers.rtpengine(RTPENGINE, MEDIA_MIN, MEDIA_MAX);
     }
   }
 
@@ -553,6 +559,39 @@ class SipSwitchIT extends DeployedRelais {
   }
 
   @Test
+  void malformedMessagesAreAnswered400OrDroppedAndCountedWhileACallGoesOn() throws Exception {
+    account();
+    String number = newNumber();
+    group("Robust", number, "\"ringTimeout\":10,\"wrapUp\":0");
+    Caller fay = phoneAgent("fay", "511", "Robust");
+    Process phone = phone("phone-answers", "511");
+    double before = malformedMessages();
+    Process trunk = trunk("trunk-talks", number, "0611223377");
+    awaitActivity(fay, "TALKING");
+
+    try (DatagramSocket socket = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+      socket.setSoTimeout(5000);
+      byte[] garbage = new byte[300];
+      ThreadLocalRandom.current().nextBytes(garbage);
+      send(socket, garbage);
+      send(socket, options("CSeq: many OPTIONS\r\n", ""));
+      assertThat(answer(socket))
+          .as("a request with a CSeq that does not parse")
+          .startsWith("SIP/2.0 400");
+      send(socket, options("CSeq: 1 OPTIONS\r\n", "").replace("Call-ID", "X-Call"));
+      send(socket, options("CSeq: 1 OPTIONS\r\n", "X-Padding: " + "a".repeat(20_000) + "\r\n"));
+      assertThat(answer(socket)).as("a request with a 20 KB header").startsWith("SIP/2.0 400");
+    }
+
+    assertThat(SipPeers.exitOf(trunk, CALL)).as("the call in progress, hung up as usual").isZero();
+    assertThat(SipPeers.exitOf(phone, CALL)).as("the agent's phone").isZero();
+    Await.until(TIMERS, this::malformedMessages, count -> count >= before + 4);
+    assertThat(SipPeers.exitOf(trunk("trunk-unknown-number", newNumber(), "0600000001"), CALL))
+        .as("a call after them, answered")
+        .isZero();
+  }
+
+  @Test
   void aCallForANumberOfNoGroupIsAnswered404() throws Exception {
     Process trunk = trunk("trunk-unknown-number", newNumber(), "0600000000");
 
@@ -570,6 +609,28 @@ class SipSwitchIT extends DeployedRelais {
     assertThat(down.body()).contains("telephony").contains("DOWN");
 
     kamailio = peers.kamailio(KAMAILIO, KAMAILIO_RPC, RELAIS_SIP);
+    Await.until(TIMERS, () -> api.get(null, "/health/ready").status(), status -> status == 200);
+  }
+
+  @Test
+  void withoutRtpengineRelaisIsNotReadyANewCallerIsAnswered503AndAllIsBackWithIt()
+      throws Exception {
+    assumeTrue(SipPeers.rtpengineInstalled(), "rtpengine is not installed");
+    account();
+    String number = newNumber();
+    group("Anchored", number, "\"ringTimeout\":10,\"wrapUp\":0");
+    Api api = api();
+    Await.until(TIMERS, () -> api.get(null, "/health/ready").status(), status -> status == 200);
+
+    SipPeers.stop(rtpengine, RTPENGINE);
+    Reply down =
+        Await.until(TIMERS, () -> api.get(null, "/health/ready"), ready -> ready.status() == 503);
+    assertThat(down.body()).contains("media").contains("DOWN");
+    assertThat(SipPeers.exitOf(trunk("trunk-unavailable", number, "0611223388"), CALL))
+        .as("a caller while rtpengine is down, answered 503")
+        .isZero();
+
+    rtpengine = peers.rtpengine(RTPENGINE, MEDIA_MIN, MEDIA_MAX);
     Await.until(TIMERS, () -> api.get(null, "/health/ready").status(), status -> status == 200);
   }
 
@@ -655,6 +716,51 @@ class SipSwitchIT extends DeployedRelais {
         extension,
         "-ap",
         password);
+  }
+
+  /** An OPTIONS for Relais with {@code cseq}, and {@code more} headers, as a string. */
+  private static String options(String cseq, String more) {
+    return "OPTIONS sip:relais@127.0.0.1:"
+        + RELAIS_SIP
+        + " SIP/2.0\r\n"
+        + "Via: SIP/2.0/UDP 127.0.0.1:9;branch=z9hG4bK-"
+        + ThreadLocalRandom.current().nextInt(1_000_000)
+        + "\r\n"
+        + "From: <sip:probe@127.0.0.1>;tag=probe\r\n"
+        + "To: <sip:relais@127.0.0.1>\r\n"
+        + "Call-ID: probe-"
+        + ThreadLocalRandom.current().nextInt(1_000_000)
+        + "\r\n"
+        + cseq
+        + more
+        + "Max-Forwards: 70\r\n"
+        + "Content-Length: 0\r\n\r\n";
+  }
+
+  private static void send(DatagramSocket socket, String message) throws IOException {
+    send(socket, message.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static void send(DatagramSocket socket, byte[] message) throws IOException {
+    socket.send(
+        new DatagramPacket(message, message.length, InetAddress.getLoopbackAddress(), RELAIS_SIP));
+  }
+
+  /** The first line of the next answer the socket receives. */
+  private static String answer(DatagramSocket socket) throws IOException {
+    DatagramPacket answer = new DatagramPacket(new byte[65_535], 65_535);
+    socket.receive(answer);
+    return new String(answer.getData(), 0, answer.getLength(), StandardCharsets.UTF_8)
+        .lines()
+        .findFirst()
+        .orElse("");
+  }
+
+  /** The messages the switch refused as malformed so far, from {@code /metrics}. */
+  private double malformedMessages() {
+    Double count =
+        Prometheus.metric(api.get(null, "/metrics").body(), "relais_sip_malformed_messages_total");
+    return count == null ? 0 : count;
   }
 
   /** Whether the agent's phone is registered, as {@code GET /api/v1/me} says. */

@@ -29,7 +29,10 @@ class EarOnServerIT {
 
   private static final String BASE = System.getProperty("relais.server.url");
 
-  /** MicroProfile Health: on the application's port on Payara, the management port on WildFly. */
+  /**
+   * Health and metrics: on the application's port on Payara, the management port on WildFly
+   * (MicroProfile Health, and Micrometer's Prometheus registry).
+   */
   private static final String HEALTH = System.getProperty("relais.health.url", BASE);
 
   private static final String OPERATOR =
@@ -98,6 +101,33 @@ class EarOnServerIT {
     assertThat(banner.poll(PATIENCE.toSeconds(), TimeUnit.SECONDS))
         .as("a message on the banner's websocket")
         .isNotNull();
+    String offered = offeredWithin(PATIENCE);
+    assertThat(offered)
+        .as("the offer counted on /metrics")
+        .contains("account=\"smoke\"")
+        .contains("group=\"Accueil\"");
+    assertThat(Double.valueOf(offered.substring(offered.lastIndexOf(' ') + 1))).isEqualTo(1);
+  }
+
+  /** The line of {@code relais_calls_offered_total} once {@code /metrics} shows it; null if not. */
+  private String offeredWithin(Duration patience) throws Exception {
+    long deadline = System.nanoTime() + patience.toNanos();
+    do {
+      HttpResponse<String> metrics =
+          send(HttpRequest.newBuilder(URI.create(HEALTH + "/metrics")));
+      String offered =
+          metrics
+              .body()
+              .lines()
+              .filter(line -> line.startsWith("relais_calls_offered_total{"))
+              .findFirst()
+              .orElse(null);
+      if (offered != null) {
+        return offered;
+      }
+      Thread.sleep(200);
+    } while (System.nanoTime() < deadline);
+    return null;
   }
 
   /** Logs the agent in through the login form and opens its banner's push websocket. */

@@ -17,7 +17,6 @@ import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.event.Event;
-import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -88,8 +87,7 @@ public class Acd {
 
   @Inject Attendance attendance;
 
-  /** None where the server has no MicroProfile Metrics (WildFly). */
-  @Inject Instance<WriterMeters> writerMeters;
+  @Inject WriterMeters writerMeters;
 
   @Inject RecordingFolder recordingFolder;
 
@@ -274,9 +272,7 @@ public class Acd {
   public void applyAll(List<? extends Applied<?>> batch) {
     long started = System.nanoTime();
     engine.flow().apply(batch);
-    if (writerMeters.isResolvable()) {
-      writerMeters.get().batchWorked(transactions, started);
-    }
+    writerMeters.batchWorked(transactions, started);
   }
 
   /**

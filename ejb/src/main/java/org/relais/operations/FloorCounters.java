@@ -7,12 +7,8 @@ import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.eclipse.microprofile.metrics.Counter;
-import org.eclipse.microprofile.metrics.Metadata;
-import org.eclipse.microprofile.metrics.MetricRegistry;
-import org.eclipse.microprofile.metrics.MetricUnits;
-import org.eclipse.microprofile.metrics.Tag;
-import org.eclipse.microprofile.metrics.Timer;
+import java.util.function.Consumer;
+import java.util.function.LongConsumer;
 import org.relais.account.AccountNames;
 import org.relais.acd.AcdEvent;
 import org.relais.acd.AcdEvent.AgentState;
@@ -43,37 +39,32 @@ import org.relais.operations.FloorFigures.GroupKey;
 @ApplicationScoped
 public class FloorCounters {
 
-  private static final Metadata OFFERED =
-      counter("relais_calls_offered", "Calls offered to agents");
-  private static final Metadata ANSWERED = counter("relais_calls_answered", "Calls answered");
-  private static final Metadata MISSED =
-      counter("relais_calls_missed", "Offers not answered in time or refused");
-  private static final Metadata ABANDONED =
-      counter("relais_calls_abandoned", "Callers who hung up while waiting");
-  private static final Metadata DIALER_ATTEMPTS =
-      counter("relais_dialer_attempts", "Outbound engine attempts, by how they ended");
-  private static final Metadata ARRIVAL_TO_OFFER =
-      Metadata.builder()
-          .withName("relais_calls_arrival_to_offer")
-          .withDescription("From a call's arrival to its first offer to an agent")
-          .withUnit(MetricUnits.SECONDS)
-          .build();
+  private static final Counted OFFERED =
+      new Counted("relais_calls_offered", "Calls offered to agents");
+  private static final Counted ANSWERED = new Counted("relais_calls_answered", "Calls answered");
+  private static final Counted MISSED =
+      new Counted("relais_calls_missed", "Offers not answered in time or refused");
+  private static final Counted ABANDONED =
+      new Counted("relais_calls_abandoned", "Callers who hung up while waiting");
+
+  /** A counter's name and description. */
+  private record Counted(String name, String description) {}
 
   /** What a call in progress is remembered by: the events after its arrival do not name it. */
   private record InFlight(GroupKey group, OffsetDateTime arrived) {}
 
-  private record Key(Metadata metadata, GroupKey group) {}
+  private record Key(Counted counted, GroupKey group) {}
 
   private record AttemptKey(long accountId, AttemptOutcome outcome) {}
 
-  @Inject MetricRegistry registry;
+  @Inject Meters meters;
   @Inject AccountNames accounts;
   @Inject FloorGauges gauges;
 
   private final Map<Long, InFlight> calls = new HashMap<>();
-  private final Map<Key, Counter> counters = new HashMap<>();
-  private final Map<GroupKey, Timer> latencies = new HashMap<>();
-  private final Map<AttemptKey, Counter> attempts = new HashMap<>();
+  private final Map<Key, LongConsumer> counters = new HashMap<>();
+  private final Map<GroupKey, Consumer<Duration>> latencies = new HashMap<>();
+  private final Map<AttemptKey, LongConsumer> attempts = new HashMap<>();
 
   void count(List<AcdEvent> events) {
     for (AcdEvent event : events) {
@@ -92,7 +83,7 @@ public class FloorCounters {
       } else if (event instanceof CallNotAnswered missed) {
         count(MISSED, missed.accountId(), missed.callId());
       } else if (event instanceof CallAbandoned abandoned) {
-        counter(ABANDONED, new GroupKey(abandoned.accountId(), abandoned.group())).inc();
+        counter(ABANDONED, new GroupKey(abandoned.accountId(), abandoned.group())).accept(1);
         calls.remove(abandoned.callId());
       } else if (event instanceof CallEnded ended) {
         calls.remove(ended.callId());
@@ -106,12 +97,18 @@ public class FloorCounters {
 
   private void offered(CallOffered offered) {
     GroupKey group = new GroupKey(offered.accountId(), offered.group());
-    counter(OFFERED, group).inc();
+    counter(OFFERED, group).accept(1);
     InFlight call = calls.get(offered.callId());
     if (call != null && call.arrived() != null) {
       latencies
-          .computeIfAbsent(group, g -> registry.timer(ARRIVAL_TO_OFFER, tags(g)))
-          .update(Duration.between(call.arrived(), offered.at()));
+          .computeIfAbsent(
+              group,
+              g ->
+                  meters.timer(
+                      "relais_calls_arrival_to_offer",
+                      "From a call's arrival to its first offer to an agent",
+                      labels(g)))
+          .accept(Duration.between(call.arrived(), offered.at()));
       // Only the first offer: a call offered again after a miss has waited for other reasons.
       calls.put(offered.callId(), new InFlight(call.group(), null));
     }
@@ -122,31 +119,30 @@ public class FloorCounters {
         .computeIfAbsent(
             new AttemptKey(attempt.accountId(), attempt.outcome()),
             key ->
-                registry.counter(
-                    DIALER_ATTEMPTS,
-                    new Tag("account", accounts.nameOf(key.accountId())),
-                    new Tag("outcome", key.outcome().name())))
-        .inc();
+                meters.counter(
+                    "relais_dialer_attempts",
+                    "Outbound engine attempts, by how they ended",
+                    Map.of(
+                        "account",
+                        accounts.nameOf(key.accountId()),
+                        "outcome",
+                        key.outcome().name())))
+        .accept(1);
   }
 
   /** Counted under the call's group; a call this node did not see arrive counts under none. */
-  private void count(Metadata metadata, long accountId, long callId) {
+  private void count(Counted counted, long accountId, long callId) {
     InFlight call = calls.get(callId);
-    counter(metadata, call != null ? call.group() : new GroupKey(accountId, "")).inc();
+    counter(counted, call != null ? call.group() : new GroupKey(accountId, "")).accept(1);
   }
 
-  private Counter counter(Metadata metadata, GroupKey group) {
+  private LongConsumer counter(Counted counted, GroupKey group) {
     return counters.computeIfAbsent(
-        new Key(metadata, group), key -> registry.counter(metadata, tags(group)));
+        new Key(counted, group),
+        key -> meters.counter(counted.name(), counted.description(), labels(group)));
   }
 
-  private Tag[] tags(GroupKey group) {
-    return new Tag[] {
-      new Tag("account", accounts.nameOf(group.accountId())), new Tag("group", group.group())
-    };
-  }
-
-  private static Metadata counter(String name, String description) {
-    return Metadata.builder().withName(name).withDescription(description).build();
+  private Map<String, String> labels(GroupKey group) {
+    return Map.of("account", accounts.nameOf(group.accountId()), "group", group.group());
   }
 }

@@ -9,15 +9,12 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.metrics.Metadata;
-import org.eclipse.microprofile.metrics.MetricRegistry;
-import org.eclipse.microprofile.metrics.MetricUnits;
-import org.eclipse.microprofile.metrics.Tag;
 import org.relais.account.AccountNames;
 import org.relais.operations.FloorFigures.GroupKey;
 import org.relais.operations.FloorFigures.Queue;
 import org.relais.operations.FloorFigures.Snapshot;
 import org.relais.operations.FloorFigures.StateKey;
+import org.relais.operations.Meters.Unit;
 import org.relais.presence.Activity;
 import org.relais.presence.Availability;
 
@@ -41,26 +38,7 @@ public class FloorGauges {
 
   private static final Snapshot NOTHING = new Snapshot(Map.of(), Map.of());
 
-  private static final Metadata WAITING =
-      Metadata.builder()
-          .withName("relais_calls_waiting")
-          .withDescription("Calls waiting in the group's queue")
-          .build();
-
-  private static final Metadata LONGEST_WAIT =
-      Metadata.builder()
-          .withName("relais_calls_longest_wait")
-          .withDescription("How long the oldest call waiting in the group's queue has waited")
-          .withUnit(MetricUnits.SECONDS)
-          .build();
-
-  private static final Metadata AGENTS =
-      Metadata.builder()
-          .withName("relais_agents")
-          .withDescription("Connected agents by availability and activity")
-          .build();
-
-  @Inject MetricRegistry registry;
+  @Inject Meters meters;
   @Inject FloorFigures figures;
   @Inject AccountNames accounts;
   @Inject Clock clock;
@@ -81,35 +59,48 @@ public class FloorGauges {
   /** The group's queue gets its gauges, once. */
   public void watchQueue(GroupKey key) {
     if (watchedGroups.add(key)) {
-      Tag[] tags = {account(key.accountId()), new Tag("group", key.group())};
-      registry.gauge(WAITING, () -> queue(key).waiting(), tags);
-      registry.gauge(LONGEST_WAIT, () -> longestWait(key), tags);
+      Map<String, String> labels =
+          Map.of("account", accounts.nameOf(key.accountId()), "group", key.group());
+      meters.gauge(
+          "relais_calls_waiting",
+          "Calls waiting in the group's queue",
+          Unit.NONE,
+          () -> queue(key).waiting(),
+          labels);
+      meters.gauge(
+          "relais_calls_longest_wait",
+          "How long the oldest call waiting in the group's queue has waited",
+          Unit.SECONDS,
+          () -> longestWait(key),
+          labels);
     }
   }
 
   /** The account's agents get a gauge per availability and activity, once. */
   public void watchAgents(long accountId) {
     if (watchedAccounts.add(accountId)) {
-      Tag account = account(accountId);
+      String account = accounts.nameOf(accountId);
       for (Availability availability : Availability.values()) {
         if (availability == Availability.DISCONNECTED) {
           continue;
         }
         for (Activity activity : Activity.values()) {
           StateKey key = new StateKey(accountId, availability, activity);
-          registry.gauge(
-              AGENTS,
+          meters.gauge(
+              "relais_agents",
+              "Connected agents by availability and activity",
+              Unit.NONE,
               () -> snapshot().agents().getOrDefault(key, 0L),
-              account,
-              new Tag("availability", availability.name()),
-              new Tag("activity", activity.name()));
+              Map.of(
+                  "account",
+                  account,
+                  "availability",
+                  availability.name(),
+                  "activity",
+                  activity.name()));
         }
       }
     }
-  }
-
-  private Tag account(long accountId) {
-    return new Tag("account", accounts.nameOf(accountId));
   }
 
   private Queue queue(GroupKey key) {

@@ -8,7 +8,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Reception;
-import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -35,10 +34,7 @@ public class OperatorsFeed {
 
   @Resource ManagedThreadFactory threads;
 
-  /**
-   * None where the server has no MicroProfile Metrics (WildFly): the log is written all the same.
-   */
-  @Inject Instance<FloorCounters> counters;
+  @Inject FloorCounters counters;
 
   @Inject CallLog log;
 
@@ -84,12 +80,10 @@ public class OperatorsFeed {
       } catch (InterruptedException e) {
         return;
       }
-      if (counters.isResolvable()) {
-        try {
-          counters.get().count(committed.events());
-        } catch (RuntimeException e) {
-          LOG.log(Level.WARNING, "committed events not counted", e);
-        }
+      try {
+        counters.count(committed.events());
+      } catch (RuntimeException e) {
+        LOG.log(Level.WARNING, "committed events not counted", e);
       }
       log.write(committed.events());
     }

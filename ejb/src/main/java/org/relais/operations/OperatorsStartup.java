@@ -4,7 +4,6 @@ import jakarta.annotation.PostConstruct;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
-import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 
 /**
@@ -16,13 +15,10 @@ import jakarta.inject.Inject;
 @DependsOn("Acd")
 public class OperatorsStartup {
 
-  /** None where the server has no MicroProfile Metrics (WildFly). */
-  @Inject Instance<FloorGauges> gauges;
+  @Inject FloorGauges gauges;
 
   @PostConstruct
   void start() {
-    if (gauges.isResolvable()) {
-      gauges.get().watchFloor();
-    }
+    gauges.watchFloor();
   }
 }

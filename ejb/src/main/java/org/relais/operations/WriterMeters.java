@@ -7,10 +7,8 @@ import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Duration;
-import org.eclipse.microprofile.metrics.Metadata;
-import org.eclipse.microprofile.metrics.MetricRegistry;
-import org.eclipse.microprofile.metrics.MetricUnits;
-import org.eclipse.microprofile.metrics.Timer;
+import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * How long the engine's writer takes over a batch of switch events, on {@code /metrics}: {@code
@@ -21,28 +19,21 @@ import org.eclipse.microprofile.metrics.Timer;
 @ApplicationScoped
 public class WriterMeters {
 
-  @Inject MetricRegistry registry;
+  @Inject Meters meters;
 
-  private Timer batch;
-  private Timer commit;
+  private Consumer<Duration> batch;
+  private Consumer<Duration> commit;
 
   @PostConstruct
   void start() {
     batch =
-        registry.timer(
-            Metadata.builder()
-                .withName("relais_acd_batch")
-                .withDescription("A batch of switch events, from its start to its commit")
-                .withUnit(MetricUnits.SECONDS)
-                .build());
+        meters.timer(
+            "relais_acd_batch", "A batch of switch events, from its start to its commit", Map.of());
     commit =
-        registry.timer(
-            Metadata.builder()
-                .withName("relais_acd_commit")
-                .withDescription(
-                    "A batch's commit, from the end of its work to the end of its commit")
-                .withUnit(MetricUnits.SECONDS)
-                .build());
+        meters.timer(
+            "relais_acd_commit",
+            "A batch's commit, from the end of its work to the end of its commit",
+            Map.of());
   }
 
   /**
@@ -62,8 +53,8 @@ public class WriterMeters {
           public void afterCompletion(int status) {
             if (status == Status.STATUS_COMMITTED) {
               long committed = System.nanoTime();
-              batch.update(Duration.ofNanos(committed - started));
-              commit.update(Duration.ofNanos(committed - worked));
+              batch.accept(Duration.ofNanos(committed - started));
+              commit.accept(Duration.ofNanos(committed - worked));
             }
           }
         });

@@ -27,16 +27,11 @@ public class SwitchProducer {
   @Inject SimulatedSwitch simulated;
   @Inject SipSwitch sip;
   @Inject KamailioRegistry registrations;
-  @Inject RegisteredPhones phones;
 
-  /**
-   * A SIP switch listens from the start: trunks call before the engine commands anything. It then
-   * says again whether each connected agent's phone is registered.
-   */
+  /** A SIP switch listens from the start: trunks call before the engine commands anything. */
   void started(@Observes @Initialized(ApplicationScoped.class) Object application) {
     if (isSip()) {
       sip.start();
-      sip.reconcile(phones.ofConnectedAgents());
     }
   }
 

@@ -34,9 +34,9 @@ import org.relais.telephony.SwitchProducer;
  * core.uptime}), and gives a Kamailio it has not filled yet every credential. Where the table may
  * hold entries that no longer stand (Relais has just started, or a change did not reach Kamailio),
  * it is emptied first; a Kamailio that has just started holds none, and is not emptied, so that the
- * phones registering at that moment are not refused. A Kamailio that restarted has lost every
- * registration: the engine is told again of each connected agent's phone. A singleton, so that a
- * fill and a change never interleave: whichever comes last writes the database's latest word.
+ * phones registering at that moment are not refused. After each fill (Relais or Kamailio started),
+ * the engine is told again whether each connected agent's phone is registered. A singleton, so that
+ * a fill and a change never interleave: whichever comes last writes the database's latest word.
  */
 @Singleton
 @Startup
@@ -79,10 +79,11 @@ public class KamailioCredentials {
       String upSince = uptime == null ? null : uptime.getString("up_since", null);
       if (upSince != null && (mayHoldStale || !upSince.equals(filledSince))) {
         fill();
-        if (filledSince != null && !upSince.equals(filledSince)) {
-          // A Kamailio that restarted lost every registration, and said so to nobody.
-          sip.reconcile(phones.ofConnectedAgents());
-        }
+        // At Relais's start, and after Kamailio restarted (it lost every registration and told
+        // nobody), the engine learns again what stands of each connected agent's phone. The
+        // switch may not have been started yet: the application's start and this timer race.
+        sip.start();
+        sip.reconcile(phones.ofConnectedAgents());
         filledSince = upSince;
       }
     } catch (RegistryUnavailableException down) {

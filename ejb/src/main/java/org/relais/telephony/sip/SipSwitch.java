@@ -6,7 +6,6 @@ import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Inject;
 import java.net.InetAddress;
@@ -27,6 +26,7 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import java.util.function.LongConsumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
@@ -47,6 +47,7 @@ import javax.sip.header.HeaderAddress;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.relais.operations.Meters;
 import org.relais.telephony.DialFailure;
 import org.relais.telephony.MonitorMode;
 import org.relais.telephony.RegisteredPhones;
@@ -90,8 +91,7 @@ public class SipSwitch implements Switch, SipListener {
   @Inject CalledNumbers numbers;
   @Inject KamailioRegistry registry;
 
-  /** None where the server has no MicroProfile Metrics (WildFly). */
-  @Inject Instance<SipMeters> meters;
+  @Inject Meters meters;
 
   @Inject
   @ConfigProperty(name = "relais.sip.address", defaultValue = "127.0.0.1")
@@ -153,6 +153,9 @@ public class SipSwitch implements Switch, SipListener {
 
   private final AtomicLong malformedMessages = new AtomicLong();
 
+  /** {@code relais_sip_malformed_messages_total}. */
+  private LongConsumer malformedCounted;
+
   /** When a malformed message was last logged ({@link System#nanoTime()}), 0 before the first. */
   private final AtomicLong malformedLogged = new AtomicLong();
 
@@ -175,6 +178,11 @@ public class SipSwitch implements Switch, SipListener {
                 .collect(Collectors.toSet()),
             outboundTrunk.map(String::strip).orElse(""));
     registrarAddress = addressOf(registrar);
+    malformedCounted =
+        meters.counter(
+            "relais_sip_malformed_messages",
+            "SIP messages refused as malformed: answered 400, or dropped",
+            Map.of());
     // Its thread made now, on the application's start: made later, by the first trunk call's
     // INVITE on a thread of the SIP stack, it would carry none of the application's context, and
     // the beans it first uses (the called numbers' look-up) would get no persistence context.
@@ -554,7 +562,7 @@ public class SipSwitch implements Switch, SipListener {
    * a minute, so that a flood of garbage does not flood the log too.
    */
   private void malformed() {
-    meters.stream().forEach(SipMeters::malformed);
+    malformedCounted.accept(1);
     long count = malformedMessages.incrementAndGet();
     long now = System.nanoTime();
     long last = malformedLogged.get();

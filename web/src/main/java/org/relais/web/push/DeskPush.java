@@ -7,7 +7,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Reception;
-import jakarta.enterprise.inject.Instance;
 import jakarta.faces.event.WebsocketEvent;
 import jakarta.faces.event.WebsocketEvent.Closed;
 import jakarta.faces.event.WebsocketEvent.Opened;
@@ -77,8 +76,7 @@ public class DeskPush {
 
   @Inject Attendance attendance;
 
-  /** None where the server has no MicroProfile Metrics (WildFly). */
-  @Inject Instance<PushMeters> meters;
+  @Inject PushMeters meters;
 
   @Inject SharedDeskQueries reads;
   @Inject Clock clock;
@@ -110,10 +108,8 @@ public class DeskPush {
    * so may make this bean, before the web module (its metrics, its threads) is up.
    */
   void start(@Observes @Initialized(ApplicationScoped.class) ServletContext web) {
-    if (meters.isResolvable()) {
-      pushed = meters.get().pushed(CHANNEL);
-      meters.get().open(CHANNEL, () -> openBanners.values().stream().mapToInt(Map::size).sum());
-    }
+    pushed = meters.pushed(CHANNEL);
+    meters.open(CHANNEL, () -> openBanners.values().stream().mapToInt(Map::size).sum());
     feed = new DeskFeed(clock, Duration.ofMillis(intervalMs));
     flusher = Executors.newSingleThreadScheduledExecutor(threads);
     later = (task, delay) -> flusher.schedule(task, delay.toMillis(), TimeUnit.MILLISECONDS);

@@ -7,7 +7,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Reception;
-import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.json.spi.JsonProvider;
 import jakarta.servlet.AsyncContext;
@@ -79,8 +78,7 @@ public class EventStream {
   @Resource ManagedThreadFactory threads;
   @Inject Clock clock;
 
-  /** None where the server has no MicroProfile Metrics (WildFly). */
-  @Inject Instance<PushMeters> meters;
+  @Inject PushMeters meters;
 
   @Inject
   @ConfigProperty(name = "relais.events.max-streams-per-caller", defaultValue = "4")
@@ -113,10 +111,8 @@ public class EventStream {
    * so may make this bean, before the web module (its metrics, its threads) is up.
    */
   void start(@Observes @Initialized(ApplicationScoped.class) ServletContext web) {
-    if (meters.isResolvable()) {
-      pushed = meters.get().pushed("stream");
-      meters.get().open("stream", () -> subscribers.values().stream().mapToInt(List::size).sum());
-    }
+    pushed = meters.pushed("stream");
+    meters.open("stream", () -> subscribers.values().stream().mapToInt(List::size).sum());
     sender =
         new ThreadPoolExecutor(
             1, 1, 0, TimeUnit.SECONDS, new LinkedBlockingQueue<>(BACKLOG), threads);

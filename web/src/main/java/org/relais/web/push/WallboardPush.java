@@ -7,7 +7,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Reception;
-import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.json.spi.JsonProvider;
 import jakarta.servlet.ServletContext;
@@ -67,8 +66,7 @@ public class WallboardPush {
   @Inject Wallboards wallboards;
   @Inject AccountTime accountTime;
 
-  /** None where the server has no MicroProfile Metrics (WildFly). */
-  @Inject Instance<PushMeters> meters;
+  @Inject PushMeters meters;
 
   @Inject
   @ConfigProperty(name = "relais.wallboard.push-interval-ms", defaultValue = "500")
@@ -107,10 +105,8 @@ public class WallboardPush {
    */
   void start(@Observes @Initialized(ApplicationScoped.class) ServletContext web) {
     deploySocket(web);
-    if (meters.isResolvable()) {
-      pushed = meters.get().pushed(CHANNEL);
-      meters.get().open(CHANNEL, () -> walls.values().stream().mapToInt(Set::size).sum());
-    }
+    pushed = meters.pushed(CHANNEL);
+    meters.open(CHANNEL, () -> walls.values().stream().mapToInt(Set::size).sum());
     pusher = Executors.newSingleThreadScheduledExecutor(threads);
     pusher.scheduleWithFixedDelay(
         this::push, intervalMillis, intervalMillis, TimeUnit.MILLISECONDS);

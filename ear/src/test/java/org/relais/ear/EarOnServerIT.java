@@ -113,8 +113,7 @@ class EarOnServerIT {
   private String offeredWithin(Duration patience) throws Exception {
     long deadline = System.nanoTime() + patience.toNanos();
     do {
-      HttpResponse<String> metrics =
-          send(HttpRequest.newBuilder(URI.create(HEALTH + "/metrics")));
+      HttpResponse<String> metrics = send(HttpRequest.newBuilder(URI.create(HEALTH + "/metrics")));
       String offered =
           metrics
               .body()

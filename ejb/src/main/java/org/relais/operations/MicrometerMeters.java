@@ -1,7 +1,6 @@
 package org.relais.operations;
 
 import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
@@ -9,7 +8,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 import java.util.function.Supplier;
@@ -20,6 +21,11 @@ import java.util.function.Supplier;
  * (wildfly-config's script: {@code /metrics} on the management port). Its naming gives the same
  * names as MicroProfile Metrics: {@code _total} for counters, {@code _seconds} for times. A server
  * without Micrometer has no bean of this class: its class does not even load there.
+ *
+ * <p>Meters are made with the registry's own methods, not Micrometer's builders: WildFly 39's
+ * registry for an application keeps what builders register to itself, and never shows it
+ * (WFLY-21339). Those methods take no description, and a gauge no unit: a gauge in seconds says so
+ * in its name.
  */
 @ApplicationScoped
 @Typed(MicrometerMeters.class)
@@ -27,17 +33,18 @@ public class MicrometerMeters implements Meters {
 
   @Inject MeterRegistry registry;
 
+  /** The gauges' readings: Micrometer holds a gauge's object weakly, and would lose them. */
+  private final List<Supplier<? extends Number>> readings = new CopyOnWriteArrayList<>();
+
   @Override
   public LongConsumer counter(String name, String description, Map<String, String> labels) {
-    Counter counter =
-        Counter.builder(name).description(description).tags(tags(labels)).register(registry);
+    Counter counter = registry.counter(name, tags(labels));
     return counter::increment;
   }
 
   @Override
   public Consumer<Duration> timer(String name, String description, Map<String, String> labels) {
-    Timer timer =
-        Timer.builder(name).description(description).tags(tags(labels)).register(registry);
+    Timer timer = registry.timer(name, tags(labels));
     return timer::record;
   }
 
@@ -48,13 +55,12 @@ public class MicrometerMeters implements Meters {
       Unit unit,
       Supplier<? extends Number> value,
       Map<String, String> labels) {
-    Supplier<Number> reading = value::get;
-    Gauge.Builder<Supplier<Number>> gauge =
-        Gauge.builder(name, reading).description(description).tags(tags(labels));
-    if (unit == Unit.SECONDS) {
-      gauge.baseUnit("seconds");
-    }
-    gauge.register(registry);
+    readings.add(value);
+    registry.gauge(
+        unit == Unit.SECONDS ? name + "_seconds" : name,
+        tags(labels),
+        value,
+        reading -> reading.get().doubleValue());
   }
 
   private static Tags tags(Map<String, String> labels) {

@@ -61,7 +61,23 @@ final class SipCall {
       this.invite = invite;
       this.offered = new SessionDescription(offered);
     }
+
+    /** A party joined to the caller by an attended transfer, already talking. */
+    AgentLeg(Party party) {
+      this.extension = party.name();
+      this.invite = null;
+      this.offered = party.offered();
+      this.dialog = party.dialog();
+      this.sdp = party.sdp();
+      this.state = Leg.CONNECTED;
+    }
   }
+
+  /**
+   * The far end of a consult call, handed over to be joined with the caller: its name (the number
+   * called), its dialog, what it was last offered, and its media.
+   */
+  record Party(String name, Dialog dialog, SessionDescription offered, byte[] sdp) {}
 
   /**
    * Marks a transfer's REFER, whose answer lets this side leave the caller ({@link
@@ -97,6 +113,12 @@ final class SipCall {
 
   private Caller caller = Caller.QUEUED;
   private AgentLeg agent;
+
+  /**
+   * Joined to a number by an attended transfer: the ACD is done with the call, and this side only
+   * carries it until one of the two hangs up.
+   */
+  private boolean released;
 
   /** What the caller was answered with (the agent phone's SDP), for the offers that change it. */
   private SessionDescription answered;
@@ -309,6 +331,43 @@ final class SipCall {
   }
 
   /**
+   * The attended transfer to a number (SPEC B12): the caller, on hold, is joined with the consult
+   * call's far end, and the agent's phone leaves. Both are offered each other's media anew
+   * (re-INVITEs): the far end the caller's, as the agents' phones were, and the caller the far
+   * end's, as an agent's phone's answer. The ACD is done with the call; this side carries it until
+   * either hangs up.
+   *
+   * <p>The far end is hung up where the caller is gone, or where the media cannot be anchored.
+   */
+  synchronized void join(Party far) {
+    if (caller != Caller.CONNECTED) {
+      bye(far.dialog());
+      return;
+    }
+    endAgentLeg();
+    released = true;
+    byte[] sdp;
+    try {
+      media.stop(session, trunkTag); // the music on hold
+      media.block(session, callerTag, false);
+      sdp = media.answer(session, trunkTag, callerTag, far.sdp());
+    } catch (MediaUnavailableException e) {
+      LOG.warning("SIP call " + session + " of account " + account + " hung up: " + e.getMessage());
+      bye(far.dialog());
+      endCallerLeg();
+      return;
+    }
+    agent = new AgentLeg(far);
+    far.dialog().setApplicationData(this);
+    try {
+      endpoint.reinvite(callerInvite.getDialog(), answered.offerOf(sdp), SipEndpoint.REOFFER);
+      endpoint.reinvite(far.dialog(), far.offered().offerOf(phoneOffer), SipEndpoint.REOFFER);
+    } catch (Exception e) {
+      failed("joining the caller with " + far.name(), e);
+    }
+  }
+
+  /**
    * The trunk answered the transfer (accepted or refused: the ACD has sent the caller on either
    * way): this side hangs up its leg; a trunk that carries the transfer keeps the caller's call.
    */
@@ -391,7 +450,7 @@ final class SipCall {
     leg.state = Leg.ENDED;
     agent = null;
     endCallerLeg();
-    return leg.extension;
+    return released ? null : leg.extension;
   }
 
   /**
@@ -406,7 +465,7 @@ final class SipCall {
     }
     callerEnded();
     endAgentLeg();
-    return true;
+    return !released;
   }
 
   /**

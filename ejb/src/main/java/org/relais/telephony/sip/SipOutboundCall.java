@@ -203,6 +203,62 @@ final class SipOutboundCall {
     return media.play(session, customer.tag, Prompt.DROPPED);
   }
 
+  /**
+   * Hold (SPEC B12), as a trunk call's: the two stop hearing each other, each offered its session
+   * anew (re-INVITEs), the phone's media inactive, the customer's inactive too or, where prompts
+   * are played, received only, with music (what the phone sends blocked meanwhile). Nothing is sent
+   * unless they talk.
+   */
+  synchronized void hold() {
+    if (talking()) {
+      reoffer(media.plays() ? "sendonly" : "inactive", "inactive");
+      media.block(session, phone.tag, true);
+      media.play(session, customer.tag, Prompt.HOLD);
+    }
+  }
+
+  /** Off hold: the music stops, and the two hear each other again (re-INVITEs). */
+  synchronized void resume() {
+    if (talking()) {
+      media.stop(session, customer.tag);
+      media.block(session, phone.tag, false);
+      reoffer("sendrecv", "sendrecv");
+    }
+  }
+
+  private boolean talking() {
+    return !over && phone.state == State.UP && customer.state == State.UP;
+  }
+
+  private void reoffer(String customerDirection, String phoneDirection) {
+    try {
+      endpoint.reinvite(
+          customer.dialog, customer.offered.offer(customerDirection), SipEndpoint.REOFFER);
+      endpoint.reinvite(phone.dialog, phone.offered.offer(phoneDirection), SipEndpoint.REOFFER);
+    } catch (Exception e) {
+      failed("offering the media " + customerDirection + " and " + phoneDirection, e);
+    }
+  }
+
+  /**
+   * The attended transfer of a consult call (SPEC B12): the customer leaves this call for the one
+   * it is joined to, the agent's phone is hung up, and this call's media is freed.
+   *
+   * @return the customer's side, or null where the customer is not on the line (the call is over
+   *     then)
+   */
+  synchronized SipCall.Party handOver() {
+    if (over || customer.state != State.UP) {
+      hangUp();
+      return null;
+    }
+    SipCall.Party party =
+        new SipCall.Party(number, customer.dialog, customer.offered, customer.sdp);
+    customer.state = State.ENDED; // the customer's dialog is the joined call's from now on
+    hangUp();
+    return party;
+  }
+
   /** The second leg's offer: the first leg's media, once it answered. */
   private SessionDescription secondOffer() {
     return new SessionDescription(media.answer(session, second.tag, first.tag, first.sdp));

@@ -69,9 +69,10 @@ import org.relais.telephony.sip.CalledNumbers.CalledGroup;
  * hold stops both phones' audio (re-INVITEs). Where rtpengine anchors the media ({@code
  * relais.sip.rtpengine}, {@link MediaAnchor}), the queued caller hears an announcement, the held
  * one music, and a predictive call's customer dropped for want of an agent a message before the
- * hang-up. What it does not do yet, it refuses loudly: consultations fail at once as {@link
- * DialFailure#FAILED}; attended transfers and monitoring throw, and so does recording without
- * rtpengine ({@link CallRecorder}).
+ * hang-up. A consult call to a number is an agent's outbound call of its own, which the attended
+ * transfer joins with the held caller. What it does not do yet, it refuses loudly: monitoring
+ * throws, and so does recording without rtpengine ({@link CallRecorder}); the attended transfer of
+ * an agent's own outbound call ends both calls.
  *
  * <p>The engine hears of the phones through one thread, in the order things happened on the lines;
  * the engine's commands may come before a new call's id is known to this switch (they run once the
@@ -356,10 +357,19 @@ public class SipSwitch implements Switch, SipListener {
     }
   }
 
+  /**
+   * A consult call to a number (SPEC B12) is an agent's call of its own: the agent's phone is rung
+   * again, as a second line, then the number through the outbound trunk, presented as the agent's
+   * extension. Without an outbound trunk it fails at once.
+   */
   @Override
   public void consult(String account, long callId, String extension, String number) {
-    LOG.warning("consult calls are not on the SIP switch yet: call " + callId + " fails");
-    reporter.execute(() -> acd.outboundFailed(account, callId, DialFailure.FAILED));
+    if (!placesOutboundCalls()) {
+      LOG.warning("consult call " + callId + " fails: no relais.sip.outbound-trunk");
+      report(() -> acd.outboundFailed(account, callId, DialFailure.FAILED));
+      return;
+    }
+    originate(account, callId, extension, number, extension);
   }
 
   @Override
@@ -375,17 +385,56 @@ public class SipSwitch implements Switch, SipListener {
   /** The two stop hearing each other; the caller hears music where prompts are played. */
   @Override
   public void hold(String account, long callId) {
-    whenKnown(callId, SipCall::hold);
+    SipOutboundCall outbound = outboundCalls.get(callId);
+    if (outbound != null) {
+      outbound.hold();
+    } else {
+      whenKnown(callId, SipCall::hold);
+    }
   }
 
   @Override
   public void resume(String account, long callId) {
-    whenKnown(callId, SipCall::resume);
+    SipOutboundCall outbound = outboundCalls.get(callId);
+    if (outbound != null) {
+      outbound.resume();
+    } else {
+      whenKnown(callId, SipCall::resume);
+    }
   }
 
+  /**
+   * The attended transfer to a number: the caller, on hold, is joined with the consult call's far
+   * end, both phone legs of the agent hung up. This side carries the joined call, under the consult
+   * call's id, until either party hangs up.
+   */
   @Override
   public void join(String account, long callId, long consultId) {
-    throw notYet("transfers");
+    SipOutboundCall consult = outboundCalls.remove(consultId);
+    if (consult == null || outboundCalls.containsKey(callId)) {
+      // An agent's own outbound call is not joined yet: both calls end rather than linger.
+      LOG.warning(
+          "attended transfer of call " + callId + " to consult call " + consultId + " not carried");
+      if (consult != null) {
+        consult.hangUp();
+      }
+      hangUp(account, callId);
+      return;
+    }
+    whenKnown(
+        callId,
+        call -> {
+          SipCall.Party far = consult.handOver();
+          if (far == null) {
+            call.hangUp();
+          } else {
+            call.join(far);
+          }
+          call.callId = consultId;
+          calls.computeIfAbsent(consultId, id -> new CompletableFuture<>()).complete(call);
+          forgetLater(callId);
+          forgetLater(consultId);
+        });
   }
 
   /** The caller's trunk is asked to call the number instead (REFER, RFC 3515). */

@@ -431,6 +431,50 @@ class SipSwitchIT extends DeployedRelais {
   }
 
   @Test
+  void aConsultCallRingsThePhoneAgainThenTheNumberAndTheAttendedTransferJoinsTheCallerWithIt()
+      throws Exception {
+    account();
+    String number = newNumber();
+    group("Expertise", number, "\"ringTimeout\":10,\"wrapUp\":0");
+    Caller ines = phoneAgent("ines", "508", "Expertise");
+    Process phone = phone("phone-consults", "508", "-m", "2");
+    Process consulted = peers.sipp("trunk-answers-consult", OUTBOUND_TRUNK, null);
+    Process trunk = trunk("trunk-consulted", number, "0611223388");
+    awaitActivity(ines, "TALKING");
+    String call = callOf(ines);
+
+    Reply consult = api.send(ines, "POST", "api/v1/me/lines", "{\"number\":\"0155667788\"}");
+    Await.until(
+        TIMERS,
+        () -> api.get(ines, "api/v1/me/lines").array().getValuesAs(JsonObject.class),
+        lines ->
+            lines.stream()
+                .anyMatch(
+                    line ->
+                        !line.getString("id").equals(call)
+                            && "TALKING".equals(line.getString("state"))));
+    Reply transferred = api.send(ines, "POST", "api/v1/me/lines/transfer", null);
+
+    assertThat(consult.status()).as(consult.body()).isEqualTo(201);
+    assertThat(transferred.status()).as(transferred.body()).isEqualTo(200);
+    assertThat(SipPeers.exitOf(trunk, CALL))
+        .as("the caller: held, then offered the consulted party's media, then hanging up")
+        .isZero();
+    assertThat(SipPeers.exitOf(consulted, CALL))
+        .as("the consulted number: offered the phone's media, then the caller's, then hung up")
+        .isZero();
+    assertThat(SipPeers.exitOf(phone, CALL))
+        .as("the agent's phone: its call held, the consult call rung, both hung up")
+        .isZero();
+    JsonObject row =
+        history(ines).stream()
+            .filter(r -> "INBOUND".equals(r.getString("direction")))
+            .findFirst()
+            .orElseThrow();
+    assertThat(row.getString("outcome")).isEqualTo("TRANSFERRED");
+  }
+
+  @Test
   void aPredictiveCallReachesTheCustomerFirstThenRingsTheChosenAgentsPhoneWithItsMedia()
       throws Exception {
     account();

@@ -47,6 +47,24 @@ public interface Switch {
   }
 
   /**
+   * Whether this switch carries consult calls to an agent or a group (SPEC B12). The engine asks
+   * before it places one, and refuses it where not: the consulted agent would be rung for a call
+   * its phone never sees.
+   */
+  default boolean consultsAgents() {
+    return true;
+  }
+
+  /**
+   * Whether this switch joins a supervisor's phone to a call (SPEC X2, {@link #monitor}). The
+   * engine asks before it starts, and refuses where not, instead of recording a monitoring that no
+   * phone carries.
+   */
+  default boolean monitorsCalls() {
+    return true;
+  }
+
+  /**
    * A predictive call answered with no agent free (SPEC B11): the customer hears the dropped
    * message, then the switch hangs up.
    */

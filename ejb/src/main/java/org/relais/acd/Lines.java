@@ -70,6 +70,10 @@ final class Lines {
 
   /** Holds the agent's call and places a consult call to the target; answers the new line. */
   Call consult(long agentId, LineTarget target) {
+    if (target.kind() != LineTarget.Kind.NUMBER && !phoneSwitch.consultsAgents()) {
+      throw new DeskConflictException(
+          "this telephony switch consults numbers only yet, not an agent or a group");
+    }
     AgentPresence presence = withLines(agentId);
     AgentLines lines = linesOf(presence);
     Call call = lines.requireConsultable();

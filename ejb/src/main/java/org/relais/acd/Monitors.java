@@ -52,6 +52,10 @@ final class Monitors {
    * @return the call's id
    */
   long start(long supervisorId, long agentId, MonitorMode mode) {
+    if (!phoneSwitch.monitorsCalls()) {
+      throw new DeskConflictException(
+          "this telephony switch does not join calls for supervisors yet");
+    }
     Agent supervisor = em.find(Agent.class, supervisorId);
     if (supervisor.getExtension() == null) {
       throw new DeskConflictException("you have no extension for your phone to join the call");

@@ -372,6 +372,18 @@ public class SipSwitch implements Switch, SipListener {
     originate(account, callId, extension, number, extension);
   }
 
+  /** Not yet: a consult to an agent or a group reaches this switch as an offer it never held. */
+  @Override
+  public boolean consultsAgents() {
+    return false;
+  }
+
+  /** Not yet: the mixing of a supervisor's phone (SPEC X2) is to come. */
+  @Override
+  public boolean monitorsCalls() {
+    return false;
+  }
+
   @Override
   public void monitor(String account, long callId, String supervisorExtension, MonitorMode mode) {
     throw notYet("monitoring");

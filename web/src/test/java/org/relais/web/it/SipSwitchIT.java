@@ -431,7 +431,7 @@ class SipSwitchIT extends DeployedRelais {
   }
 
   @Test
-  void aConsultCallRingsThePhoneAgainThenTheNumberAndTheAttendedTransferJoinsTheCallerWithIt()
+  void aConsultCallRingsThePhoneAgainThenTheNumberTogglesAndTheAttendedTransferJoinsTheCaller()
       throws Exception {
     account();
     String number = newNumber();
@@ -442,6 +442,10 @@ class SipSwitchIT extends DeployedRelais {
     Process trunk = trunk("trunk-consulted", number, "0611223388");
     awaitActivity(ines, "TALKING");
     String call = callOf(ines);
+    // Not on this switch yet: refused before anything changes, the call going on.
+    Reply groupConsult = api.send(ines, "POST", "api/v1/me/lines", "{\"group\":\"Expertise\"}");
+    Reply monitor =
+        api.send(admin, "POST", "api/v1/supervision/agents/ines/monitor", "{\"mode\":\"LISTEN\"}");
 
     Reply consult = api.send(ines, "POST", "api/v1/me/lines", "{\"number\":\"0155667788\"}");
     Await.until(
@@ -453,18 +457,33 @@ class SipSwitchIT extends DeployedRelais {
                     line ->
                         !line.getString("id").equals(call)
                             && "TALKING".equals(line.getString("state"))));
+    // The agent toggles: back to the caller (the consulted party held), then to the consulted
+    // party again. Each step re-INVITEs the phone's dialogs; the pauses let them finish, as an
+    // agent's clicks would.
+    String consultLine = consult.object().getString("id");
+    Thread.sleep(500);
+    Reply backToCaller = api.send(ines, "POST", "api/v1/me/lines/" + call + "/resume", null);
+    Thread.sleep(500);
+    Reply backToConsulted =
+        api.send(ines, "POST", "api/v1/me/lines/" + consultLine + "/resume", null);
+    Thread.sleep(500);
     Reply transferred = api.send(ines, "POST", "api/v1/me/lines/transfer", null);
 
+    assertThat(groupConsult.status()).as(groupConsult.body()).isEqualTo(409);
+    assertThat(groupConsult.body()).contains("numbers only");
+    assertThat(monitor.status()).as(monitor.body()).isEqualTo(409);
     assertThat(consult.status()).as(consult.body()).isEqualTo(201);
+    assertThat(backToCaller.status()).as(backToCaller.body()).isEqualTo(200);
+    assertThat(backToConsulted.status()).as(backToConsulted.body()).isEqualTo(200);
     assertThat(transferred.status()).as(transferred.body()).isEqualTo(200);
     assertThat(SipPeers.exitOf(trunk, CALL))
-        .as("the caller: held, then offered the consulted party's media, then hanging up")
+        .as("the caller: held, resumed, held, offered the consulted party's media, hanging up")
         .isZero();
     assertThat(SipPeers.exitOf(consulted, CALL))
-        .as("the consulted number: offered the phone's media, then the caller's, then hung up")
+        .as("the consulted number: offered the phone's media, held, resumed, the caller's media")
         .isZero();
     assertThat(SipPeers.exitOf(phone, CALL))
-        .as("the agent's phone: its call held, the consult call rung, both hung up")
+        .as("the agent's phone: its two calls, each offered anew three times, then hung up")
         .isZero();
     JsonObject row =
         history(ines).stream()

@@ -2,10 +2,10 @@ package org.relais.telephony.sip;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
+import jakarta.json.spi.JsonProvider;
 import java.io.IOException;
 import java.io.StringReader;
 import java.net.DatagramPacket;
@@ -26,6 +26,12 @@ public class KamailioRpc {
   private static final int TIMEOUT_MILLIS = 2000;
   private static final int LONGEST_ANSWER = 65_507;
 
+  /**
+   * Looked up once: {@code Json.createReader} and its kin look the provider up on the class path
+   * at each call, a service loader's scan for every command sent and answer read.
+   */
+  private final JsonProvider json = JsonProvider.provider();
+
   @Inject
   @ConfigProperty(name = "relais.sip.registrar-rpc", defaultValue = "127.0.0.1:5061")
   String rpc;
@@ -37,12 +43,12 @@ public class KamailioRpc {
    * @throws RegistryUnavailableException when Kamailio does not answer
    */
   public JsonObject call(String method, String... params) {
-    JsonArrayBuilder array = Json.createArrayBuilder();
+    JsonArrayBuilder array = json.createArrayBuilder();
     for (String param : params) {
       array.add(param);
     }
     byte[] request =
-        Json.createObjectBuilder()
+        json.createObjectBuilder()
             .add("jsonrpc", "2.0")
             .add("method", method)
             .add("params", array)
@@ -60,7 +66,7 @@ public class KamailioRpc {
       socket.receive(reply);
       String text =
           new String(reply.getData(), reply.getOffset(), reply.getLength(), StandardCharsets.UTF_8);
-      try (JsonReader reader = Json.createReader(new StringReader(text))) {
+      try (JsonReader reader = json.createReader(new StringReader(text))) {
         return reader.readObject();
       }
     } catch (IOException e) {

@@ -1,11 +1,11 @@
 package org.relais.telephony.sip;
 
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
+import jakarta.json.spi.JsonProvider;
 import java.io.IOException;
 import java.io.StringReader;
 import java.net.DatagramPacket;
@@ -55,6 +55,12 @@ final class RtpEngine implements MediaAnchor {
   private final AtomicLong sequence = new AtomicLong();
 
   /**
+   * Looked up once: {@code Json.createReader} and its kin look the provider up on the class path
+   * at each call, a service loader's scan for every command sent and answer read.
+   */
+  private final JsonProvider json = JsonProvider.provider();
+
+  /**
    * @param address {@code host:port} of rtpengine's NG socket
    * @param prompts the folder of the {@link Prompt}s, as rtpengine reads it
    * @param background where the commands nobody waits for run (the deletion of a call's media)
@@ -87,7 +93,7 @@ final class RtpEngine implements MediaAnchor {
   @Override
   public void delete(String call) {
     JsonObject delete =
-        Json.createObjectBuilder()
+        json.createObjectBuilder()
             .add("command", "delete")
             .add("call-id", call)
             // Its sessions go at once: nothing of the call is played or recorded after its end.
@@ -136,7 +142,7 @@ final class RtpEngine implements MediaAnchor {
   @Override
   public void record(String call, boolean on) {
     tryCommand(
-        Json.createObjectBuilder()
+        json.createObjectBuilder()
             .add("command", on ? "start recording" : "stop recording")
             .add("call-id", call)
             .build());
@@ -151,22 +157,22 @@ final class RtpEngine implements MediaAnchor {
   }
 
   /** A command about one party of the call, named by its tag. */
-  private static JsonObjectBuilder party(String command, String call, String tag) {
-    return Json.createObjectBuilder()
+  private JsonObjectBuilder party(String command, String call, String tag) {
+    return json.createObjectBuilder()
         .add("command", command)
         .add("call-id", call)
         .add("from-tag", tag);
   }
 
-  private static JsonObjectBuilder session(
+  private JsonObjectBuilder session(
       String command, String call, String fromTag, String toTag, byte[] sdp) {
     JsonObjectBuilder dictionary =
-        Json.createObjectBuilder()
+        json.createObjectBuilder()
             .add("command", command)
             .add("call-id", call)
             .add("from-tag", fromTag)
             .add("sdp", new String(sdp, StandardCharsets.UTF_8))
-            .add("flags", Json.createArrayBuilder().add(PORT_LATCHING));
+            .add("flags", json.createArrayBuilder().add(PORT_LATCHING));
     if (toTag != null) {
       dictionary.add("to-tag", toTag);
     }
@@ -218,7 +224,7 @@ final class RtpEngine implements MediaAnchor {
     String cookie = nextCookie();
     try (DatagramSocket udp = new DatagramSocket()) {
       udp.setSoTimeout(WAIT_MILLIS);
-      send(udp, cookie, Json.createObjectBuilder().add("command", "ping").build());
+      send(udp, cookie, json.createObjectBuilder().add("command", "ping").build());
       JsonObject answer = answerTo(udp, cookie);
       return answer != null && "pong".equals(answer.getString("result", ""));
     } catch (IOException e) {
@@ -236,7 +242,7 @@ final class RtpEngine implements MediaAnchor {
   }
 
   /** The answer to {@code cookie}, or null when none comes in time; others are late ones. */
-  private static JsonObject answerTo(DatagramSocket udp, String cookie) throws IOException {
+  private JsonObject answerTo(DatagramSocket udp, String cookie) throws IOException {
     DatagramPacket reply = new DatagramPacket(new byte[LONGEST_ANSWER], LONGEST_ANSWER);
     while (true) {
       try {
@@ -248,7 +254,7 @@ final class RtpEngine implements MediaAnchor {
           new String(reply.getData(), reply.getOffset(), reply.getLength(), StandardCharsets.UTF_8);
       int space = text.indexOf(' ');
       if (space > 0 && text.substring(0, space).equals(cookie)) {
-        try (JsonReader reader = Json.createReader(new StringReader(text.substring(space + 1)))) {
+        try (JsonReader reader = json.createReader(new StringReader(text.substring(space + 1)))) {
           return reader.readObject();
         } catch (JsonException e) {
           throw new IOException("rtpengine's answer is no JSON dictionary", e);

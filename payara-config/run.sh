@@ -31,6 +31,9 @@
 #                            and trunks send their audio to each other)
 #   RELAIS_RTP_PORTS         with sip: the UDP ports rtpengine carries audio on, first-last (default
 #                            30000-30999: two a call leg)
+#   RELAIS_SIP_MEDIA         with sip: rtpengine (default: the calls' audio anchored in rtpengine where
+#                            it is installed) or direct (rtpengine not started: phones and trunks
+#                            send their audio to each other, with no prompts, music or recording)
 #   RELAIS_JAVA_OPTIONS      options of the Java virtual machine (default: the ZGC collector, whose
 #                            pauses stay under a millisecond where G1's young collections stop
 #                            every call for tens of milliseconds; a heap of up to 1.5 GB that it
@@ -104,12 +107,22 @@ case "$switch" in
     fi
     echo "Kamailio (agents' phones) on $sip_address:$sip_port/udp"
     rtpengine="$(PATH="$PATH:/usr/sbin:/sbin" command -v rtpengine || true)"
+    case "${RELAIS_SIP_MEDIA:-rtpengine}" in
+      rtpengine) ;;
+      direct) rtpengine="" ;;
+      *)
+        echo "RELAIS_SIP_MEDIA must be rtpengine or direct, not '$RELAIS_SIP_MEDIA'" >&2
+        exit 2
+        ;;
+    esac
     if [[ -n "$rtpengine" ]]; then
       rtpengine_ng="$sip_address:${RELAIS_RTPENGINE_PORT:-2223}"
       rtp_ports="${RELAIS_RTP_PORTS:-30000-30999}"
-      # Userspace (no kernel module, table -1), in the foreground as Kamailio is.
-      # Its command line socket on the next port, not on 2224, where a system rtpengine may be.
-      "$rtpengine" --foreground --log-stderr --table=-1 --interface="$sip_address" \
+      # Userspace (no kernel module, table -1), in the foreground as Kamailio is, with none of the
+      # system's configuration (Debian's opens an HTTP listener on 2225, which a second rtpengine on
+      # the machine cannot bind: it would exit). Its command line socket on the next port, not on
+      # 2224, where a system rtpengine may be.
+      "$rtpengine" --config-file=none --foreground --log-stderr --table=-1 --interface="$sip_address" \
         --listen-ng="$rtpengine_ng" --listen-cli="$sip_address:$((${RELAIS_RTPENGINE_PORT:-2223} + 1))" \
         --port-min="${rtp_ports%-*}" --port-max="${rtp_ports#*-}" \
         --recording-method=pcap --recording-dir="$data/rtpengine-recordings" \
@@ -124,6 +137,9 @@ case "$switch" in
       sysprops+=(-Drelais.sip.rtpengine="$rtpengine_ng"
         -Drelais.sip.prompts="$root/payara-config/telephony/prompts"
         -Drelais.sip.recordings="$data/rtpengine-recordings")
+    elif [[ ${RELAIS_SIP_MEDIA:-rtpengine} == direct ]]; then
+      echo "RELAIS_SIP_MEDIA=direct: the calls' audio is not anchored, phones and trunks send it" \
+        "to each other"
     else
       echo "rtpengine is not installed (Debian package rtpengine-daemon): the calls' audio is not" \
         "anchored, phones and trunks send it to each other" >&2

@@ -114,6 +114,9 @@ final class SipPeers implements AutoCloseable {
             "rtpengine",
             List.of(
                 "rtpengine",
+                // None of the system's configuration: Debian's opens an HTTP listener on 2225,
+                // which another rtpengine on the machine may hold, and this one would exit.
+                "--config-file=none",
                 "--foreground",
                 "--log-stderr",
                 "--table=-1",

@@ -47,15 +47,6 @@ public interface Switch {
   }
 
   /**
-   * Whether this switch carries consult calls to an agent or a group (SPEC B12). The engine asks
-   * before it places one, and refuses it where not: the consulted agent would be rung for a call
-   * its phone never sees.
-   */
-  default boolean consultsAgents() {
-    return true;
-  }
-
-  /**
    * Whether this switch joins a supervisor's phone to a call (SPEC X2, {@link #monitor}). The
    * engine asks before it starts, and refuses where not, instead of recording a monitoring that no
    * phone carries.
@@ -95,6 +86,15 @@ public interface Switch {
    * {@link SwitchEvents#callerHungUp}, naming {@code callId}.
    */
   void consult(String account, long callId, String extension, String number);
+
+  /**
+   * Opens the line of a consult call to an agent or a group (SPEC B12) on the agent's phone, as a
+   * second line while its call waits on hold. The switch then holds the consult call as a caller of
+   * its own, named {@code consultId}, which the ACD offers ({@link #offer}, {@link #bridge}) or
+   * queues like any call, and ends with {@link #hangUp}. The line's own hang-up is reported through
+   * {@link SwitchEvents#callerHungUp}.
+   */
+  void consultLine(String account, long consultId, String extension);
 
   /**
    * Attended transfer: connects the party of {@code callId} with the party of {@code consultId};

@@ -70,10 +70,6 @@ final class Lines {
 
   /** Holds the agent's call and places a consult call to the target; answers the new line. */
   Call consult(long agentId, LineTarget target) {
-    if (target.kind() != LineTarget.Kind.NUMBER && !phoneSwitch.consultsAgents()) {
-      throw new DeskConflictException(
-          "this telephony switch consults numbers only yet, not an agent or a group");
-    }
     AgentPresence presence = withLines(agentId);
     AgentLines lines = linesOf(presence);
     Call call = lines.requireConsultable();
@@ -99,12 +95,14 @@ final class Lines {
         AgentPresence consulted = free(presence.getAccountId(), target.name());
         consult = Call.consult(call, call.getGroup(), agent, caller(agent), target, now);
         persist(consult);
+        openLine(presence, consult);
         dispatcher.offer(consult, consulted);
       }
       default -> {
         QueueGroup group = names.group(presence.getAccountId(), target.name());
         consult = Call.consult(call, group, agent, caller(agent), target, now);
         persist(consult);
+        openLine(presence, consult);
         queueConsult(consult, group);
       }
     }
@@ -324,11 +322,13 @@ final class Lines {
         floors.of(consult.getAccountId()).remove(callId);
         transaction.announce(
             new AcdEvent.QueueChanged(consult.getAccountId(), clock.now(), consult.getGroupName()));
+        transaction.afterCommit(() -> phoneSwitch.hangUp(account, callId)); // its line
       }
       case RINGING -> {
         flow.endCall(consult, CallOutcome.CANCELLED);
         String extension = consulted.getAgent().getExtension();
         transaction.afterCommit(() -> phoneSwitch.cancelOffer(account, callId, extension));
+        transaction.afterCommit(() -> phoneSwitch.hangUp(account, callId)); // its line
         moves.transition(consulted, AgentEvent.CALLER_GONE, Activity.IDLE, null, null, null);
       }
       case DIALING -> {
@@ -343,6 +343,16 @@ final class Lines {
         transaction.afterCommit(() -> phoneSwitch.hangUp(account, callId));
       }
     }
+  }
+
+  /**
+   * The consult call's line on the agent's phone opens before the consult call is offered or
+   * queued: the switch holds it as that call's caller.
+   */
+  private void openLine(AgentPresence presence, Call consult) {
+    String account = account(presence);
+    String extension = presence.getAgent().getExtension();
+    transaction.afterCommit(() -> phoneSwitch.consultLine(account, consult.getId(), extension));
   }
 
   /**

@@ -83,6 +83,11 @@ final class RecordingSwitch implements Switch {
   }
 
   @Override
+  public void consultLine(String account, long consultId, String extension) {
+    commands.add("line " + consultId + " on " + extension);
+  }
+
+  @Override
   public void join(String account, long callId, long consultId) {
     commands.add("join " + callId + " with " + consultId);
   }

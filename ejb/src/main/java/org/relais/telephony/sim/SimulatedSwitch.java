@@ -324,6 +324,13 @@ public class SimulatedSwitch implements Switch, Softphone, PhoneRegistry {
     dialFarEnd(call);
   }
 
+  /**
+   * Nothing to open: a simulated phone carries any number of lines, and the consult call is offered
+   * or queued as the consulting agent's own.
+   */
+  @Override
+  public void consultLine(String account, long consultId, String extension) {}
+
   @Override
   public void join(String account, long callId, long consultId) {
     continued.put(callId, consultId);

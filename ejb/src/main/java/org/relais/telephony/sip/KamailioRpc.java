@@ -27,8 +27,8 @@ public class KamailioRpc {
   private static final int LONGEST_ANSWER = 65_507;
 
   /**
-   * Looked up once: {@code Json.createReader} and its kin look the provider up on the class path
-   * at each call, a service loader's scan for every command sent and answer read.
+   * Looked up once: {@code Json.createReader} and its kin look the provider up on the class path at
+   * each call, a service loader's scan for every command sent and answer read.
    */
   private final JsonProvider json = JsonProvider.provider();
 

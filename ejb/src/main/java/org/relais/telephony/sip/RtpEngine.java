@@ -55,8 +55,8 @@ final class RtpEngine implements MediaAnchor {
   private final AtomicLong sequence = new AtomicLong();
 
   /**
-   * Looked up once: {@code Json.createReader} and its kin look the provider up on the class path
-   * at each call, a service loader's scan for every command sent and answer read.
+   * Looked up once: {@code Json.createReader} and its kin look the provider up on the class path at
+   * each call, a service loader's scan for every command sent and answer read.
    */
   private final JsonProvider json = JsonProvider.provider();
 

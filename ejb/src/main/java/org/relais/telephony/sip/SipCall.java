@@ -15,11 +15,13 @@ import javax.sip.message.Response;
 /**
  * One trunk call as Relais's back-to-back user agent holds it: the caller's leg (the INVITE it
  * keeps unanswered while the call is queued) and at most one agent leg (the INVITE to the agent's
- * phone, then its dialog). Their media goes through the call's {@link MediaAnchor}: the agents'
- * phones are offered the caller's SDP as it gives it back, and the caller is answered with the
- * phone's likewise. Where the anchor {@link MediaAnchor#plays() plays} prompts, the queued caller
- * hears the queue's announcement as early media (a 183, the call not answered: waiting costs the
- * caller nothing), and music while on hold; else it hears ringing, then silence on hold.
+ * phone, then its dialog). A consult call to an agent or a group (SPEC B12) is held the same way,
+ * its caller's leg a line this side opens on the consulting agent's phone ({@link #consultLine}).
+ * Their media goes through the call's {@link MediaAnchor}: the agents' phones are offered the
+ * caller's SDP as it gives it back, and the caller is answered with the phone's likewise. Where the
+ * anchor {@link MediaAnchor#plays() plays} prompts, the queued caller hears the queue's
+ * announcement as early media (a 183, the call not answered: waiting costs the caller nothing), and
+ * music while on hold; else it hears ringing, then silence on hold.
  *
  * <p>Every change happens under the call's lock; the methods answer whether the engine must hear of
  * it, and the switch reports it. A SIP send that fails is logged and the leg counted as ended.
@@ -29,9 +31,14 @@ final class SipCall {
   private static final Logger LOG = Logger.getLogger(SipCall.class.getName());
 
   private enum Caller {
+    /** A consult call's line, rung on the consulting agent's phone, not answered yet. */
+    CALLING,
     QUEUED,
     CONNECTED,
-    /** Answered, its agent gone (a blind transfer to an agent or a group): on hold meanwhile. */
+    /**
+     * Answered, with no agent: passed on by a blind transfer to an agent or a group, or a consult
+     * call's line waiting for the consulted agent. On hold meanwhile.
+     */
     PASSED_ON,
     /** Sent elsewhere by its trunk (REFER), which has yet to answer: this side leaves then. */
     REFERRED,
@@ -75,9 +82,13 @@ final class SipCall {
 
   /**
    * The far end of a consult call, handed over to be joined with the caller: its name (the number
-   * called), its dialog, what it was last offered, and its media.
+   * called, or the consulted agent's extension), its dialog, what it was last offered, and its
+   * media. A consulted agent stays in the ACD: the engine hears of its hang-up as of any agent's.
    */
-  record Party(String name, Dialog dialog, SessionDescription offered, byte[] sdp) {}
+  record Party(String name, Dialog dialog, SessionDescription offered, byte[] sdp, boolean agent) {}
+
+  /** Marks the INVITE of a consult call's line, whose answers go to {@link #lineAnswered}. */
+  record Line(SipCall call) {}
 
   /**
    * Marks a transfer's REFER, whose answer lets this side leave the caller ({@link
@@ -94,11 +105,23 @@ final class SipCall {
 
   private final SipEndpoint endpoint;
   private final MediaAnchor media;
+
+  /** The trunk's INVITE; null for a consult call's line. */
   private final ServerTransaction callerInvite;
-  private final byte[] callerSdp;
+
+  /** The caller's media offer: the trunk's INVITE's, or the consulting phone's answer's. */
+  private byte[] callerSdp;
 
   /** The caller's side of the caller's dialog, and Relais's: the media session's two parties. */
   private final String trunkTag;
+
+  /** A consult call's line on the consulting agent's phone: its INVITE, then its dialog. */
+  private ClientTransaction lineInvite;
+
+  private Dialog lineDialog;
+
+  /** The consulted agent's phone, to ring once the consult call's line has answered. */
+  private String ringOnAnswer;
 
   private final String callerTag = SipEndpoint.newTag();
 
@@ -143,12 +166,52 @@ final class SipCall {
     this.trunkTag = ((FromHeader) callerInvite.getRequest().getHeader(FromHeader.NAME)).getTag();
   }
 
+  private SipCall(
+      SipEndpoint endpoint, MediaAnchor media, String account, long consultId, String extension) {
+    this.endpoint = endpoint;
+    this.media = media;
+    this.account = account;
+    this.group = null;
+    this.callerNumber = extension;
+    this.callerInvite = null;
+    this.trunkTag = SipEndpoint.newTag();
+    this.callId = consultId;
+    this.session = Long.toString(consultId);
+    this.caller = Caller.CALLING;
+  }
+
+  /**
+   * A consult call to an agent or a group: a line opened on the consulting agent's phone, an INVITE
+   * without an offer (RFC 3725's flow I), so that the phone offers its media in its answer, as a
+   * trunk's caller does in its INVITE. Once answered, the line waits on hold for the consulted
+   * agent, offered and bridged as any caller. The consulted phone is shown the consulting one's
+   * extension.
+   */
+  static SipCall consultLine(
+      SipEndpoint endpoint, MediaAnchor media, String account, long consultId, String extension) {
+    SipCall call = new SipCall(endpoint, media, account, consultId, extension);
+    synchronized (call) {
+      try {
+        call.lineInvite = endpoint.invite(account, extension, extension, null, new Line(call));
+      } catch (Exception e) {
+        call.failed("opening a consult line on extension " + extension, e);
+        call.callerEnded();
+      }
+    }
+    return call;
+  }
+
+  /** The caller's dialog: the trunk's, or the consult call's line's. */
+  private Dialog callerDialog() {
+    return callerInvite != null ? callerInvite.getDialog() : lineDialog;
+  }
+
   /** Tells the caller its call is taken: ringing, until an agent answers. */
   synchronized void queued() {
     try {
       callerInvite.sendResponse(
           endpoint.response(Response.RINGING, callerInvite.getRequest(), callerTag));
-      callerInvite.getDialog().setApplicationData(this);
+      callerDialog().setApplicationData(this);
     } catch (Exception e) {
       failed("ringing the caller", e);
     }
@@ -193,6 +256,10 @@ final class SipCall {
     if (caller == Caller.ENDED) {
       return;
     }
+    if (caller == Caller.CALLING) {
+      ringOnAnswer = extension; // the consulted phone is offered the consulting one's media
+      return;
+    }
     endAgentLeg();
     try {
       ClientTransaction invite =
@@ -204,6 +271,9 @@ final class SipCall {
   }
 
   synchronized void cancelAgent(String extension) {
+    if (extension.equals(ringOnAnswer)) {
+      ringOnAnswer = null;
+    }
     if (agent != null && agent.extension.equals(extension)) {
       endAgentLeg();
     }
@@ -237,7 +307,7 @@ final class SipCall {
         callerInvite.sendResponse(endpoint.answer(callerInvite.getRequest(), callerTag, sdp));
         answered = new SessionDescription(sdp);
       } else {
-        endpoint.reinvite(callerInvite.getDialog(), answered.offerOf(sdp), SipEndpoint.REOFFER);
+        endpoint.reinvite(callerDialog(), answered.offerOf(sdp), SipEndpoint.REOFFER);
       }
       caller = Caller.CONNECTED;
       agent.state = Leg.CONNECTED;
@@ -283,8 +353,7 @@ final class SipCall {
 
   private void reoffer(String callerDirection, String phoneDirection) {
     try {
-      endpoint.reinvite(
-          callerInvite.getDialog(), answered.offer(callerDirection), SipEndpoint.REOFFER);
+      endpoint.reinvite(callerDialog(), answered.offer(callerDirection), SipEndpoint.REOFFER);
       endpoint.reinvite(agent.dialog, agent.offered.offer(phoneDirection), SipEndpoint.REOFFER);
     } catch (Exception e) {
       failed("offering the media " + callerDirection + " and " + phoneDirection, e);
@@ -302,7 +371,7 @@ final class SipCall {
     endAgentLeg();
     caller = Caller.PASSED_ON;
     try {
-      endpoint.reinvite(callerInvite.getDialog(), answered.offer(held()), SipEndpoint.REOFFER);
+      endpoint.reinvite(callerDialog(), answered.offer(held()), SipEndpoint.REOFFER);
     } catch (Exception e) {
       failed("holding the caller passed on", e);
     }
@@ -323,7 +392,7 @@ final class SipCall {
     endAgentLeg();
     caller = Caller.REFERRED;
     try {
-      endpoint.refer(callerInvite.getDialog(), number, new Referral(this));
+      endpoint.refer(callerDialog(), number, new Referral(this));
     } catch (Exception e) {
       failed("transferring the caller to " + number, e);
       endCallerLeg();
@@ -331,11 +400,11 @@ final class SipCall {
   }
 
   /**
-   * The attended transfer to a number (SPEC B12): the caller, on hold, is joined with the consult
-   * call's far end, and the agent's phone leaves. Both are offered each other's media anew
-   * (re-INVITEs): the far end the caller's, as the agents' phones were, and the caller the far
-   * end's, as an agent's phone's answer. The ACD is done with the call; this side carries it until
-   * either hangs up.
+   * The attended transfer (SPEC B12): the caller, on hold, is joined with the consult call's far
+   * end, and the agent's phone leaves. Both are offered each other's media anew (re-INVITEs): the
+   * far end the caller's, as the agents' phones were, and the caller the far end's, as an agent's
+   * phone's answer. A consulted number takes the call out of the ACD, and this side only carries it
+   * until either hangs up; a consulted agent talks with the caller as on any call of its own.
    *
    * <p>The far end is hung up where the caller is gone, or where the media cannot be anchored.
    */
@@ -345,7 +414,7 @@ final class SipCall {
       return;
     }
     endAgentLeg();
-    released = true;
+    released = !far.agent();
     byte[] sdp;
     try {
       media.stop(session, trunkTag); // the music on hold
@@ -360,7 +429,7 @@ final class SipCall {
     agent = new AgentLeg(far);
     far.dialog().setApplicationData(this);
     try {
-      endpoint.reinvite(callerInvite.getDialog(), answered.offerOf(sdp), SipEndpoint.REOFFER);
+      endpoint.reinvite(callerDialog(), answered.offerOf(sdp), SipEndpoint.REOFFER);
       endpoint.reinvite(far.dialog(), far.offered().offerOf(phoneOffer), SipEndpoint.REOFFER);
     } catch (Exception e) {
       failed("joining the caller with " + far.name(), e);
@@ -373,9 +442,25 @@ final class SipCall {
    */
   synchronized void referAnswered() {
     if (caller == Caller.REFERRED) {
-      bye(callerInvite.getDialog());
+      bye(callerDialog());
       callerEnded();
     }
+  }
+
+  /**
+   * The consulted agent's phone, handed over to be joined with the caller of the call consulted
+   * about (the attended transfer to an agent or a group): this call's line on the consulting phone
+   * is hung up and its media freed. Null, every leg hung up, where the two no longer talk.
+   */
+  synchronized Party handOver() {
+    AgentLeg leg = agent;
+    if (caller != Caller.CONNECTED || leg == null || leg.state != Leg.CONNECTED) {
+      hangUp();
+      return null;
+    }
+    agent = null;
+    endCallerLeg();
+    return new Party(leg.extension, leg.dialog, leg.offered, leg.sdp, true);
   }
 
   /** Ends every leg still up. */
@@ -386,12 +471,77 @@ final class SipCall {
 
   // ------------------------------------------------------------- what the phones do
 
+  /**
+   * The consulting agent's phone answered the consult call's line, offering its media: the offer is
+   * anchored and answered in the ACK, toward nobody yet (music where prompts are played), and the
+   * line waits on hold; the consulted agent's phone, if the ACD offered it the call meanwhile, is
+   * rung now. A line no longer wanted, or that offers no media, is hung up.
+   *
+   * @return whether the engine must hear that the line is gone
+   */
+  synchronized boolean lineAnswered(Dialog dialog, Response ok) {
+    lineDialog = dialog;
+    byte[] discard = SessionDescription.discard(endpoint.address());
+    boolean wanted = caller == Caller.CALLING;
+    if (!wanted || ok.getRawContent() == null) {
+      ackLine(ok, discard);
+      bye(dialog);
+      callerEnded();
+      return wanted;
+    }
+    dialog.setApplicationData(this);
+    callerSdp = ok.getRawContent();
+    byte[] answer;
+    try {
+      phoneOffer = media.offer(session, trunkTag, null, callerSdp);
+      answer = media.answer(session, trunkTag, callerTag, discard);
+    } catch (MediaUnavailableException e) {
+      LOG.warning("consult call " + session + " of account " + account + ": " + e.getMessage());
+      ackLine(ok, discard);
+      bye(dialog);
+      callerEnded();
+      return true;
+    }
+    ackLine(ok, answer);
+    answered = new SessionDescription(answer);
+    caller = Caller.PASSED_ON;
+    media.play(session, trunkTag, Prompt.HOLD);
+    String consulted = ringOnAnswer;
+    ringOnAnswer = null;
+    if (consulted != null) {
+      ringAgent(consulted);
+    }
+    return false;
+  }
+
+  /**
+   * The consulting agent's phone refused the consult call's line, or never answered it.
+   *
+   * @return whether the engine must hear that the line is gone
+   */
+  synchronized boolean lineFailed() {
+    if (caller != Caller.CALLING) {
+      return false;
+    }
+    ringOnAnswer = null;
+    callerEnded();
+    return true;
+  }
+
+  private void ackLine(Response ok, byte[] answer) {
+    try {
+      endpoint.ack(lineDialog, ok, answer);
+    } catch (Exception e) {
+      failed("acknowledging the consult line's answer", e);
+    }
+  }
+
   /** A provisional answer from the agent's phone: a CANCEL waiting for one can go now. */
   synchronized void agentProceeding(ClientTransaction invite) {
     for (AgentLeg leg : withdrawn) {
       if (leg.invite == invite) {
         withdrawn.remove(leg);
-        cancel(leg);
+        cancel(leg.invite, "the offer to " + leg.extension);
         return;
       }
     }
@@ -497,7 +647,7 @@ final class SipCall {
         if (leg.invite.getState() == TransactionState.CALLING) {
           withdrawn.add(leg);
         } else {
-          cancel(leg);
+          cancel(leg.invite, "the offer to " + leg.extension);
         }
       }
       case ANSWERED, CONNECTED -> bye(leg.dialog);
@@ -508,8 +658,15 @@ final class SipCall {
 
   private void endCallerLeg() {
     switch (caller) {
+      case CALLING -> {
+        // RFC 3261 9.1: no CANCEL before the phone's first provisional answer; a line answered
+        // after its call ended is hung up then (lineAnswered).
+        if (lineInvite != null && lineInvite.getState() != TransactionState.CALLING) {
+          cancel(lineInvite, "the consult line");
+        }
+      }
       case QUEUED -> respondToCaller(Response.TEMPORARILY_UNAVAILABLE);
-      case CONNECTED, PASSED_ON, REFERRED -> bye(callerInvite.getDialog());
+      case CONNECTED, PASSED_ON, REFERRED -> bye(callerDialog());
       case ENDED -> {}
     }
     callerEnded();
@@ -528,7 +685,8 @@ final class SipCall {
   /** The caller's leg is over, and with it the call's media (every other leg ends with it). */
   private void callerEnded() {
     caller = Caller.ENDED;
-    if (session != null && !deleted) {
+    // A consult call's line that never answered offered no media: there is no session to free.
+    if (session != null && callerSdp != null && !deleted) {
       media.delete(session);
       deleted = true;
     }
@@ -539,11 +697,11 @@ final class SipCall {
     return session;
   }
 
-  private void cancel(AgentLeg leg) {
+  private void cancel(ClientTransaction invite, String what) {
     try {
-      endpoint.cancel(leg.invite);
+      endpoint.cancel(invite);
     } catch (Exception e) {
-      failed("cancelling the offer to " + leg.extension, e);
+      failed("cancelling " + what, e);
     }
   }
 

@@ -163,6 +163,15 @@ final class SipEndpoint {
     dialog.sendAck(dialog.createAck(cseq));
   }
 
+  /** Acknowledges a 2xx that carried the offer (to an INVITE sent without one) with the answer. */
+  void ack(Dialog dialog, Response ok, byte[] answer)
+      throws SipException, InvalidArgumentException, ParseException {
+    long cseq = ((CSeqHeader) ok.getHeader(CSeqHeader.NAME)).getSeqNumber();
+    Request ack = dialog.createAck(cseq);
+    ack.setContent(answer, sdpType());
+    dialog.sendAck(ack);
+  }
+
   /**
    * Asks the far end of an established dialog to call {@code number} instead (REFER, RFC 3515),
    * through itself: the number goes to the host that is the dialog's remote target.

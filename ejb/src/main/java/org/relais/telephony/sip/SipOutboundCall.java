@@ -253,7 +253,7 @@ final class SipOutboundCall {
       return null;
     }
     SipCall.Party party =
-        new SipCall.Party(number, customer.dialog, customer.offered, customer.sdp);
+        new SipCall.Party(number, customer.dialog, customer.offered, customer.sdp, false);
     customer.state = State.ENDED; // the customer's dialog is the joined call's from now on
     hangUp();
     return party;

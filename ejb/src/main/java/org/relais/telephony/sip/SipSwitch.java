@@ -372,10 +372,17 @@ public class SipSwitch implements Switch, SipListener {
     originate(account, callId, extension, number, extension);
   }
 
-  /** Not yet: a consult to an agent or a group reaches this switch as an offer it never held. */
+  /**
+   * A consult call to an agent or a group (SPEC B12): its line is rung on the agent's phone, as a
+   * second line, and the call held as a caller of its own, which the ACD offers or queues.
+   */
   @Override
-  public boolean consultsAgents() {
-    return false;
+  public void consultLine(String account, long consultId, String extension) {
+    SipCall line = SipCall.consultLine(endpoint, media, account, consultId, extension);
+    calls.computeIfAbsent(consultId, id -> new CompletableFuture<>()).complete(line);
+    if (line.callerGone()) {
+      reportCallerHungUp(line);
+    }
   }
 
   /** Not yet: the mixing of a supervisor's phone (SPEC X2) is to come. */
@@ -416,13 +423,20 @@ public class SipSwitch implements Switch, SipListener {
   }
 
   /**
-   * The attended transfer to a number: the caller, on hold, is joined with the consult call's far
-   * end, both phone legs of the agent hung up. This side carries the joined call, under the consult
-   * call's id, until either party hangs up.
+   * The attended transfer: the caller, on hold, is joined with the consult call's far end, both
+   * phone lines of the agent hung up. The joined call goes on under the consult call's id: a
+   * consulted agent's, as any of its calls; a consulted number's, carried until either hangs up.
    */
   @Override
   public void join(String account, long callId, long consultId) {
     SipOutboundCall consult = outboundCalls.remove(consultId);
+    if (consult == null && calls.containsKey(consultId) && !outboundCalls.containsKey(callId)) {
+      whenKnown(
+          consultId,
+          line ->
+              whenKnown(callId, call -> joined(call, callId, line.handOver(), consultId, true)));
+      return;
+    }
     if (consult == null || outboundCalls.containsKey(callId)) {
       // An agent's own outbound call is not joined yet: both calls end rather than linger.
       LOG.warning(
@@ -433,20 +447,37 @@ public class SipSwitch implements Switch, SipListener {
       hangUp(account, callId);
       return;
     }
-    whenKnown(
-        callId,
-        call -> {
-          SipCall.Party far = consult.handOver();
-          if (far == null) {
-            call.hangUp();
-          } else {
-            call.join(far);
+    whenKnown(callId, call -> joined(call, callId, consult.handOver(), consultId, false));
+  }
+
+  /**
+   * The caller joined with the consult call's far end, named by the consult call's id from now on;
+   * where the far end is gone, the caller is hung up, and the engine, which counts a consulted
+   * agent as talking with it, hears so.
+   */
+  private void joined(
+      SipCall call, long callId, SipCall.Party far, long consultId, boolean consultedAgent) {
+    if (far == null) {
+      call.hangUp();
+    } else {
+      call.join(far);
+    }
+    call.callId = consultId;
+    calls.compute(
+        consultId,
+        (id, known) -> {
+          if (known == null || known.isDone()) {
+            return CompletableFuture.completedFuture(call); // in place of the consult call's line
           }
-          call.callId = consultId;
-          calls.computeIfAbsent(consultId, id -> new CompletableFuture<>()).complete(call);
-          forgetLater(callId);
-          forgetLater(consultId);
+          known.complete(call);
+          return known;
         });
+    forgetLater(callId);
+    if (!consultedAgent) {
+      forgetLater(consultId); // out of the ACD
+    } else if (far == null) {
+      reportCallerHungUp(call);
+    }
   }
 
   /** The caller's trunk is asked to call the number instead (REFER, RFC 3515). */
@@ -553,6 +584,17 @@ public class SipSwitch implements Switch, SipListener {
       outboundAnswered(call, transaction, event, status);
       return;
     }
+    if (transaction != null && transaction.getApplicationData() instanceof SipCall.Line line) {
+      SipCall call = line.call();
+      boolean gone =
+          status >= 300
+              ? call.lineFailed()
+              : status >= 200 && call.lineAnswered(event.getDialog(), event.getResponse());
+      if (gone) {
+        reportCallerHungUp(call);
+      }
+      return;
+    }
     if (transaction == null || !(transaction.getApplicationData() instanceof SipCall call)) {
       return; // answers to CANCEL and BYE, or a stray retransmission
     }
@@ -576,6 +618,8 @@ public class SipSwitch implements Switch, SipListener {
       phoneFailed(call, transaction);
     } else if (marked instanceof SipOutboundCall call) {
       tell(call, call.refused(transaction, 0));
+    } else if (marked instanceof SipCall.Line line && line.call().lineFailed()) {
+      reportCallerHungUp(line.call());
     } else if (marked instanceof SipCall.Referral referral) {
       // A trunk that never answers the transfer: this side leaves all the same.
       referral.call().referAnswered();

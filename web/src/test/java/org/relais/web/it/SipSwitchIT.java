@@ -35,6 +35,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
+import org.openqa.selenium.By;
 import org.relais.web.it.Api.Caller;
 import org.relais.web.it.Api.Reply;
 
@@ -443,7 +444,6 @@ class SipSwitchIT extends DeployedRelais {
     awaitActivity(ines, "TALKING");
     String call = callOf(ines);
     // Not on this switch yet: refused before anything changes, the call going on.
-    Reply groupConsult = api.send(ines, "POST", "api/v1/me/lines", "{\"group\":\"Expertise\"}");
     Reply monitor =
         api.send(admin, "POST", "api/v1/supervision/agents/ines/monitor", "{\"mode\":\"LISTEN\"}");
 
@@ -469,8 +469,6 @@ class SipSwitchIT extends DeployedRelais {
     Thread.sleep(500);
     Reply transferred = api.send(ines, "POST", "api/v1/me/lines/transfer", null);
 
-    assertThat(groupConsult.status()).as(groupConsult.body()).isEqualTo(409);
-    assertThat(groupConsult.body()).contains("numbers only");
     assertThat(monitor.status()).as(monitor.body()).isEqualTo(409);
     assertThat(consult.status()).as(consult.body()).isEqualTo(201);
     assertThat(backToCaller.status()).as(backToCaller.body()).isEqualTo(200);
@@ -491,6 +489,67 @@ class SipSwitchIT extends DeployedRelais {
             .findFirst()
             .orElseThrow();
     assertThat(row.getString("outcome")).isEqualTo("TRANSFERRED");
+  }
+
+  @Test
+  void aConsultCallToAnAgentOpensALineOnThePhoneRingsTheColleagueAndTheTransferLeavesThemTalking()
+      throws Exception {
+    consultedThenTransferred("{\"agent\":\"lou\"}");
+  }
+
+  @Test
+  void aConsultCallToAGroupOpensALineOnThePhoneAndIsOfferedToTheGroupsAgentAsAnyCall()
+      throws Exception {
+    consultedThenTransferred("{\"group\":\"Experts\"}");
+  }
+
+  /**
+   * Kim consults Lou (of group Experts) about a caller, by name or through the group: Kim's phone
+   * takes the consult call's line, Lou's phone rings with it and answers; the attended transfer
+   * leaves Lou and the caller talking, until Lou hangs up.
+   */
+  private void consultedThenTransferred(String target) throws Exception {
+    account();
+    String number = newNumber();
+    group("Conseil", number, "\"ringTimeout\":10,\"wrapUp\":0");
+    group("Experts", newNumber(), "\"ringTimeout\":10,\"wrapUp\":0");
+    Caller kim = phoneAgent("kim", "510", "Conseil");
+    Caller lou = phoneAgent("lou", "511", "Experts");
+    Process kimsPhone = phone("phone-consult-agent", "510", "-m", "2");
+    Process lousPhone = phone("phone-consult-agent", "511");
+    Process trunk = trunk("trunk-passed-on", number, "0611223344");
+    awaitActivity(kim, "TALKING");
+    String call = callOf(kim);
+
+    Reply consult = api.send(kim, "POST", "api/v1/me/lines", target);
+    // Kim's phone answers the consult call's line, then Lou's phone rings and answers.
+    awaitActivity(lou, "TALKING");
+    String consultCall = callOf(lou);
+    Reply transferred = api.send(kim, "POST", "api/v1/me/lines/transfer", null);
+    // Lou talks with the caller now, on the consult call, and hangs up.
+    Thread.sleep(500); // the transfer's re-INVITEs finish, as they would before Lou's click
+    Reply hungUp = api.send(lou, "POST", "api/v1/me/lines/" + consultCall + "/hangup", null);
+
+    assertThat(consult.status()).as(consult.body()).isEqualTo(201);
+    assertThat(consult.object().getString("id")).isEqualTo(consultCall);
+    assertThat(transferred.status()).as(transferred.body()).isEqualTo(200);
+    assertThat(hungUp.status()).as(hungUp.body()).isEqualTo(200);
+    assertThat(SipPeers.exitOf(trunk, CALL))
+        .as("the caller: held, then offered Lou's phone's media, then hung up")
+        .isZero();
+    assertThat(SipPeers.exitOf(kimsPhone, CALL))
+        .as("Kim's phone: its call held, the consult line answered and put through, both hung up")
+        .isZero();
+    assertThat(SipPeers.exitOf(lousPhone, CALL))
+        .as("Lou's phone: rung with Kim's media, given the caller's, hung up")
+        .isZero();
+    assertThat(
+            history(kim).stream()
+                .filter(row -> row.getString("id").equals(call))
+                .map(row -> row.getString("outcome") + " to " + row.getString("transferredTo")))
+        .containsExactly("TRANSFERRED to lou");
+    assertThat(history(lou).stream().map(row -> row.getString("outcome")))
+        .containsExactly("ANSWERED");
   }
 
   @Test
@@ -619,6 +678,28 @@ class SipSwitchIT extends DeployedRelais {
         .as("the phone's unregistration")
         .isZero();
     Await.until(TIMERS, () -> phoneRegistered(erin), registered -> !registered);
+  }
+
+  @Test
+  void theBannerSaysWhileThePhoneIsNotRegisteredAndStopsSayingItOnceItRegisters() throws Exception {
+    account();
+    group("Accueil", newNumber(), "\"ringTimeout\":10,\"wrapUp\":0");
+    phoneAgent("gus", "512", "Accueil");
+    int contactPort = SipPeers.freePort();
+    By unregistered = By.id("phoneUnregistered");
+
+    try (Browser gus = new Browser(baseUrl())) {
+      gus.login(admin.account(), "gus", "password-of-gus");
+      gus.await(TIMERS, unregistered, "Téléphone non enregistré");
+      assertThat(SipPeers.exitOf(register("register", "512", SIP_PASSWORD, contactPort), CALL))
+          .as("the phone's registration")
+          .isZero();
+      gus.awaitCount(unregistered, 0);
+      assertThat(SipPeers.exitOf(register("register", "512", SIP_PASSWORD, contactPort, 0), CALL))
+          .as("the phone's unregistration")
+          .isZero();
+      gus.await(TIMERS, unregistered, "aucun appel ne vous est proposé");
+    }
   }
 
   @Test

@@ -27,7 +27,8 @@
 #   RELAIS_SIP_TRUNKS        with sip: the trunks' source addresses, comma-separated (default
 #                            127.0.0.1)
 #   RELAIS_RTPENGINE_PORT    with sip: rtpengine's NG control port, UDP on RELAIS_SIP_ADDRESS (default
-#                            2223); without rtpengine installed, the media is not anchored (phones
+#                            2223; its command line takes the next port, and Relais hears the keys
+#                            callers press, as rtpengine tells them, on the third); without rtpengine installed, the media is not anchored (phones
 #                            and trunks send their audio to each other)
 #   RELAIS_RTP_PORTS         with sip: the UDP ports rtpengine carries audio on, first-last (default
 #                            30000-30999: two a call leg)
@@ -121,10 +122,13 @@ case "$switch" in
       # Userspace (no kernel module, table -1), in the foreground as Kamailio is, with none of the
       # system's configuration (Debian's opens an HTTP listener on 2225, which a second rtpengine on
       # the machine cannot bind: it would exit). Its command line socket on the next port, not on
-      # 2224, where a system rtpengine may be.
+      # 2224, where a system rtpengine may be. The keys callers press go to Relais on the third port
+      # after the NG one (the second, 2225 by default, is a system rtpengine's HTTP listener).
+      rtpengine_port="${RELAIS_RTPENGINE_PORT:-2223}"
+      dtmf="$sip_address:$((rtpengine_port + 3))"
       "$rtpengine" --config-file=none --foreground --log-stderr --table=-1 --interface="$sip_address" \
-        --listen-ng="$rtpengine_ng" --listen-cli="$sip_address:$((${RELAIS_RTPENGINE_PORT:-2223} + 1))" \
-        --port-min="${rtp_ports%-*}" --port-max="${rtp_ports#*-}" \
+        --listen-ng="$rtpengine_ng" --listen-cli="$sip_address:$((rtpengine_port + 1))" \
+        --dtmf-log-dest="$dtmf" --port-min="${rtp_ports%-*}" --port-max="${rtp_ports#*-}" \
         --recording-method=pcap --recording-dir="$data/rtpengine-recordings" \
         --pidfile="$data/rtpengine.pid" >> "$data/rtpengine.log" 2>&1 &
       children+=($!)
@@ -136,7 +140,7 @@ case "$switch" in
       echo "rtpengine (calls' audio) controlled on $rtpengine_ng/udp, audio on ports $rtp_ports"
       sysprops+=(-Drelais.sip.rtpengine="$rtpengine_ng"
         -Drelais.sip.prompts="$root/payara-config/telephony/prompts"
-        -Drelais.sip.recordings="$data/rtpengine-recordings")
+        -Drelais.sip.recordings="$data/rtpengine-recordings" -Drelais.sip.dtmf="$dtmf")
     elif [[ ${RELAIS_SIP_MEDIA:-rtpengine} == direct ]]; then
       echo "RELAIS_SIP_MEDIA=direct: the calls' audio is not anchored, phones and trunks send it" \
         "to each other"

@@ -10,7 +10,9 @@ enum Prompt {
   /** Music on hold, until resumed or put through to another agent (SPEC B12). */
   HOLD("hold.wav", true),
   /** Once, to a customer a predictive call reached with no agent free (SPEC B11). */
-  DROPPED("dropped.wav", false);
+  DROPPED("dropped.wav", false),
+  /** Once, to a queued caller who asked to be called back (SPEC X1), before it is let go. */
+  CALLBACK("callback.wav", false);
 
   /**
    * How often rtpengine repeats a looped prompt: rtpengine 10.5 has no endless playback, and ten

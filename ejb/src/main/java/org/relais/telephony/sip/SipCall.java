@@ -123,6 +123,9 @@ final class SipCall {
   /** The consulted agent's phone, to ring once the consult call's line has answered. */
   private String ringOnAnswer;
 
+  /** The queued caller pressed the key that asks to be called back (SPEC X1). */
+  private boolean callbackAsked;
+
   private final String callerTag = SipEndpoint.newTag();
 
   /** The call's media session, once anchored: the engine's first id of the call. */
@@ -248,6 +251,33 @@ final class SipCall {
 
   synchronized boolean callerGone() {
     return caller == Caller.ENDED;
+  }
+
+  /**
+   * Whether a key that {@code party} pressed is this call's caller's while it waits in the queue,
+   * unanswered: such a caller may ask to be called back (SPEC X1).
+   */
+  synchronized boolean asksForCallback(String party) {
+    if (callerInvite == null || caller != Caller.QUEUED || !trunkTag.equals(party)) {
+      return false;
+    }
+    callbackAsked = true;
+    return true;
+  }
+
+  /**
+   * A caller let go after it asked to be called back first hears that it will be: the prompt is
+   * played, and the switch hangs up once it has.
+   *
+   * @return how long the prompt lasts, in milliseconds; 0 where the call is to be hung up at once
+   */
+  synchronized long farewell() {
+    if (!callbackAsked || caller != Caller.QUEUED) {
+      return 0;
+    }
+    callbackAsked = false;
+    media.stop(session, trunkTag);
+    return media.play(session, trunkTag, Prompt.CALLBACK);
   }
 
   // ------------------------------------------------------------- what the engine commands

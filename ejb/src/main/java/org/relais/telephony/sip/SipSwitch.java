@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Inject;
 import java.net.InetAddress;
+import java.net.SocketException;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -84,6 +85,9 @@ public class SipSwitch implements Switch, SipListener {
 
   private static final Logger LOG = Logger.getLogger(SipSwitch.class.getName());
 
+  /** The key a queued caller presses to be called back (SPEC X1), as the queue's prompt says. */
+  private static final char CALLBACK_KEY = '1';
+
   /** How long an ended call's id still answers the engine's late commands. */
   private static final long FORGET_AFTER_SECONDS = 60;
 
@@ -131,6 +135,15 @@ public class SipSwitch implements Switch, SipListener {
   @ConfigProperty(name = "relais.sip.recordings")
   Optional<String> recordings;
 
+  /**
+   * Where Relais hears the keys callers press, {@code host:port}: rtpengine's {@code
+   * --dtmf-log-dest}, which tells each key it hears in the media it anchors. Without it, or without
+   * rtpengine, callers' keys are not heard.
+   */
+  @Inject
+  @ConfigProperty(name = "relais.sip.dtmf")
+  Optional<String> dtmf;
+
   /** The folder of the prompts rtpengine plays, as rtpengine reads it (relative: to here). */
   @Inject
   @ConfigProperty(name = "relais.sip.prompts", defaultValue = "payara-config/telephony/prompts")
@@ -146,6 +159,9 @@ public class SipSwitch implements Switch, SipListener {
 
   /** Null where calls are not recorded. */
   private CallRecorder recorder;
+
+  /** Null where callers' keys are not heard. */
+  private CallerKeys keys;
 
   private ScheduledExecutorService reporter;
 
@@ -213,6 +229,14 @@ public class SipSwitch implements Switch, SipListener {
       throw new IllegalStateException(
           "the SIP switch cannot listen on " + address + ":" + port + "/udp", e);
     }
+    String keysAt = dtmf.map(String::strip).orElse("");
+    if (media.plays() && !keysAt.isEmpty()) {
+      try {
+        keys = new CallerKeys(keysAt, threads, this::keyPressed);
+      } catch (SocketException e) {
+        LOG.log(Level.WARNING, "callers' keys not heard: cannot listen on " + keysAt, e);
+      }
+    }
     LOG.info(
         "SIP switch listening on "
             + address
@@ -251,6 +275,10 @@ public class SipSwitch implements Switch, SipListener {
   synchronized void stop() {
     if (endpoint != null) {
       endpoint.stop();
+      if (keys != null) {
+        keys.close();
+        keys = null;
+      }
       reporter.shutdownNow();
       mediaCommands.shutdown();
       endpoint = null;
@@ -299,7 +327,12 @@ public class SipSwitch implements Switch, SipListener {
     whenKnown(
         callId,
         call -> {
-          call.hangUp();
+          long farewell = call.farewell();
+          if (farewell > 0) {
+            reporter.schedule(call::hangUp, farewell, TimeUnit.MILLISECONDS);
+          } else {
+            call.hangUp();
+          }
           forgetLater(callId);
         });
   }
@@ -642,6 +675,27 @@ public class SipSwitch implements Switch, SipListener {
   }
 
   // ------------------------------------------------------------- the callers' side
+
+  /**
+   * A key a caller pressed: {@value #CALLBACK_KEY}, while it waits in the queue, asks to be called
+   * back keeping its place (SPEC X1); the engine decides, and lets it go once it has. Other keys
+   * are not used yet.
+   */
+  private void keyPressed(CallerKeys.Key key) {
+    if (key.key() != CALLBACK_KEY) {
+      return;
+    }
+    for (CompletableFuture<SipCall> known : calls.values()) {
+      SipCall call = known.getNow(null);
+      if (call != null
+          && key.session().equals(call.session())
+          && call.asksForCallback(key.party())) {
+        long callId = call.callId;
+        report(() -> acd.callbackRequested(call.account, callId));
+        return;
+      }
+    }
+  }
 
   /** A new call: from a trunk, for a group's number, or refused. */
   private void arrived(RequestEvent event) throws Exception {

@@ -105,10 +105,10 @@ final class SipPeers implements AutoCloseable {
 
   /**
    * rtpengine in the foreground, in userspace (no kernel module), its NG control socket on
-   * 127.0.0.1:{@code ngPort}, its media on 127.0.0.1 between {@code portMin} and {@code portMax};
-   * returned once it answers there.
+   * 127.0.0.1:{@code ngPort}, its media on 127.0.0.1 between {@code portMin} and {@code portMax},
+   * the keys callers press told to 127.0.0.1:{@code dtmfPort}; returned once it answers.
    */
-  Process rtpengine(int ngPort, int portMin, int portMax) {
+  Process rtpengine(int ngPort, int portMin, int portMax, int dtmfPort) {
     Process rtpengine =
         start(
             "rtpengine",
@@ -126,6 +126,7 @@ final class SipPeers implements AutoCloseable {
                 "--port-max=" + portMax,
                 // Its command line socket too, which would take 2224, perhaps another's already.
                 "--listen-cli=127.0.0.1:" + freePort(),
+                "--dtmf-log-dest=127.0.0.1:" + dtmfPort,
                 "--recording-method=pcap",
                 "--recording-dir=" + recordings().toAbsolutePath(),
                 "--log-level=6",

@@ -59,6 +59,7 @@ class SipSwitchIT extends DeployedRelais {
   private static final int KAMAILIO_RPC = SipPeers.freePort();
   private static final int OUTBOUND_TRUNK = SipPeers.freePort();
   private static final int RTPENGINE = SipPeers.freePort();
+  private static final int DTMF = SipPeers.freePort();
 
   /** rtpengine's media ports: a range of 200 somewhere between 20000 and 40000. */
   private static final int MEDIA_MIN = 20000 + 200 * ThreadLocalRandom.current().nextInt(100);
@@ -67,6 +68,9 @@ class SipSwitchIT extends DeployedRelais {
 
   /** What rtpengine plays: the repository's prompts. */
   private static final Path PROMPTS = Path.of("..", "payara-config", "telephony", "prompts");
+
+  /** Key 1 as telephone events (RFC 4733), as SIPp's package ships it for its scenarios. */
+  private static final Path KEY_ONE = Path.of("/usr/share/sip-tester/dtmf_2833_1.pcap");
 
   /** The quietest a prompt or music is (root mean square on 16 bits): silence is 0. */
   private static final double AUDIBLE = 200;
@@ -118,6 +122,8 @@ class SipSwitchIT extends DeployedRelais {
                         + PROMPTS.toAbsolutePath()
                         + "\nrelais.sip.recordings="
                         + RECORDINGS.toAbsolutePath()
+                        + "\nrelais.sip.dtmf=127.0.0.1:"
+                        + DTMF
                     : "")
                 + "\n"),
         config);
@@ -129,7 +135,7 @@ class SipSwitchIT extends DeployedRelais {
     peers = new SipPeers(LOGS);
     kamailio = peers.kamailio(KAMAILIO, KAMAILIO_RPC, RELAIS_SIP);
     if (SipPeers.rtpengineInstalled()) {
-      rtpengine = peers.rtpengine(RTPENGINE, MEDIA_MIN, MEDIA_MAX);
+      rtpengine = peers.rtpengine(RTPENGINE, MEDIA_MIN, MEDIA_MAX, DTMF);
     }
   }
 
@@ -681,6 +687,40 @@ class SipSwitchIT extends DeployedRelais {
   }
 
   @Test
+  void aQueuedCallerWhoPressesOneIsToldItWillBeCalledBackAndTheFreedAgentDialsItBack()
+      throws Exception {
+    assumeTrue(rtpengine != null, "callers' keys are heard through rtpengine");
+    assumeTrue(Files.isReadable(KEY_ONE), "SIPp's telephone events (Debian's sip-tester)");
+    account();
+    String number = newNumber();
+    group("Rappels", number, "\"ringTimeout\":10,\"wrapUp\":0");
+    Caller hal = phoneAgent("hal", "513", "Rappels");
+    Reply away = api.send(hal, "PUT", "api/v1/me/availability", "{\"available\":false}");
+    Process phone = phone("phone-dials", "513");
+    Process customer = peers.sipp("trunk-answers-outbound", OUTBOUND_TRUNK, null);
+
+    // The number the outbound trunk's scenario expects to be called.
+    Process trunk = trunk("trunk-asks-callback", number, "0612345678");
+    assertThat(SipPeers.exitOf(trunk, CALL))
+        .as("the caller: queued, presses 1, told it will be called back, let go (480)")
+        .isZero();
+    long kept = waiting(hal, "Rappels");
+    Reply back = api.send(hal, "PUT", "api/v1/me/availability", "{\"available\":true}");
+    awaitActivity(hal, "TALKING");
+    JsonObject callback = api.get(hal, "api/v1/me").object().getJsonObject("call");
+    Reply hungUp =
+        api.send(hal, "POST", "api/v1/me/lines/" + callback.getString("id") + "/hangup", null);
+
+    assertThat(away.status()).as(away.body()).isEqualTo(200);
+    assertThat(kept).as("the caller's place, kept").isEqualTo(1);
+    assertThat(back.status()).as(back.body()).isEqualTo(200);
+    assertThat(callback.getString("number")).isEqualTo("+33612345678");
+    assertThat(hungUp.status()).as(hungUp.body()).isEqualTo(200);
+    assertThat(SipPeers.exitOf(phone, CALL)).as("Hal's phone, rung first").isZero();
+    assertThat(SipPeers.exitOf(customer, CALL)).as("the caller, called back").isZero();
+  }
+
+  @Test
   void theBannerSaysWhileThePhoneIsNotRegisteredAndStopsSayingItOnceItRegisters() throws Exception {
     account();
     group("Accueil", newNumber(), "\"ringTimeout\":10,\"wrapUp\":0");
@@ -774,7 +814,7 @@ class SipSwitchIT extends DeployedRelais {
         .as("a caller while rtpengine is down, answered 503")
         .isZero();
 
-    rtpengine = peers.rtpengine(RTPENGINE, MEDIA_MIN, MEDIA_MAX);
+    rtpengine = peers.rtpengine(RTPENGINE, MEDIA_MIN, MEDIA_MAX, DTMF);
     Await.until(TIMERS, () -> api.get(null, "/health/ready").status(), status -> status == 200);
   }
 

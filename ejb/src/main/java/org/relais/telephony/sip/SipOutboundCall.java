@@ -76,7 +76,10 @@ final class SipOutboundCall {
   }
 
   final String account;
-  final long callId;
+
+  /** The engine's id for the call: the consult call's, once joined with a consulted agent. */
+  volatile long callId;
+
   private final String number;
   private final String presented;
   private final String address;
@@ -101,6 +104,12 @@ final class SipOutboundCall {
 
   /** The engine hung up, or one side did: whatever answers later is hung up. */
   private boolean over;
+
+  /**
+   * Joined with a consulted number by an attended transfer: the ACD is done with the call, and this
+   * side only carries it until one of the two hangs up.
+   */
+  private boolean released;
 
   private SipOutboundCall(
       SipEndpoint endpoint,
@@ -259,6 +268,55 @@ final class SipOutboundCall {
     return party;
   }
 
+  /**
+   * The attended transfer of this agent's call (SPEC B12): the customer, on hold, is joined with
+   * the consult call's far end, in place of the agent's phone, which is hung up. Both are offered
+   * each other's media anew (re-INVITEs), the far end answering in the call's media session as the
+   * phone did, the music stopped. The call goes on under the consult call's id, a consulted agent's
+   * as any of its calls; a consulted number's is carried until either hangs up.
+   *
+   * <p>The far end is hung up where the customer is gone, or where the media cannot be anchored.
+   *
+   * @return whether the two were joined
+   */
+  synchronized boolean join(SipCall.Party far, long consultId) {
+    if (over || phone.state != State.UP || customer.state != State.UP) {
+      bye(far.dialog());
+      hangUp();
+      return false;
+    }
+    byte[] forFar;
+    byte[] forCustomer;
+    try {
+      media.stop(session, customer.tag); // the music on hold
+      media.block(session, phone.tag, false);
+      forFar = media.offer(session, customer.tag, phone.tag, customer.sdp);
+      forCustomer = media.answer(session, customer.tag, phone.tag, far.sdp());
+    } catch (MediaUnavailableException e) {
+      LOG.warning("SIP outbound call " + callId + " hung up: " + e.getMessage());
+      bye(far.dialog());
+      hangUp();
+      return false;
+    }
+    end(phone);
+    phone.dialog = far.dialog();
+    phone.offered = far.offered();
+    phone.sdp = far.sdp();
+    phone.state = State.UP;
+    far.dialog().setApplicationData(this);
+    extension = far.agent() ? far.name() : null;
+    released = !far.agent();
+    callId = consultId;
+    try {
+      endpoint.reinvite(
+          customer.dialog, customer.offered.offerOf(forCustomer), SipEndpoint.REOFFER);
+      endpoint.reinvite(far.dialog(), far.offered().offerOf(forFar), SipEndpoint.REOFFER);
+    } catch (Exception e) {
+      failed("joining the customer with " + far.name(), e);
+    }
+    return true;
+  }
+
   /** The second leg's offer: the first leg's media, once it answered. */
   private SessionDescription secondOffer() {
     return new SessionDescription(media.answer(session, second.tag, first.tag, first.sdp));
@@ -370,6 +428,9 @@ final class SipOutboundCall {
     }
     over();
     end(leg == phone ? customer : phone);
+    if (released) {
+      return Report.NONE;
+    }
     return leg == phone ? Report.AGENT_HUNG_UP : Report.CUSTOMER_HUNG_UP;
   }
 

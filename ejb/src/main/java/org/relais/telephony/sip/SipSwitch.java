@@ -456,31 +456,50 @@ public class SipSwitch implements Switch, SipListener {
   }
 
   /**
-   * The attended transfer: the caller, on hold, is joined with the consult call's far end, both
-   * phone lines of the agent hung up. The joined call goes on under the consult call's id: a
-   * consulted agent's, as any of its calls; a consulted number's, carried until either hangs up.
+   * The attended transfer: the caller (a trunk's, or the customer of the agent's own call), on
+   * hold, is joined with the consult call's far end, both phone lines of the agent hung up. The
+   * joined call goes on under the consult call's id: a consulted agent's, as any of its calls; a
+   * consulted number's, carried until either hangs up.
    */
   @Override
   public void join(String account, long callId, long consultId) {
-    SipOutboundCall consult = outboundCalls.remove(consultId);
-    if (consult == null && calls.containsKey(consultId) && !outboundCalls.containsKey(callId)) {
-      whenKnown(
-          consultId,
-          line ->
-              whenKnown(callId, call -> joined(call, callId, line.handOver(), consultId, true)));
-      return;
-    }
-    if (consult == null || outboundCalls.containsKey(callId)) {
-      // An agent's own outbound call is not joined yet: both calls end rather than linger.
+    SipOutboundCall numberConsult = outboundCalls.remove(consultId);
+    boolean agentConsult = numberConsult == null && calls.containsKey(consultId);
+    if (numberConsult == null && !agentConsult) {
       LOG.warning(
           "attended transfer of call " + callId + " to consult call " + consultId + " not carried");
-      if (consult != null) {
-        consult.hangUp();
-      }
       hangUp(account, callId);
       return;
     }
-    whenKnown(callId, call -> joined(call, callId, consult.handOver(), consultId, false));
+    // The consult call's far end, handed over once the consult call is known.
+    Consumer<Consumer<SipCall.Party>> farEnd =
+        numberConsult != null
+            ? then -> then.accept(numberConsult.handOver())
+            : then -> whenKnown(consultId, line -> then.accept(line.handOver()));
+    SipOutboundCall ownCall = outboundCalls.remove(callId);
+    if (ownCall != null) {
+      farEnd.accept(far -> joined(ownCall, far, consultId, agentConsult));
+    } else {
+      farEnd.accept(
+          far -> whenKnown(callId, call -> joined(call, callId, far, consultId, agentConsult)));
+    }
+  }
+
+  /**
+   * The customer of an agent's own call joined with the consult call's far end; the engine hears of
+   * the joined call under the consult call's id where a consulted agent talks on it.
+   */
+  private void joined(
+      SipOutboundCall call, SipCall.Party far, long consultId, boolean consultedAgent) {
+    boolean carried = far != null && call.join(far, consultId);
+    if (carried && consultedAgent) {
+      outboundCalls.put(consultId, call);
+    } else if (!carried) {
+      call.hangUp();
+      if (consultedAgent) {
+        report(() -> acd.callerHungUp(call.account, consultId));
+      }
+    }
   }
 
   /**

@@ -559,6 +559,50 @@ class SipSwitchIT extends DeployedRelais {
   }
 
   @Test
+  void anAgentsOwnCallIsTransferredToTheColleagueItConsulted() throws Exception {
+    account();
+    group("Ventes", newNumber(), "\"ringTimeout\":10,\"wrapUp\":0");
+    group("Experts", newNumber(), "\"ringTimeout\":10,\"wrapUp\":0");
+    Caller kim = phoneAgent("kim", "510", "Ventes");
+    Caller lou = phoneAgent("lou", "511", "Experts");
+    Process kimsPhone = phone("phone-lines", "510", "-m", "2");
+    Process lousPhone = phone("phone-consult-agent", "511");
+    Process customer = peers.sipp("trunk-answers-outbound-transferred", OUTBOUND_TRUNK, null);
+
+    Reply dialled =
+        api.send(
+            kim, "POST", "api/v1/me/calls", "{\"number\":\"0612345678\",\"group\":\"Ventes\"}");
+    awaitActivity(kim, "TALKING");
+    String call = callOf(kim);
+    Reply consult = api.send(kim, "POST", "api/v1/me/lines", "{\"agent\":\"lou\"}");
+    awaitActivity(lou, "TALKING");
+    String consultCall = callOf(lou);
+    Thread.sleep(500); // the re-INVITEs of the consult call's bridge finish, as before a click
+    Reply transferred = api.send(kim, "POST", "api/v1/me/lines/transfer", null);
+    Thread.sleep(500);
+    Reply hungUp = api.send(lou, "POST", "api/v1/me/lines/" + consultCall + "/hangup", null);
+
+    assertThat(dialled.status()).as(dialled.body()).isEqualTo(201);
+    assertThat(consult.status()).as(consult.body()).isEqualTo(201);
+    assertThat(transferred.status()).as(transferred.body()).isEqualTo(200);
+    assertThat(hungUp.status()).as(hungUp.body()).isEqualTo(200);
+    assertThat(SipPeers.exitOf(customer, CALL))
+        .as("the customer: answered, held, offered Lou's phone's media, hung up")
+        .isZero();
+    assertThat(SipPeers.exitOf(kimsPhone, CALL))
+        .as("Kim's phone: its call and the consult line, both hung up by the transfer")
+        .isZero();
+    assertThat(SipPeers.exitOf(lousPhone, CALL))
+        .as("Lou's phone: rung with Kim's media, given the customer's, hung up")
+        .isZero();
+    assertThat(
+            history(kim).stream()
+                .filter(row -> row.getString("id").equals(call))
+                .map(row -> row.getString("outcome") + " to " + row.getString("transferredTo")))
+        .containsExactly("TRANSFERRED to lou");
+  }
+
+  @Test
   void aPredictiveCallReachesTheCustomerFirstThenRingsTheChosenAgentsPhoneWithItsMedia()
       throws Exception {
     account();

@@ -525,21 +525,9 @@ class SipSwitchIT extends DeployedRelais {
     Process lousPhone = phone("phone-consult-agent", "511");
     Process trunk = trunk("trunk-passed-on", number, "0611223344");
     awaitActivity(kim, "TALKING");
-    String call = callOf(kim);
 
-    Reply consult = api.send(kim, "POST", "api/v1/me/lines", target);
-    // Kim's phone answers the consult call's line, then Lou's phone rings and answers.
-    awaitActivity(lou, "TALKING");
-    String consultCall = callOf(lou);
-    Reply transferred = api.send(kim, "POST", "api/v1/me/lines/transfer", null);
-    // Lou talks with the caller now, on the consult call, and hangs up.
-    Thread.sleep(500); // the transfer's re-INVITEs finish, as they would before Lou's click
-    Reply hungUp = api.send(lou, "POST", "api/v1/me/lines/" + consultCall + "/hangup", null);
+    transferredToLouAfterConsulting(kim, lou, target);
 
-    assertThat(consult.status()).as(consult.body()).isEqualTo(201);
-    assertThat(consult.object().getString("id")).isEqualTo(consultCall);
-    assertThat(transferred.status()).as(transferred.body()).isEqualTo(200);
-    assertThat(hungUp.status()).as(hungUp.body()).isEqualTo(200);
     assertThat(SipPeers.exitOf(trunk, CALL))
         .as("the caller: held, then offered Lou's phone's media, then hung up")
         .isZero();
@@ -549,13 +537,35 @@ class SipSwitchIT extends DeployedRelais {
     assertThat(SipPeers.exitOf(lousPhone, CALL))
         .as("Lou's phone: rung with Kim's media, given the caller's, hung up")
         .isZero();
+    assertThat(history(lou).stream().map(row -> row.getString("outcome")))
+        .containsExactly("ANSWERED");
+  }
+
+  /**
+   * Kim, talking, consults Lou through {@code target} (Kim's phone answers the consult call's line,
+   * then Lou's rings and answers), then transfers its call to Lou, who talks with Kim's party on
+   * the consult call, and hangs up.
+   */
+  private void transferredToLouAfterConsulting(Caller kim, Caller lou, String target)
+      throws InterruptedException {
+    String call = callOf(kim);
+    Reply consult = api.send(kim, "POST", "api/v1/me/lines", target);
+    awaitActivity(lou, "TALKING");
+    String consultCall = callOf(lou);
+    Thread.sleep(500); // the consult call's re-INVITEs finish, as they would before Kim's click
+    Reply transferred = api.send(kim, "POST", "api/v1/me/lines/transfer", null);
+    Thread.sleep(500); // the transfer's likewise, before Lou's
+    Reply hungUp = api.send(lou, "POST", "api/v1/me/lines/" + consultCall + "/hangup", null);
+
+    assertThat(consult.status()).as(consult.body()).isEqualTo(201);
+    assertThat(consult.object().getString("id")).isEqualTo(consultCall);
+    assertThat(transferred.status()).as(transferred.body()).isEqualTo(200);
+    assertThat(hungUp.status()).as(hungUp.body()).isEqualTo(200);
     assertThat(
             history(kim).stream()
                 .filter(row -> row.getString("id").equals(call))
                 .map(row -> row.getString("outcome") + " to " + row.getString("transferredTo")))
         .containsExactly("TRANSFERRED to lou");
-    assertThat(history(lou).stream().map(row -> row.getString("outcome")))
-        .containsExactly("ANSWERED");
   }
 
   @Test
@@ -573,19 +583,10 @@ class SipSwitchIT extends DeployedRelais {
         api.send(
             kim, "POST", "api/v1/me/calls", "{\"number\":\"0612345678\",\"group\":\"Ventes\"}");
     awaitActivity(kim, "TALKING");
-    String call = callOf(kim);
-    Reply consult = api.send(kim, "POST", "api/v1/me/lines", "{\"agent\":\"lou\"}");
-    awaitActivity(lou, "TALKING");
-    String consultCall = callOf(lou);
-    Thread.sleep(500); // the re-INVITEs of the consult call's bridge finish, as before a click
-    Reply transferred = api.send(kim, "POST", "api/v1/me/lines/transfer", null);
-    Thread.sleep(500);
-    Reply hungUp = api.send(lou, "POST", "api/v1/me/lines/" + consultCall + "/hangup", null);
+
+    transferredToLouAfterConsulting(kim, lou, "{\"agent\":\"lou\"}");
 
     assertThat(dialled.status()).as(dialled.body()).isEqualTo(201);
-    assertThat(consult.status()).as(consult.body()).isEqualTo(201);
-    assertThat(transferred.status()).as(transferred.body()).isEqualTo(200);
-    assertThat(hungUp.status()).as(hungUp.body()).isEqualTo(200);
     assertThat(SipPeers.exitOf(customer, CALL))
         .as("the customer: answered, held, offered Lou's phone's media, hung up")
         .isZero();
@@ -595,11 +596,6 @@ class SipSwitchIT extends DeployedRelais {
     assertThat(SipPeers.exitOf(lousPhone, CALL))
         .as("Lou's phone: rung with Kim's media, given the customer's, hung up")
         .isZero();
-    assertThat(
-            history(kim).stream()
-                .filter(row -> row.getString("id").equals(call))
-                .map(row -> row.getString("outcome") + " to " + row.getString("transferredTo")))
-        .containsExactly("TRANSFERRED to lou");
   }
 
   @Test

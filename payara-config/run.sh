@@ -96,7 +96,10 @@ case "$switch" in
     sip_port="${RELAIS_SIP_PORT:-5060}"
     sip_rpc="$sip_address:${RELAIS_SIP_RPC_PORT:-5061}"
     mkdir -p "$data/kamailio"
-    "$kamailio" -f payara-config/telephony/kamailio.cfg -D -E -l "udp:$sip_address:$sip_port" \
+    # -DD: in the foreground, its workers forked all the same (-D alone forks none, and serves no
+    # TCP).
+    "$kamailio" -f payara-config/telephony/kamailio.cfg -DD -E -l "udp:$sip_address:$sip_port" \
+      -l "tcp:$sip_address:$sip_port" \
       -A "RPC_SOCKET=\"udp:$sip_rpc\"" -A "RELAIS=\"$sip_address:${RELAIS_SIP_TRUNK_PORT:-5080}\"" \
       -P "$data/kamailio/kamailio.pid" -Y "$data/kamailio" -m 32 -M 4 >> "$data/kamailio.log" 2>&1 &
     children=($!)
@@ -106,7 +109,7 @@ case "$switch" in
       echo "Kamailio did not start: see $data/kamailio.log" >&2
       exit 1
     fi
-    echo "Kamailio (agents' phones) on $sip_address:$sip_port/udp"
+    echo "Kamailio (agents' phones) on $sip_address:$sip_port, UDP and TCP"
     rtpengine="$(PATH="$PATH:/usr/sbin:/sbin" command -v rtpengine || true)"
     case "${RELAIS_SIP_MEDIA:-rtpengine}" in
       rtpengine) ;;

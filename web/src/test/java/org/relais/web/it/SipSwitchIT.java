@@ -783,6 +783,28 @@ class SipSwitchIT extends DeployedRelais {
   }
 
   @Test
+  void aPhoneRegisteredOverTcpIsRungOverTcpAndTalks() throws Exception {
+    account();
+    String number = newNumber();
+    group("Tcp", number, "\"ringTimeout\":10,\"wrapUp\":0");
+    Caller ivy = phoneAgent("ivy", "514", "Tcp");
+    int contactPort = SipPeers.freePort();
+    Process phone = peers.sipp("phone-answers", contactPort, null, "-t", "t1");
+    assertThat(
+            SipPeers.exitOf(
+                register("register", "514", SIP_PASSWORD, contactPort, 300, "-t", "t1"), CALL))
+        .as("the phone's registration over TCP")
+        .isZero();
+    assertThat(registration().getString("contact")).containsIgnoringCase("transport=tcp");
+
+    Process trunk = trunk("trunk-talks", number, "0611223399");
+
+    assertThat(SipPeers.exitOf(trunk, CALL)).as("the caller, over UDP").isZero();
+    assertThat(SipPeers.exitOf(phone, CALL)).as("the phone, rung and hung up over TCP").isZero();
+    assertThat(history(ivy).get(0).getString("outcome")).isEqualTo("ANSWERED");
+  }
+
+  @Test
   void malformedMessagesAreAnswered400OrDroppedAndCountedWhileACallGoesOn() throws Exception {
     account();
     String number = newNumber();
@@ -917,29 +939,39 @@ class SipSwitchIT extends DeployedRelais {
     return register(scenario, extension, password, contactPort, 300);
   }
 
-  /** A phone's REGISTER for {@code expires} seconds: 0 removes the registration at that contact. */
+  /**
+   * A phone's REGISTER for {@code expires} seconds (0 removes the registration at that contact),
+   * with SIPp's {@code options} besides ({@code -t t1}: over TCP, the contact's transport too).
+   */
   private Process register(
-      String scenario, String extension, String password, int contactPort, int expires) {
+      String scenario,
+      String extension,
+      String password,
+      int contactPort,
+      int expires,
+      String... options) {
+    List<String> arguments =
+        new ArrayList<>(
+            List.of(
+                "-key",
+                "account",
+                admin.account(),
+                "-key",
+                "extension",
+                extension,
+                "-key",
+                "contact_port",
+                Integer.toString(contactPort),
+                "-key",
+                "expires",
+                Integer.toString(expires),
+                "-au",
+                extension,
+                "-ap",
+                password));
+    arguments.addAll(List.of(options));
     return peers.sipp(
-        scenario,
-        SipPeers.freePort(),
-        "127.0.0.1:" + KAMAILIO,
-        "-key",
-        "account",
-        admin.account(),
-        "-key",
-        "extension",
-        extension,
-        "-key",
-        "contact_port",
-        Integer.toString(contactPort),
-        "-key",
-        "expires",
-        Integer.toString(expires),
-        "-au",
-        extension,
-        "-ap",
-        password);
+        scenario, SipPeers.freePort(), "127.0.0.1:" + KAMAILIO, arguments.toArray(String[]::new));
   }
 
   /** An OPTIONS for Relais with {@code cseq}, and {@code more} headers, as a string. */

@@ -316,13 +316,15 @@ public class Call {
   }
 
   /**
-   * The called side picked up: the agent's phone (inbound, a consulted agent or group) or the
-   * customer (outbound, a consulted number).
+   * The called side picked up: the agent's phone the call rang (an inbound call, a consulted agent
+   * or group, a call passed on by a blind transfer, an agent's own outbound one included), or the
+   * number dialled (an agent's call, a predictive call's customer, a consulted number).
    */
   public void answer(OffsetDateTime at) {
-    boolean dialled =
-        direction == CallDirection.OUTBOUND || consultTarget == LineTarget.Kind.NUMBER;
-    requireStatus(dialled ? CallStatus.DIALING : CallStatus.RINGING);
+    if (status != CallStatus.RINGING && status != CallStatus.DIALING) {
+      throw new IllegalStateException(
+          "call " + id + " is " + status + ", neither ringing an agent nor dialling");
+    }
     this.status = CallStatus.TALKING;
     this.answeredAt = at;
   }

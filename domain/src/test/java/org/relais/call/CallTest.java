@@ -49,6 +49,22 @@ class CallTest {
   }
 
   @Test
+  void anAgentsCallPassedOnToAnotherAgentIsAnsweredByThatAgentsPhone() {
+    Agent bob = new Agent(account, "bob", "Bob", "hash", Role.AGENT);
+    Call call = Call.outbound(account, sales, alice, "+33100000000", "+33601020304", ARRIVED);
+    call.answer(ARRIVED.plusSeconds(5));
+    call.end(CallOutcome.TRANSFERRED, ARRIVED.plusSeconds(60));
+
+    Call continued = Call.transferred(call, sales);
+    continued.offerTo(bob, ARRIVED.plusSeconds(60));
+    continued.answer(ARRIVED.plusSeconds(64));
+
+    assertThat(continued.getStatus()).isEqualTo(CallStatus.TALKING);
+    assertThat(continued.getDirection()).isEqualTo(CallDirection.OUTBOUND);
+    assertThat(continued.customerNumber()).isEqualTo("+33601020304");
+  }
+
+  @Test
   void aCallCannotBeAnsweredWhileQueuedNorEndedTwice() {
     Call call = Call.inbound(account, sales, "+33601020304", null, ARRIVED);
 

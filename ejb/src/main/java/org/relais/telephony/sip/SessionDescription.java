@@ -88,12 +88,17 @@ final class SessionDescription {
    * offers change that one.
    */
   byte[] offerOf(byte[] sdp) {
+    return offerOf(sdp, null);
+  }
+
+  /** The same, its media in {@code direction} (null: as that description has it). */
+  byte[] offerOf(byte[] sdp, String direction) {
     String origin = origin();
     lines.clear();
     for (String line : new SessionDescription(sdp).lines) {
       lines.add(line.startsWith("o=") ? origin : line);
     }
-    return offer(null);
+    return offer(direction);
   }
 
   private String origin() {

@@ -91,10 +91,10 @@ final class SipCall {
   record Line(SipCall call) {}
 
   /**
-   * Marks a transfer's REFER, whose answer lets this side leave the caller ({@link
-   * #referAnswered}).
+   * Marks a transfer's REFER, whose answer (or its timeout) lets this side leave the party it sent
+   * elsewhere: {@code answered} runs then.
    */
-  record Referral(SipCall call) {}
+  record Referral(Runnable answered) {}
 
   final String account;
   final String group;
@@ -202,6 +202,47 @@ final class SipCall {
       }
     }
     return call;
+  }
+
+  /**
+   * The customer of an agent's own call, passed on by a blind transfer to an agent or a group: its
+   * dialog taken over, its media anchored anew under the call's new id (a re-INVITE), it waits on
+   * hold with music for the agent the ACD offers it to next, as a trunk's caller passed on does.
+   * Hung up where its media cannot be anchored.
+   */
+  static SipCall passedOn(
+      SipEndpoint endpoint, MediaAnchor media, String account, long callId, Party customer) {
+    SipCall call = new SipCall(endpoint, media, account, callId, customer.name());
+    synchronized (call) {
+      call.takeOver(customer);
+    }
+    return call;
+  }
+
+  private void takeOver(Party customer) {
+    lineDialog = customer.dialog();
+    lineDialog.setApplicationData(this);
+    callerSdp = customer.sdp();
+    byte[] answer;
+    try {
+      phoneOffer = media.offer(session, trunkTag, null, callerSdp);
+      answer =
+          media.answer(
+              session, trunkTag, callerTag, SessionDescription.discard(endpoint.address()));
+    } catch (MediaUnavailableException e) {
+      LOG.warning("SIP call " + session + " of account " + account + " hung up: " + e.getMessage());
+      bye(lineDialog);
+      callerEnded();
+      return;
+    }
+    answered = customer.offered();
+    caller = Caller.PASSED_ON;
+    try {
+      endpoint.reinvite(lineDialog, answered.offerOf(answer, held()), SipEndpoint.REOFFER);
+    } catch (Exception e) {
+      failed("holding the customer passed on", e);
+    }
+    media.play(session, trunkTag, Prompt.HOLD);
   }
 
   /** The caller's dialog: the trunk's, or the consult call's line's. */
@@ -422,7 +463,7 @@ final class SipCall {
     endAgentLeg();
     caller = Caller.REFERRED;
     try {
-      endpoint.refer(callerDialog(), number, new Referral(this));
+      endpoint.refer(callerDialog(), number, new Referral(this::referAnswered));
     } catch (Exception e) {
       failed("transferring the caller to " + number, e);
       endCallerLeg();

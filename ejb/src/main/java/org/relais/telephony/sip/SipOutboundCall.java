@@ -317,6 +317,26 @@ final class SipOutboundCall {
     return true;
   }
 
+  /**
+   * Blind transfer to a number (SPEC B12): the outbound trunk is asked to call it for the customer
+   * (REFER), and the agent's phone leaves; once the trunk has answered the request, this side
+   * leaves the customer. Nothing is sent unless the two talk; a REFER that cannot go hangs up.
+   */
+  synchronized void transfer(String number) {
+    if (!talking()) {
+      hangUp();
+      return;
+    }
+    end(phone);
+    released = true;
+    try {
+      endpoint.refer(customer.dialog, number, new SipCall.Referral(this::hangUp));
+    } catch (Exception e) {
+      failed("transferring the customer to " + number, e);
+      hangUp();
+    }
+  }
+
   /** The second leg's offer: the first leg's media, once it answered. */
   private SessionDescription secondOffer() {
     return new SessionDescription(media.answer(session, second.tag, first.tag, first.sdp));

@@ -535,6 +535,11 @@ public class SipSwitch implements Switch, SipListener {
   /** The caller's trunk is asked to call the number instead (REFER, RFC 3515). */
   @Override
   public void transfer(String account, long callId, String number) {
+    SipOutboundCall outbound = outboundCalls.remove(callId);
+    if (outbound != null) {
+      outbound.transfer(number);
+      return;
+    }
     whenKnown(
         callId,
         call -> {
@@ -543,9 +548,24 @@ public class SipSwitch implements Switch, SipListener {
         });
   }
 
-  /** The caller waits on hold under its new id, for the agent the ACD offers it to next. */
+  /**
+   * The caller waits on hold under its new id, for the agent the ACD offers it to next; the
+   * customer of an agent's own call likewise, held from now on as a caller passed on.
+   */
   @Override
   public void continueAs(String account, long callId, long newCallId) {
+    SipOutboundCall outbound = outboundCalls.remove(callId);
+    if (outbound != null) {
+      SipCall.Party customer = outbound.handOver();
+      SipCall passed =
+          customer == null ? null : SipCall.passedOn(endpoint, media, account, newCallId, customer);
+      if (passed == null || passed.callerGone()) {
+        report(() -> acd.callerHungUp(account, newCallId));
+      } else {
+        calls.computeIfAbsent(newCallId, id -> new CompletableFuture<>()).complete(passed);
+      }
+      return;
+    }
     whenKnown(
         callId,
         call -> {
@@ -625,7 +645,7 @@ public class SipSwitch implements Switch, SipListener {
     if (transaction != null
         && transaction.getApplicationData() instanceof SipCall.Referral referral
         && status >= 200) {
-      referral.call().referAnswered();
+      referral.answered().run();
       return;
     }
     if (transaction != null && transaction.getApplicationData() == SipEndpoint.REOFFER) {
@@ -674,7 +694,7 @@ public class SipSwitch implements Switch, SipListener {
       reportCallerHungUp(line.call());
     } else if (marked instanceof SipCall.Referral referral) {
       // A trunk that never answers the transfer: this side leaves all the same.
-      referral.call().referAnswered();
+      referral.answered().run();
     }
   }
 

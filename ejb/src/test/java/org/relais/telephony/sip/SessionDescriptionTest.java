@@ -61,6 +61,23 @@ class SessionDescriptionTest {
   }
 
   @Test
+  void anotherPartysMediaMayComeOnHoldInTheSameNewVersion() {
+    SessionDescription session = new SessionDescription(PHONE.getBytes(StandardCharsets.UTF_8));
+
+    String held =
+        text(
+            session.offerOf(
+                "v=0\r\no=other 9 1 IN IP4 10.0.0.2\r\nm=audio 7000 RTP/AVP 0\r\na=sendrecv\r\n"
+                    .getBytes(StandardCharsets.UTF_8),
+                "sendonly"));
+
+    assertThat(held)
+        .isEqualTo(
+            "v=0\r\no=phone 53655765 2353687638 IN IP4 127.0.0.1\r\nm=audio 7000 RTP/AVP 0\r\n"
+                + "a=sendonly\r\n");
+  }
+
+  @Test
   void aDescriptionWithBareLineFeedsIsReadAsWell() {
     SessionDescription session =
         new SessionDescription("v=0\no=- 1 7 IN IP4 10.0.0.1\nm=audio 4000 RTP/AVP 0\n".getBytes());

@@ -599,6 +599,70 @@ class SipSwitchIT extends DeployedRelais {
   }
 
   @Test
+  void anAgentsOwnCallPassedOnToAColleagueWaitsOnHoldThenTalksWithIt() throws Exception {
+    account();
+    group("Ventes", newNumber(), "\"ringTimeout\":10,\"wrapUp\":0");
+    group("Experts", newNumber(), "\"ringTimeout\":10,\"wrapUp\":0");
+    Caller kim = phoneAgent("kim", "510", "Ventes");
+    Caller lou = phoneAgent("lou", "511", "Experts");
+    Process kimsPhone = phone("phone-dials", "510");
+    Process lousPhone = phone("phone-answers", "511");
+    Process customer = peers.sipp("trunk-answers-outbound-transferred", OUTBOUND_TRUNK, null);
+    String call = dialledAndTalking(kim);
+
+    Reply passed =
+        api.send(kim, "POST", "api/v1/me/lines/" + call + "/transfer", "{\"agent\":\"lou\"}");
+    awaitActivity(lou, "TALKING");
+    Thread.sleep(500); // the re-INVITE putting them through finishes, as before Lou's click
+    Reply hungUp = api.send(lou, "POST", "api/v1/me/lines/" + callOf(lou) + "/hangup", null);
+
+    assertThat(passed.status()).as(passed.body()).isEqualTo(200);
+    assertThat(hungUp.status()).as(hungUp.body()).isEqualTo(200);
+    assertThat(SipPeers.exitOf(customer, CALL))
+        .as("the customer: answered, held once passed on, offered Lou's phone's media, hung up")
+        .isZero();
+    assertThat(SipPeers.exitOf(kimsPhone, CALL))
+        .as("Kim's phone, hung up at the transfer")
+        .isZero();
+    assertThat(SipPeers.exitOf(lousPhone, CALL)).as("Lou's phone, rung with the customer").isZero();
+    assertThat(history(kim).get(0).getString("transferredTo")).isEqualTo("lou");
+  }
+
+  @Test
+  void anAgentsOwnCallSentToANumberIsReferredThroughTheOutboundTrunk() throws Exception {
+    account();
+    group("Ventes", newNumber(), "\"ringTimeout\":10,\"wrapUp\":0");
+    Caller kim = phoneAgent("kim", "510", "Ventes");
+    Process kimsPhone = phone("phone-dials", "510");
+    Process customer = peers.sipp("trunk-answers-outbound-referred", OUTBOUND_TRUNK, null);
+    String call = dialledAndTalking(kim);
+
+    Reply sent =
+        api.send(
+            kim, "POST", "api/v1/me/lines/" + call + "/transfer", "{\"number\":\"0155667788\"}");
+
+    assertThat(sent.status()).as(sent.body()).isEqualTo(200);
+    assertThat(SipPeers.exitOf(customer, CALL))
+        .as("the outbound trunk: asked to call +33155667788 for the customer, then left")
+        .isZero();
+    assertThat(SipPeers.exitOf(kimsPhone, CALL))
+        .as("Kim's phone, hung up at the transfer")
+        .isZero();
+    assertThat(history(kim).get(0).getString("outcome")).isEqualTo("TRANSFERRED");
+  }
+
+  /** Kim's call to the customer the outbound trunk's scenarios expect, once they talk. */
+  private String dialledAndTalking(Caller kim) throws InterruptedException {
+    Reply dialled =
+        api.send(
+            kim, "POST", "api/v1/me/calls", "{\"number\":\"0612345678\",\"group\":\"Ventes\"}");
+    assertThat(dialled.status()).as(dialled.body()).isEqualTo(201);
+    awaitActivity(kim, "TALKING");
+    Thread.sleep(500); // the re-INVITE putting the two through finishes, as before Kim's click
+    return callOf(kim);
+  }
+
+  @Test
   void aPredictiveCallReachesTheCustomerFirstThenRingsTheChosenAgentsPhoneWithItsMedia()
       throws Exception {
     account();

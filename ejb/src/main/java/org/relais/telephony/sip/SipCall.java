@@ -115,7 +115,10 @@ final class SipCall {
   /** The caller's side of the caller's dialog, and Relais's: the media session's two parties. */
   private final String trunkTag;
 
-  /** A consult call's line on the consulting agent's phone: its INVITE, then its dialog. */
+  /**
+   * The caller's dialog where there is no trunk's INVITE: a consult call's line on the consulting
+   * agent's phone (its INVITE, then its dialog), or the dialog of a customer passed on.
+   */
   private ClientTransaction lineInvite;
 
   private Dialog lineDialog;
@@ -169,17 +172,22 @@ final class SipCall {
     this.trunkTag = ((FromHeader) callerInvite.getRequest().getHeader(FromHeader.NAME)).getTag();
   }
 
+  /**
+   * A call whose caller's dialog this side opens or takes over (no trunk's INVITE): a consult
+   * call's line, or the customer of an agent's own call passed on. Its media session is named by
+   * {@code callId}.
+   */
   private SipCall(
-      SipEndpoint endpoint, MediaAnchor media, String account, long consultId, String extension) {
+      SipEndpoint endpoint, MediaAnchor media, String account, long callId, String callerNumber) {
     this.endpoint = endpoint;
     this.media = media;
     this.account = account;
     this.group = null;
-    this.callerNumber = extension;
+    this.callerNumber = callerNumber;
     this.callerInvite = null;
     this.trunkTag = SipEndpoint.newTag();
-    this.callId = consultId;
-    this.session = Long.toString(consultId);
+    this.callId = callId;
+    this.session = Long.toString(callId);
     this.caller = Caller.CALLING;
   }
 
@@ -245,7 +253,7 @@ final class SipCall {
     media.play(session, trunkTag, Prompt.HOLD);
   }
 
-  /** The caller's dialog: the trunk's, or the consult call's line's. */
+  /** The caller's dialog: the trunk's, the consult call's line's, or the customer's passed on. */
   private Dialog callerDialog() {
     return callerInvite != null ? callerInvite.getDialog() : lineDialog;
   }

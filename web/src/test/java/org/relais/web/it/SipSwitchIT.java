@@ -859,7 +859,10 @@ class SipSwitchIT extends DeployedRelais {
                 register("register", "514", SIP_PASSWORD, contactPort, 300, "-t", "t1"), CALL))
         .as("the phone's registration over TCP")
         .isZero();
-    assertThat(registration().getString("contact")).containsIgnoringCase("transport=tcp");
+    String contact =
+        Await.until(
+            TIMERS, () -> registration().getString("contact", ""), found -> !found.isEmpty());
+    assertThat(contact).containsIgnoringCase("transport=tcp");
 
     Process trunk = trunk("trunk-talks", number, "0611223399");
 

@@ -868,7 +868,13 @@ class SipSwitchIT extends DeployedRelais {
 
     assertThat(SipPeers.exitOf(trunk, CALL)).as("the caller, over UDP").isZero();
     assertThat(SipPeers.exitOf(phone, CALL)).as("the phone, rung and hung up over TCP").isZero();
-    assertThat(history(ivy).get(0).getString("outcome")).isEqualTo("ANSWERED");
+    // The call's record closes once the engine has taken the hang-up, a moment after the peers.
+    assertThat(
+            Await.until(
+                TIMERS,
+                () -> history(ivy).get(0).getString("outcome", ""),
+                outcome -> !outcome.isEmpty()))
+        .isEqualTo("ANSWERED");
   }
 
   @Test

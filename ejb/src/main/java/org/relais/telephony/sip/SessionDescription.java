@@ -1,5 +1,6 @@
 package org.relais.telephony.sip;
 
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,6 +15,8 @@ final class SessionDescription {
 
   private static final Pattern DIRECTION =
       Pattern.compile("a=(sendrecv|sendonly|recvonly|inactive)");
+
+  private static final String CONNECTION = "c=IN IP4 ";
 
   private final List<String> lines;
   private long version;
@@ -49,6 +52,30 @@ final class SessionDescription {
             "a=rtpmap:101 telephone-event/8000",
             "")
         .getBytes(StandardCharsets.UTF_8);
+  }
+
+  /**
+   * This side's audio at {@code address}:{@code port}, in the first of {@code codings} the other
+   * party speaks: a port whose audio Relais mixes itself ({@link MonitorMix}).
+   */
+  static byte[] audio(String address, int port, G711... codings) {
+    List<String> lines = new ArrayList<>();
+    lines.add("v=0");
+    lines.add("o=relais " + System.nanoTime() + " 1 IN IP4 " + address);
+    lines.add("s=relais");
+    lines.add("c=IN IP4 " + address);
+    lines.add("t=0 0");
+    StringBuilder media = new StringBuilder("m=audio " + port + " RTP/AVP");
+    for (G711 coding : codings) {
+      media.append(' ').append(coding.payloadType);
+    }
+    lines.add(media.toString());
+    for (G711 coding : codings) {
+      lines.add("a=rtpmap:" + coding.payloadType + " " + coding.name() + "/8000");
+    }
+    lines.add("a=sendrecv");
+    lines.add("");
+    return String.join("\r\n", lines).getBytes(StandardCharsets.UTF_8);
   }
 
   SessionDescription(byte[] sdp) {
@@ -99,6 +126,49 @@ final class SessionDescription {
       lines.add(line.startsWith("o=") ? origin : line);
     }
     return offer(direction);
+  }
+
+  /**
+   * Where the party wants its audio: the first audio stream's port at the connection address (the
+   * stream's own, or the session's).
+   */
+  InetSocketAddress audioDestination() {
+    String connection = null;
+    for (int i = 0; i < lines.size(); i++) {
+      String line = lines.get(i);
+      if (line.startsWith(CONNECTION)) {
+        connection = line.substring(CONNECTION.length()).strip();
+      } else if (line.startsWith("m=audio ")) {
+        int port = Integer.parseInt(line.split(" ")[1]);
+        for (String attribute : lines.subList(i + 1, lines.size())) {
+          if (attribute.startsWith("m=")) {
+            break;
+          }
+          if (attribute.startsWith(CONNECTION)) {
+            connection = attribute.substring(CONNECTION.length()).strip();
+          }
+        }
+        return new InetSocketAddress(connection, port);
+      }
+    }
+    throw new IllegalArgumentException("no audio stream in the SDP");
+  }
+
+  /** The first G.711 coding the first audio stream lists, or null where it lists none. */
+  G711 audioCoding() {
+    for (String line : lines) {
+      if (line.startsWith("m=audio ")) {
+        String[] formats = line.split(" ");
+        for (int i = 3; i < formats.length; i++) {
+          G711 coding = G711.of(Integer.parseInt(formats[i]));
+          if (coding != null) {
+            return coding;
+          }
+        }
+        return null;
+      }
+    }
+    return null;
   }
 
   private String origin() {

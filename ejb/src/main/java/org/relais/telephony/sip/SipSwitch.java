@@ -71,9 +71,9 @@ import org.relais.telephony.sip.CalledNumbers.CalledGroup;
  * relais.sip.rtpengine}, {@link MediaAnchor}), the queued caller hears an announcement, the held
  * one music, and a predictive call's customer dropped for want of an agent a message before the
  * hang-up. A consult call to a number is an agent's outbound call of its own, which the attended
- * transfer joins with the held caller. What it does not do yet, it refuses loudly: monitoring
- * throws, and so does recording without rtpengine ({@link CallRecorder}); the attended transfer of
- * an agent's own outbound call ends both calls.
+ * transfer joins with the held caller. A supervisor's phone joins a trunk's call through Relais's
+ * own mix of the agent's side ({@link MonitorMix}). What needs rtpengine, it refuses loudly without
+ * it: monitoring (the engine answers 409), and recording ({@link CallRecorder}).
  *
  * <p>The engine hears of the phones through one thread, in the order things happened on the lines;
  * the engine's commands may come before a new call's id is known to this switch (they run once the
@@ -165,6 +165,11 @@ public class SipSwitch implements Switch, SipListener {
 
   private ScheduledExecutorService reporter;
 
+  /**
+   * Where the audio of the calls supervisors' phones joined is mixed, every twenty milliseconds.
+   */
+  private ScheduledExecutorService mixer;
+
   /** rtpengine's commands nobody waits for (a call's deletion), off the SIP stack's threads. */
   private ExecutorService mediaCommands;
 
@@ -207,6 +212,7 @@ public class SipSwitch implements Switch, SipListener {
     pool.prestartAllCoreThreads();
     reporter = pool;
     mediaCommands = Executors.newSingleThreadExecutor(threads);
+    mixer = new ScheduledThreadPoolExecutor(1, threads);
     media =
         rtpengine
             .map(String::strip)
@@ -226,6 +232,7 @@ public class SipSwitch implements Switch, SipListener {
     } catch (Exception e) {
       reporter.shutdownNow();
       mediaCommands.shutdownNow();
+      mixer.shutdownNow();
       throw new IllegalStateException(
           "the SIP switch cannot listen on " + address + ":" + port + "/udp", e);
     }
@@ -281,6 +288,7 @@ public class SipSwitch implements Switch, SipListener {
       }
       reporter.shutdownNow();
       mediaCommands.shutdown();
+      mixer.shutdownNow();
       endpoint = null;
     }
   }
@@ -418,20 +426,31 @@ public class SipSwitch implements Switch, SipListener {
     }
   }
 
-  /** Not yet: the mixing of a supervisor's phone (SPEC X2) is to come. */
+  /**
+   * Where rtpengine anchors the media: a supervisor's phone joins a call through Relais's own mix
+   * of the agent's side ({@link MonitorMix}), rtpengine carrying the caller's.
+   */
   @Override
   public boolean monitorsCalls() {
-    return false;
+    return media != null && media.plays();
   }
 
+  /**
+   * Rings the supervisor's phone into a trunk's call, in {@code mode}, or changes its mode. An
+   * agent's own outbound call is not joined yet: logged.
+   */
   @Override
   public void monitor(String account, long callId, String supervisorExtension, MonitorMode mode) {
-    throw notYet("monitoring");
+    if (outboundCalls.containsKey(callId)) {
+      LOG.warning("call " + callId + ": joining an agent's own call is not on the SIP switch yet");
+      return;
+    }
+    whenKnown(callId, call -> call.monitor(supervisorExtension, mode, mixer));
   }
 
   @Override
   public void stopMonitor(String account, long callId, String supervisorExtension) {
-    throw notYet("monitoring");
+    whenKnown(callId, call -> call.stopMonitor(supervisorExtension));
   }
 
   /** The two stop hearing each other; the caller hears music where prompts are played. */
@@ -656,6 +675,11 @@ public class SipSwitch implements Switch, SipListener {
       outboundAnswered(call, transaction, event, status);
       return;
     }
+    if (transaction != null
+        && transaction.getApplicationData() instanceof SipCall.Supervisor supervisor) {
+      supervisorAnswered(supervisor, transaction, event, status);
+      return;
+    }
     if (transaction != null && transaction.getApplicationData() instanceof SipCall.Line line) {
       SipCall call = line.call();
       boolean gone =
@@ -695,6 +719,8 @@ public class SipSwitch implements Switch, SipListener {
     } else if (marked instanceof SipCall.Referral referral) {
       // A trunk that never answers the transfer: this side leaves all the same.
       referral.answered().run();
+    } else if (marked instanceof SipCall.Supervisor supervisor) {
+      supervisor.call().supervisorGone(supervisor.extension(), transaction, null);
     }
   }
 
@@ -870,6 +896,10 @@ public class SipSwitch implements Switch, SipListener {
       tell(outbound, outbound.byeFrom(event.getDialog()));
       return;
     }
+    if (event.getDialog().getApplicationData() instanceof SipCall.Supervisor supervisor) {
+      supervisor.call().supervisorGone(supervisor.extension(), null, event.getDialog());
+      return;
+    }
     if (!(event.getDialog().getApplicationData() instanceof SipCall call)) {
       return;
     }
@@ -904,6 +934,20 @@ public class SipSwitch implements Switch, SipListener {
       }
     } else if (status >= 300) {
       LOG.warning("a phone refused a change of its media (hold): " + status);
+    }
+  }
+
+  /** An answer to the INVITE of a supervisor's phone joining a call. */
+  private static void supervisorAnswered(
+      SipCall.Supervisor supervisor, ClientTransaction invite, ResponseEvent event, int status) {
+    SipCall call = supervisor.call();
+    if (status < 200) {
+      call.supervisorProceeding(invite);
+    } else if (status < 300) {
+      call.supervisorAnswered(
+          supervisor.extension(), invite, event.getDialog(), event.getResponse());
+    } else {
+      call.supervisorGone(supervisor.extension(), invite, null);
     }
   }
 

@@ -2,6 +2,7 @@ package org.relais.telephony.sip;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
@@ -84,5 +85,34 @@ class SessionDescriptionTest {
 
     assertThat(text(session.offer("inactive")))
         .isEqualTo("v=0\r\no=- 1 8 IN IP4 10.0.0.1\r\nm=audio 4000 RTP/AVP 0\r\na=inactive\r\n");
+  }
+
+  @Test
+  void theAudioGoesToItsStreamsPortAtTheSessionsAddressOrItsOwn() {
+    SessionDescription session = new SessionDescription(PHONE.getBytes(StandardCharsets.UTF_8));
+    SessionDescription own =
+        new SessionDescription(
+            "v=0\r\nc=IN IP4 10.0.0.1\r\nm=audio 4000 RTP/AVP 8 0\r\nc=IN IP4 10.0.0.9\r\n"
+                .getBytes(StandardCharsets.UTF_8));
+
+    assertThat(session.audioDestination()).isEqualTo(new InetSocketAddress("127.0.0.1", 6000));
+    assertThat(session.audioCoding()).isEqualTo(G711.PCMU);
+    assertThat(own.audioDestination()).isEqualTo(new InetSocketAddress("10.0.0.9", 4000));
+    assertThat(own.audioCoding()).isEqualTo(G711.PCMA);
+  }
+
+  @Test
+  void aPortOfThisSideIsDescribedInTheCodingsItOffers() {
+    String audio = text(SessionDescription.audio("10.0.0.5", 30000, G711.PCMA, G711.PCMU));
+
+    assertThat(audio)
+        .startsWith("v=0\r\no=relais ")
+        .contains(" 1 IN IP4 10.0.0.5\r\ns=relais\r\nc=IN IP4 10.0.0.5\r\nt=0 0\r\n")
+        .endsWith(
+            "m=audio 30000 RTP/AVP 8 0\r\na=rtpmap:8 PCMA/8000\r\na=rtpmap:0 PCMU/8000\r\n"
+                + "a=sendrecv\r\n");
+    SessionDescription read = new SessionDescription(audio.getBytes(StandardCharsets.UTF_8));
+    assertThat(read.audioDestination()).isEqualTo(new InetSocketAddress("10.0.0.5", 30000));
+    assertThat(read.audioCoding()).isEqualTo(G711.PCMA);
   }
 }

@@ -219,6 +219,15 @@ public final class Browser implements AutoCloseable {
     return this;
   }
 
+  /** Waits until the element's attribute reads exactly the value, as a pushed state does. */
+  public Browser awaitAttribute(Duration timeout, By locator, String attribute, String value) {
+    wait(timeout)
+        .withMessage(locator + " never had " + attribute + "='" + value + "'")
+        .ignoring(NoSuchElementException.class)
+        .until(d -> value.equals(d.findElement(locator).getAttribute(attribute)));
+    return this;
+  }
+
   /** Saves a screenshot and the page source under target/screenshots for the failure report. */
   private void keepEvidence(String what) {
     try {

@@ -108,7 +108,7 @@ class WallboardBrowserIT extends RelaisDeployment {
   }
 
   private static String text(Browser browser, By locator) {
-    return browser.driver().findElement(locator).getText().trim();
+    return browser.visibleText(locator).trim();
   }
 
   @Test
@@ -194,26 +194,20 @@ class WallboardBrowserIT extends RelaisDeployment {
 
     try (Browser browser = wallboardOf(admin.account(), "sam")) {
       awaitAgent(browser, "alice", "state", "Disponible");
-      assertThat(browser.driver().findElement(toggle).getAttribute("aria-pressed"))
-          .isEqualTo("true");
+      browser.awaitAttribute(LIVE, toggle, "aria-pressed", "true");
 
-      browser.driver().findElement(toggle).click();
-      Await.until(
-          LIVE,
-          () -> browser.driver().findElement(toggle).getAttribute("aria-pressed"),
-          "false"::equals);
+      browser.click(toggle);
+      browser.awaitAttribute(LIVE, toggle, "aria-pressed", "false");
       JsonObject support =
           api.get(alice, "api/v1/me").object().getJsonArray("groups").getJsonObject(0);
       assertThat(support.getBoolean("inbound")).isFalse();
       call(admin, "Support", "0600000001");
       awaitFigure(browser, "Support", "waiting", "1");
-      assertThat(text(browser, By.cssSelector("tr[data-agent='alice'] [data-field='state']")))
-          .isEqualTo("Disponible");
+      awaitAgent(browser, "alice", "state", "Disponible");
 
-      browser.driver().findElement(toggle).click();
+      browser.click(toggle);
       awaitAgent(browser, "alice", "state", "Sonnerie");
-      assertThat(browser.driver().findElement(toggle).getAttribute("aria-pressed"))
-          .isEqualTo("true");
+      browser.awaitAttribute(LIVE, toggle, "aria-pressed", "true");
     }
   }
 

@@ -1,0 +1,137 @@
+package org.relais.telephony.sip;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.DatagramChannel;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * One party's audio on a call whose audio Relais mixes ({@link MonitorMix}): a UDP port of this
+ * side, G.711 in RTP both ways (RFC 3550, 3551), twenty milliseconds a packet. What arrives is
+ * decoded into a short queue, from which each frame is taken; audio of another payload type (the
+ * keys' telephone events) is dropped. It sends to the address the party's SDP gave, once known.
+ *
+ * <p>The queue keeps {@link #FRAMES_KEPT} frames at most: a party that sends faster than the mix
+ * runs loses its oldest audio rather than fall behind for the rest of the call.
+ */
+final class RtpLeg implements AutoCloseable {
+
+  /** Samples in twenty milliseconds at 8 kHz: one packet, one frame of the mix. */
+  static final int FRAME = 160;
+
+  private static final int FRAMES_KEPT = 3;
+  private static final int HEADER = 12;
+
+  private final DatagramChannel channel;
+  private final ByteBuffer received = ByteBuffer.allocate(2048);
+  private final ByteBuffer sent = ByteBuffer.allocate(HEADER + FRAME);
+  private final short[] queue = new short[FRAME * FRAMES_KEPT];
+  private int queued;
+
+  private final int source = ThreadLocalRandom.current().nextInt();
+  private int sequence = ThreadLocalRandom.current().nextInt(1 << 16);
+  private int timestamp = ThreadLocalRandom.current().nextInt();
+
+  private volatile InetSocketAddress destination;
+  private volatile G711 coding;
+
+  /** A port of this side's {@code address}, sending nothing until it is told where to. */
+  RtpLeg(String address, G711 coding) throws IOException {
+    this.coding = coding;
+    channel = DatagramChannel.open();
+    channel.bind(new InetSocketAddress(address, 0));
+    channel.configureBlocking(false);
+  }
+
+  int port() {
+    return ((InetSocketAddress) channel.socket().getLocalSocketAddress()).getPort();
+  }
+
+  G711 coding() {
+    return coding;
+  }
+
+  /** From now on, the mix goes to {@code destination}, in {@code coding}. */
+  void sendTo(InetSocketAddress destination, G711 coding) {
+    this.coding = coding;
+    this.destination = destination;
+  }
+
+  /** Takes in what has arrived since the last frame; called from the mix's clock only. */
+  void receive() throws IOException {
+    while (true) {
+      received.clear();
+      SocketAddress from = channel.receive(received);
+      if (from == null) {
+        return;
+      }
+      received.flip();
+      take(received);
+    }
+  }
+
+  private void take(ByteBuffer packet) {
+    if (packet.remaining() <= HEADER || (packet.get(0) & 0xc0) != 0x80) {
+      return; // not RTP version 2
+    }
+    int first = packet.get(0);
+    G711 heard = G711.of(packet.get(1) & 0x7f);
+    if (heard == null) {
+      return;
+    }
+    int start = HEADER + 4 * (first & 0x0f);
+    if ((first & 0x10) != 0 && packet.remaining() >= start + 4) {
+      start += 4 + 4 * (packet.getShort(start + 2) & 0xffff); // a header extension
+    }
+    int end = packet.remaining();
+    if ((first & 0x20) != 0) {
+      end -= packet.get(end - 1) & 0xff; // padding
+    }
+    for (int i = start; i < end; i++) {
+      if (queued == queue.length) {
+        System.arraycopy(queue, FRAME, queue, 0, queue.length - FRAME);
+        queued -= FRAME;
+      }
+      queue[queued++] = heard.decode(packet.get(i));
+    }
+  }
+
+  /** The next twenty milliseconds this party said, silence where it said nothing. */
+  short[] frame() {
+    short[] frame = new short[FRAME];
+    int taken = Math.min(FRAME, queued);
+    System.arraycopy(queue, 0, frame, 0, taken);
+    System.arraycopy(queue, taken, queue, 0, queued - taken);
+    queued -= taken;
+    return frame;
+  }
+
+  /** Sends one frame of what this party hears, where it is known where to. */
+  void send(short[] frame) throws IOException {
+    InetSocketAddress to = destination;
+    if (to == null) {
+      return;
+    }
+    G711 code = coding;
+    sent.clear();
+    sent.put((byte) 0x80).put((byte) code.payloadType);
+    sent.putShort((short) sequence++).putInt(timestamp).putInt(source);
+    timestamp += FRAME;
+    for (short sample : frame) {
+      sent.put(code.encode(sample));
+    }
+    sent.flip();
+    channel.send(sent, to);
+  }
+
+  @Override
+  public void close() {
+    try {
+      channel.close();
+    } catch (IOException e) {
+      // a socket of this side: nothing to do
+    }
+  }
+}

@@ -79,6 +79,34 @@ public final class Api {
   }
 
   /**
+   * Creates a person of the admin's account with this role, in one group; answers its credentials.
+   */
+  public Caller person(Caller admin, String login, String role, String extension, String group) {
+    Reply reply =
+        send(
+            admin,
+            "POST",
+            "api/v1/agents",
+            "{\"login\":\""
+                + login
+                + "\",\"name\":\"Name of "
+                + login
+                + "\",\"password\":\"password-of-"
+                + login
+                + "\",\"role\":\""
+                + role
+                + "\",\"extension\":\""
+                + extension
+                + "\",\"groups\":[{\"name\":\""
+                + group
+                + "\"}]}");
+    if (reply.status() != 201) {
+      throw new AssertionError("person creation failed: " + reply);
+    }
+    return new Caller(login + "@" + admin.account(), "password-of-" + login);
+  }
+
+  /**
    * Creates an agent of the admin's account in one group, opens its session and makes it available;
    * answers its credentials.
    */

@@ -41,8 +41,10 @@ final class SipPeers implements AutoCloseable {
     this.logs = logs;
     try {
       Files.createDirectories(logs);
-      try (InputStream tone = SipPeers.class.getResourceAsStream("/sipp/tone.wav")) {
-        Files.copy(tone, logs.resolve("tone.wav"), StandardCopyOption.REPLACE_EXISTING);
+      for (String sound : List.of("tone.wav", "whisper.wav")) {
+        try (InputStream in = SipPeers.class.getResourceAsStream("/sipp/" + sound)) {
+          Files.copy(in, logs.resolve(sound), StandardCopyOption.REPLACE_EXISTING);
+        }
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -72,6 +72,19 @@ class SipSwitchIT extends DeployedRelais {
   /** Key 1 as telephone events (RFC 4733), as SIPp's package ships it for its scenarios. */
   private static final Path KEY_ONE = Path.of("/usr/share/sip-tester/dtmf_2833_1.pcap");
 
+  /** The tones the test phones say: tone.wav's, and whisper.wav's (a supervisor's voice). */
+  private static final double AGENT_TONE = 440;
+
+  private static final double SUPERVISOR_TONE = 1000;
+
+  /**
+   * How loud a tone heard is, and how quiet one not heard (amplitude on 16 bits): the phones say
+   * theirs at half the loudest, 16,000.
+   */
+  private static final double TONE = 4000;
+
+  private static final double NO_TONE = 800;
+
   /** The quietest a prompt or music is (root mean square on 16 bits): silence is 0. */
   private static final double AUDIBLE = 200;
 
@@ -379,6 +392,77 @@ class SipSwitchIT extends DeployedRelais {
     assertThat(SipPeers.exitOf(phone, CALL))
         .as("the agent's phone: re-offered inactive, then sendrecv, then hung up")
         .isZero();
+  }
+
+  @Test
+  void aSupervisorsPhoneListensThenWhispersToTheAgentAloneThenBargesAndLeaves() throws Exception {
+    assumeTrue(SipPeers.rtpengineInstalled(), "rtpengine is not installed");
+    account();
+    String number = newNumber();
+    group("Qualite", number, "\"ringTimeout\":10,\"wrapUp\":0");
+    Caller ines = phoneAgent("ines", "510", "Qualite");
+    Caller sam = api.person(admin, "sam", "supervisor", "590", "Qualite");
+    Reply password =
+        api.send(admin, "PUT", "api/v1/agents/sam", "{\"sipPassword\":\"" + SIP_PASSWORD + "\"}");
+    assertThat(password.status()).as(password.body()).isBetween(200, 204);
+    String monitor = "api/v1/supervision/agents/ines/monitor";
+
+    try (RtpEar caller = new RtpEar();
+        RtpEar agent = new RtpEar();
+        RtpEar supervisor = new RtpEar()) {
+      // The agent's phone says 440 Hz, the supervisor's 1000 Hz; the caller says nothing.
+      Process agentPhone = phone("phone-monitored", "510", "-key", "ear", agent.port());
+      Process supervisorPhone = phone("phone-supervisor", "590", "-key", "ear", supervisor.port());
+      Process trunk = trunk("trunk-monitored", number, "0611223311", "-key", "ear", caller.port());
+      awaitActivity(ines, "TALKING");
+
+      Reply listen = api.send(sam, "POST", monitor, "{\"mode\":\"LISTEN\"}");
+      assertThat(listen.status()).as(listen.body()).isEqualTo(201);
+      awaitTone(supervisor, AGENT_TONE);
+      assertThat(heardNow(caller))
+          .as("the caller, while the supervisor listens")
+          .satisfies(heard -> assertThat(heard.tone(AGENT_TONE)).isGreaterThan(TONE))
+          .satisfies(heard -> assertThat(heard.tone(SUPERVISOR_TONE)).isLessThan(NO_TONE));
+
+      Reply whisper = api.send(sam, "PUT", monitor, "{\"mode\":\"WHISPER\"}");
+      assertThat(whisper.status()).as(whisper.body()).isEqualTo(204);
+      awaitTone(agent, SUPERVISOR_TONE);
+      assertThat(heardNow(caller))
+          .as("the caller, while the supervisor whispers to the agent")
+          .satisfies(heard -> assertThat(heard.tone(AGENT_TONE)).isGreaterThan(TONE))
+          .satisfies(heard -> assertThat(heard.tone(SUPERVISOR_TONE)).isLessThan(NO_TONE));
+
+      Reply barge = api.send(sam, "PUT", monitor, "{\"mode\":\"BARGE\"}");
+      assertThat(barge.status()).as(barge.body()).isEqualTo(204);
+      awaitTone(caller, SUPERVISOR_TONE);
+
+      Reply leave = api.send(sam, "DELETE", monitor, null);
+      assertThat(leave.status()).as(leave.body()).isEqualTo(204);
+      assertThat(SipPeers.exitOf(supervisorPhone, CALL)).as("the supervisor's phone").isZero();
+      Await.until(
+          TIMERS,
+          () -> heardNow(caller),
+          heard -> heard.tone(SUPERVISOR_TONE) < NO_TONE && heard.tone(AGENT_TONE) > TONE);
+
+      Reply hungUp = api.send(ines, "POST", "api/v1/me/lines/" + callOf(ines) + "/hangup", null);
+      assertThat(hungUp.status()).as(hungUp.body()).isEqualTo(200);
+      assertThat(SipPeers.exitOf(trunk, CALL)).as("the caller's leg").isZero();
+      assertThat(SipPeers.exitOf(agentPhone, CALL))
+          .as("the agent's phone: re-offered the mix, then rtpengine again, then hung up")
+          .isZero();
+    }
+  }
+
+  /** What the ear hears over the next second, what came before dropped. */
+  private static RtpEar.Heard heardNow(RtpEar ear) {
+    ear.forget();
+    return ear.listen(Duration.ofSeconds(1));
+  }
+
+  /** Waits until the ear hears the tone. */
+  private static void awaitTone(RtpEar ear, double hertz) {
+    Await.until(
+        TIMERS, () -> ear.listen(Duration.ofMillis(500)), heard -> heard.tone(hertz) > TONE);
   }
 
   @Test

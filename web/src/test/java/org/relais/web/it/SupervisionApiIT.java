@@ -36,26 +36,7 @@ class SupervisionApiIT extends RelaisDeployment {
   }
 
   private Caller person(String login, String role, String extension, String group) {
-    Reply reply =
-        api.send(
-            admin,
-            "POST",
-            "api/v1/agents",
-            "{\"login\":\""
-                + login
-                + "\",\"name\":\"Name of "
-                + login
-                + "\",\"password\":\"password-of-"
-                + login
-                + "\",\"role\":\""
-                + role
-                + "\",\"extension\":\""
-                + extension
-                + "\",\"groups\":[{\"name\":\""
-                + group
-                + "\"}]}");
-    assertThat(reply.status()).as(reply.body()).isEqualTo(201);
-    return new Caller(login + "@" + admin.account(), "password-of-" + login);
+    return api.person(admin, login, role, extension, group);
   }
 
   private void ok(Caller who, String method, String path, String body) {

@@ -34,26 +34,7 @@ class WallboardBrowserIT extends RelaisDeployment {
   }
 
   private Caller person(Caller owner, String login, String role, String extension, String group) {
-    Reply reply =
-        api.send(
-            owner,
-            "POST",
-            "api/v1/agents",
-            "{\"login\":\""
-                + login
-                + "\",\"name\":\"Name of "
-                + login
-                + "\",\"password\":\"password-of-"
-                + login
-                + "\",\"role\":\""
-                + role
-                + "\",\"extension\":\""
-                + extension
-                + "\",\"groups\":[{\"name\":\""
-                + group
-                + "\"}]}");
-    assertThat(reply.status()).as(reply.body()).isEqualTo(201);
-    return new Caller(login + "@" + owner.account(), "password-of-" + login);
+    return api.person(owner, login, role, extension, group);
   }
 
   private void ok(Caller who, String method, String path, String body) {

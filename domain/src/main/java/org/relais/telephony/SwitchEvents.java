@@ -31,6 +31,12 @@ public interface SwitchEvents {
    */
   void callbackRequested(String account, long callId);
 
+  /**
+   * A supervisor's phone that joined a call (SPEC X2) left it on its own: hung up, or refused or
+   * never answered the call that joined it.
+   */
+  void monitorLeft(String account, long callId, String supervisorExtension);
+
   /** The customer of an outbound call answered; the switch has bridged the agent's phone. */
   void outboundAnswered(String account, long callId);
 

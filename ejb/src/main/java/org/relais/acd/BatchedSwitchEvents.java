@@ -135,6 +135,11 @@ public class BatchedSwitchEvents implements SwitchEvents {
   }
 
   @Override
+  public void monitorLeft(String account, long callId, String supervisorExtension) {
+    ask(new SwitchEvent.MonitorLeft(account, callId, supervisorExtension));
+  }
+
+  @Override
   public void outboundAnswered(String account, long callId) {
     ask(new SwitchEvent.OutboundAnswered(account, callId));
   }

@@ -450,6 +450,11 @@ final class CallFlow implements QueueRules.Ends {
     transaction.afterCommit(() -> phoneSwitch.hangUp(accountName, callId));
   }
 
+  /** A supervisor's phone left the call on its own (SPEC X2): its listening ends there. */
+  void monitorLeft(String accountName, long callId, String supervisorExtension) {
+    monitors.left(callOf(names.accountId(accountName), callId), supervisorExtension);
+  }
+
   /**
    * The call ends on the group's callback list, to be called back by the outbound engine (a caller
    * who asked for a callback, when the switch that kept its place is gone).

@@ -109,6 +109,24 @@ final class Monitors {
     transaction.afterCommit(() -> phoneSwitch.stopMonitor(account, callId, extension));
   }
 
+  /**
+   * The supervisor's phone left the call by itself (hung up, refused or never answered the call
+   * that joined it): its monitoring ends, with nothing to tell the switch.
+   */
+  void left(Call call, String supervisorExtension) {
+    OffsetDateTime now = clock.now();
+    for (Monitoring monitoring :
+        em.createQuery(
+                "SELECT m FROM Monitoring m WHERE m.call = :call"
+                    + " AND m.supervisor.extension = :extension AND m.endedAt IS NULL",
+                Monitoring.class)
+            .setParameter("call", call)
+            .setParameter("extension", supervisorExtension)
+            .getResultList()) {
+      end(monitoring, now);
+    }
+  }
+
   /** The call ended: every phone on it left with it (the switch's hang-up ends every leg). */
   void callEnded(Call call) {
     if (!watched().contains(call.getId())) {

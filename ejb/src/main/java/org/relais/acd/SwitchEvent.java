@@ -106,6 +106,15 @@ sealed interface SwitchEvent<A> {
     }
   }
 
+  /** A supervisor's phone left the call it joined, on its own. */
+  record MonitorLeft(String account, long callId, String supervisorExtension) implements CallEvent {
+    @Override
+    public Void applyTo(CallFlow flow) {
+      flow.monitorLeft(account, callId, supervisorExtension);
+      return null;
+    }
+  }
+
   /** The customer of an outbound call answered. */
   record OutboundAnswered(String account, long callId) implements CallEvent {
     @Override

@@ -176,9 +176,20 @@ public class SimulatedSwitch implements Switch, Softphone, PhoneRegistry {
     }
   }
 
+  /** An agent's phone hangs up its call; a supervisor's phone leaves the call it joined. */
   @Override
   public void hangUp(String account, String extension) {
-    acd.agentHungUp(account, extension);
+    SimPhone phone = phone(account, extension);
+    Long joined;
+    synchronized (phone) {
+      joined = phone.monitoring == null ? null : phone.connected;
+    }
+    if (joined == null) {
+      acd.agentHungUp(account, extension);
+      return;
+    }
+    stopMonitor(account, joined, extension);
+    acd.monitorLeft(account, joined, extension);
   }
 
   public void autoPilot(String account, String extension, AutoPilot autoPilot) {

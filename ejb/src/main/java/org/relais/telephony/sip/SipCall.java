@@ -715,14 +715,16 @@ final class SipCall {
   /**
    * A supervisor's phone answered: acknowledged, and sent what it hears from now on. Hung up at
    * once where it is no longer wanted, or speaks no G.711.
+   *
+   * @return whether it was on the call and is not: the engine must hear that it left
    */
-  synchronized void supervisorAnswered(
+  synchronized boolean supervisorAnswered(
       String extension, ClientTransaction invite, Dialog dialog, Response ok) {
     try {
       endpoint.ack(dialog, ok);
     } catch (Exception e) {
       failed("acknowledging the supervisor's answer", e);
-      return;
+      return false; // its dialog fails on its own, and its BYE or timeout says so
     }
     supervisorsWithdrawn.remove(invite);
     SupervisorLeg leg = supervisors.get(extension);
@@ -730,14 +732,12 @@ final class SipCall {
         ok.getRawContent() == null ? null : new SessionDescription(ok.getRawContent());
     if (leg == null || leg.invite != invite || phone == null || phone.audioCoding() == null) {
       bye(dialog);
-      if (leg != null && leg.invite == invite) {
-        supervisorGone(extension, invite, null);
-      }
-      return;
+      return leg != null && leg.invite == invite && supervisorGone(extension, invite, null);
     }
     leg.dialog = dialog;
     dialog.setApplicationData(new Supervisor(this, extension));
     leg.audio.sendTo(phone.audioDestination(), phone.audioCoding());
+    return false;
   }
 
   /**

@@ -720,7 +720,8 @@ public class SipSwitch implements Switch, SipListener {
       // A trunk that never answers the transfer: this side leaves all the same.
       referral.answered().run();
     } else if (marked instanceof SipCall.Supervisor supervisor) {
-      supervisor.call().supervisorGone(supervisor.extension(), transaction, null);
+      supervisorLeft(
+          supervisor, supervisor.call().supervisorGone(supervisor.extension(), transaction, null));
     }
   }
 
@@ -897,7 +898,9 @@ public class SipSwitch implements Switch, SipListener {
       return;
     }
     if (event.getDialog().getApplicationData() instanceof SipCall.Supervisor supervisor) {
-      supervisor.call().supervisorGone(supervisor.extension(), null, event.getDialog());
+      supervisorLeft(
+          supervisor,
+          supervisor.call().supervisorGone(supervisor.extension(), null, event.getDialog()));
       return;
     }
     if (!(event.getDialog().getApplicationData() instanceof SipCall call)) {
@@ -938,16 +941,27 @@ public class SipSwitch implements Switch, SipListener {
   }
 
   /** An answer to the INVITE of a supervisor's phone joining a call. */
-  private static void supervisorAnswered(
+  private void supervisorAnswered(
       SipCall.Supervisor supervisor, ClientTransaction invite, ResponseEvent event, int status) {
     SipCall call = supervisor.call();
+    String extension = supervisor.extension();
     if (status < 200) {
       call.supervisorProceeding(invite);
     } else if (status < 300) {
-      call.supervisorAnswered(
-          supervisor.extension(), invite, event.getDialog(), event.getResponse());
+      supervisorLeft(
+          supervisor,
+          call.supervisorAnswered(extension, invite, event.getDialog(), event.getResponse()));
     } else {
-      call.supervisorGone(supervisor.extension(), invite, null);
+      supervisorLeft(supervisor, call.supervisorGone(extension, invite, null));
+    }
+  }
+
+  /** Tells the engine that the supervisor's phone left the call on its own, where it did. */
+  private void supervisorLeft(SipCall.Supervisor supervisor, boolean left) {
+    SipCall call = supervisor.call();
+    Long callId = call.callId;
+    if (left && callId != null) {
+      report(() -> acd.monitorLeft(call.account, callId, supervisor.extension()));
     }
   }
 

@@ -68,6 +68,11 @@ final class RecordedSwitchEvents implements SwitchEvents {
   }
 
   @Override
+  public void monitorLeft(String account, long callId, String supervisorExtension) {
+    record("monitorLeft " + account + " " + callId + " " + supervisorExtension);
+  }
+
+  @Override
   public void phoneRegistration(String account, String extension, boolean registered) {
     record("phoneRegistration " + account + " " + extension + " " + registered);
   }

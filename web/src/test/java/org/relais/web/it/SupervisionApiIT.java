@@ -346,6 +346,40 @@ class SupervisionApiIT extends RelaisDeployment {
   }
 
   @Test
+  void aSupervisorsPhoneThatHangsUpLeavesTheCallWhichGoesOn() {
+    account();
+    group("Support", "\"ringTimeout\":20,\"wrapUp\":0");
+    Caller alice = connectedAgent("alice", "301", "Support");
+    Caller sam = person("sam", "supervisor", "390", "Support");
+    String monitor = "api/v1/supervision/agents/alice/monitor";
+    try (EventFeed feed = new EventFeed(baseUrl(), admin)) {
+      call("Support", "0600000001");
+      awaitActivity(alice, "RINGING");
+      ok(admin, "POST", "api/v1/sim/extensions/301/answer", null);
+      awaitActivity(alice, "TALKING");
+      ok(sam, "POST", monitor, "{\"mode\":\"BARGE\"}");
+      Await.until(
+          TIMERS,
+          () -> api.get(admin, "api/v1/sim/extensions/390").object(),
+          p -> p.containsKey("monitoring"));
+
+      ok(admin, "POST", "api/v1/sim/extensions/390/hangup", null);
+
+      JsonObject ended =
+          named(
+              feed.awaitEvent(TIMERS, e -> e.getString("type").equals("MONITOR_ENDED")),
+              "type",
+              "MONITOR_ENDED");
+      assertThat(ended.getString("supervisor")).isEqualTo("sam");
+      assertThat(ended.getString("mode")).isEqualTo("BARGE");
+      assertThat(api.get(alice, "api/v1/me").object().getString("activity")).isEqualTo("TALKING");
+      assertThat(api.send(sam, "DELETE", monitor, null).status()).as("not on it").isEqualTo(409);
+      Reply again = api.send(sam, "POST", monitor, "{\"mode\":\"LISTEN\"}");
+      assertThat(again.status()).as("joined again: " + again.body()).isEqualTo(201);
+    }
+  }
+
+  @Test
   void aGroupOutsideItsOpeningHoursTurnsCallsAwayAsClosedOrCallsThemBack() {
     account();
     LocalDate today = LocalDate.now(ZoneId.of("Europe/Paris"));

@@ -453,6 +453,50 @@ class SipSwitchIT extends DeployedRelais {
     }
   }
 
+  @Test
+  void aSupervisorsPhoneThatHangsUpLeavesTheCallWhichTalksOnThroughRtpengineAgain()
+      throws Exception {
+    assumeTrue(SipPeers.rtpengineInstalled(), "rtpengine is not installed");
+    account();
+    String number = newNumber();
+    group("Qualite", number, "\"ringTimeout\":10,\"wrapUp\":0");
+    Caller jules = phoneAgent("jules", "511", "Qualite");
+    Caller sol = api.person(admin, "sol", "supervisor", "591", "Qualite");
+    Reply password =
+        api.send(admin, "PUT", "api/v1/agents/sol", "{\"sipPassword\":\"" + SIP_PASSWORD + "\"}");
+    assertThat(password.status()).as(password.body()).isBetween(200, 204);
+
+    try (RtpEar caller = new RtpEar();
+        RtpEar agent = new RtpEar();
+        EventFeed feed = new EventFeed(baseUrl(), admin)) {
+      Process agentPhone = phone("phone-monitored", "511", "-key", "ear", agent.port());
+      Process supervisorPhone = phone("phone-supervisor-hangs-up", "591");
+      Process trunk = trunk("trunk-monitored", number, "0611223322", "-key", "ear", caller.port());
+      awaitActivity(jules, "TALKING");
+
+      Reply barge =
+          api.send(sol, "POST", "api/v1/supervision/agents/jules/monitor", "{\"mode\":\"BARGE\"}");
+      assertThat(barge.status()).as(barge.body()).isEqualTo(201);
+      awaitTone(caller, SUPERVISOR_TONE);
+      assertThat(SipPeers.exitOf(supervisorPhone, CALL)).as("the supervisor's phone").isZero();
+
+      assertThat(feed.awaitEvent(TIMERS, e -> e.getString("type").equals("MONITOR_ENDED")))
+          .filteredOn(e -> e.getString("type").equals("MONITOR_ENDED"))
+          .singleElement()
+          .satisfies(ended -> assertThat(ended.getString("supervisor")).isEqualTo("sol"));
+      Await.until(
+          TIMERS,
+          () -> heardNow(caller),
+          heard -> heard.tone(SUPERVISOR_TONE) < NO_TONE && heard.tone(AGENT_TONE) > TONE);
+      assertThat(api.get(jules, "api/v1/me").object().getString("activity")).isEqualTo("TALKING");
+
+      Reply hungUp = api.send(jules, "POST", "api/v1/me/lines/" + callOf(jules) + "/hangup", null);
+      assertThat(hungUp.status()).as(hungUp.body()).isEqualTo(200);
+      assertThat(SipPeers.exitOf(trunk, CALL)).as("the caller's leg").isZero();
+      assertThat(SipPeers.exitOf(agentPhone, CALL)).as("the agent's phone").isZero();
+    }
+  }
+
   /** What the ear hears over the next second, what came before dropped. */
   private static RtpEar.Heard heardNow(RtpEar ear) {
     ear.forget();

@@ -1,24 +1,34 @@
 package org.relais.web.it;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
+import java.net.SocketAddress;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.ShortBuffer;
 import java.time.Duration;
 import java.util.Arrays;
+import javax.sound.sampled.AudioFormat;
+import javax.sound.sampled.AudioInputStream;
+import javax.sound.sampled.AudioSystem;
 
 /**
  * A caller's ear: a UDP socket on loopback a SIPp scenario names as its media port ({@code -key ear
  * <port>}), which counts the RTP packets of G.711 µ-law (payload type 0) that arrive and measures
- * how loud their audio is, and how loud a tone in it.
+ * how loud their audio is, and how loud a tone in it; it may answer them, as a caller's mouth.
  */
 final class RtpEar implements AutoCloseable {
 
   private static final int RTP_HEADER = 12;
+
+  /** Samples in one packet: 20 ms at 8 kHz. */
+  private static final int FRAME = 160;
 
   /**
    * What arrived: packets, the audio's root mean square on 16 bits (0 for silence), and its
@@ -26,31 +36,19 @@ final class RtpEar implements AutoCloseable {
    */
   record Heard(int packets, double loudness, short[] samples) {
 
-    /**
-     * How loud the tone of {@code hertz} is in what arrived: its amplitude on 16 bits, as one bin
-     * of a Fourier transform of it reads it (Goertzel's algorithm).
-     */
+    /** How loud the tone of {@code hertz} is in what arrived (amplitude on 16 bits). */
     double tone(double hertz) {
-      if (samples.length == 0) {
-        return 0;
-      }
-      double coefficient = 2 * Math.cos(2 * Math.PI * hertz / 8000);
-      double previous = 0;
-      double beforePrevious = 0;
-      for (short sample : samples) {
-        double next = sample + coefficient * previous - beforePrevious;
-        beforePrevious = previous;
-        previous = next;
-      }
-      double power =
-          previous * previous
-              + beforePrevious * beforePrevious
-              - coefficient * previous * beforePrevious;
-      return 2 * Math.sqrt(Math.max(power, 0)) / samples.length;
+      return Tone.level(samples, hertz);
     }
   }
 
   private final DatagramSocket socket;
+
+  /** What it says back, G.711 µ-law, looped; null where it says nothing. */
+  private byte[] voice;
+
+  private int said;
+  private int sequence;
 
   RtpEar() {
     try {
@@ -58,6 +56,27 @@ final class RtpEar implements AutoCloseable {
     } catch (SocketException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * From now on, it says {@code samples} (looped) while it listens: 20 ms of them answer each
+   * packet that arrives, sent back to where it came from (symmetric RTP, as phones do).
+   */
+  RtpEar saying(short[] samples) {
+    ByteBuffer pcm = ByteBuffer.allocate(samples.length * 2).order(ByteOrder.LITTLE_ENDIAN);
+    for (short sample : samples) {
+      pcm.putShort(sample);
+    }
+    AudioFormat linear = new AudioFormat(8000, 16, 1, true, false);
+    try (AudioInputStream ulaw =
+        AudioSystem.getAudioInputStream(
+            AudioFormat.Encoding.ULAW,
+            new AudioInputStream(new ByteArrayInputStream(pcm.array()), linear, samples.length))) {
+      voice = ulaw.readAllBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return this;
   }
 
   String port() {
@@ -87,6 +106,7 @@ final class RtpEar implements AutoCloseable {
         }
         if (packet.getLength() > RTP_HEADER && (buffer[1] & 0x7f) == 0) {
           packets++;
+          answer(packet.getSocketAddress());
           for (int i = RTP_HEADER; i < packet.getLength(); i++) {
             int pcm = linear(buffer[i]);
             squares += (double) pcm * pcm;
@@ -101,6 +121,26 @@ final class RtpEar implements AutoCloseable {
     }
     short[] heard = Arrays.copyOf(samples.array(), samples.position());
     return new Heard(packets, heard.length == 0 ? 0 : Math.sqrt(squares / heard.length), heard);
+  }
+
+  private void answer(SocketAddress to) throws IOException {
+    if (voice == null) {
+      return;
+    }
+    byte[] packet = new byte[RTP_HEADER + FRAME];
+    packet[0] = (byte) 0x80;
+    packet[2] = (byte) (sequence >> 8);
+    packet[3] = (byte) sequence;
+    int timestamp = sequence * FRAME;
+    for (int i = 0; i < 4; i++) {
+      packet[4 + i] = (byte) (timestamp >> (24 - 8 * i));
+    }
+    packet[8] = 0x52; // a source of its own
+    sequence++;
+    for (int i = RTP_HEADER; i < packet.length; i++) {
+      packet[i] = voice[said++ % voice.length];
+    }
+    socket.send(new DatagramPacket(packet, packet.length, to));
   }
 
   /** Drops what arrived and was not listened to yet: what comes next is what is heard now. */

@@ -61,7 +61,7 @@ final class SipPeers implements AutoCloseable {
     return executable("rtpengine");
   }
 
-  private static boolean executable(String name) {
+  static boolean executable(String name) {
     String path = System.getenv().getOrDefault("PATH", "") + File.pathSeparator + "/usr/sbin";
     return Stream.of(path.split(File.pathSeparator))
         .anyMatch(dir -> Files.isExecutable(Path.of(dir, name)));
@@ -278,6 +278,16 @@ final class SipPeers implements AutoCloseable {
         Thread.currentThread().interrupt();
       }
     }
+  }
+
+  /** A folder of its own for a peer, among the logs. */
+  Path folder(String name) {
+    return logs.resolve(name);
+  }
+
+  /** Runs {@code command} as a peer named {@code name}, stopped with the others. */
+  Process run(String name, String... command) {
+    return start(name, List.of(command));
   }
 
   private Process start(String name, List<String> command) {

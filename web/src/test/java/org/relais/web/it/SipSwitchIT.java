@@ -72,7 +72,10 @@ class SipSwitchIT extends DeployedRelais {
   /** Key 1 as telephone events (RFC 4733), as SIPp's package ships it for its scenarios. */
   private static final Path KEY_ONE = Path.of("/usr/share/sip-tester/dtmf_2833_1.pcap");
 
-  /** The tones the test phones say: tone.wav's, and whisper.wav's (a supervisor's voice). */
+  /**
+   * The tones the test phones say: tone.wav's (an agent's, or a caller's), and whisper.wav's (a
+   * supervisor's voice).
+   */
   private static final double AGENT_TONE = 440;
 
   private static final double SUPERVISOR_TONE = 1000;
@@ -494,6 +497,37 @@ class SipSwitchIT extends DeployedRelais {
       assertThat(hungUp.status()).as(hungUp.body()).isEqualTo(200);
       assertThat(SipPeers.exitOf(trunk, CALL)).as("the caller's leg").isZero();
       assertThat(SipPeers.exitOf(agentPhone, CALL)).as("the agent's phone").isZero();
+    }
+  }
+
+  @Test
+  void aBaresipPhoneRegistersAnswersAndHearsTheCallerWhoHearsIt() throws Exception {
+    assumeTrue(SipPeers.rtpengineInstalled(), "rtpengine is not installed");
+    assumeTrue(BaresipPhone.installed(), "baresip is not installed");
+    account();
+    String number = newNumber();
+    group("Son", number, "\"ringTimeout\":10,\"wrapUp\":0");
+    Caller lea = phoneAgent("lea", "512", "Son");
+    BaresipPhone phone = new BaresipPhone(peers, admin.account(), "512", SIP_PASSWORD, KAMAILIO);
+    Await.until(TIMERS, () -> phoneRegistered(lea), registered -> registered);
+
+    try (RtpEar caller = new RtpEar().saying(Tone.of(AGENT_TONE, 16_000, 1))) {
+      Process trunk = trunk("trunk-monitored", number, "0611223355", "-key", "ear", caller.port());
+      awaitActivity(lea, "TALKING");
+      caller.forget(); // the announcement
+      RtpEar.Heard heard = caller.listen(Duration.ofSeconds(3));
+      Reply hungUp = api.send(lea, "POST", "api/v1/me/lines/" + callOf(lea) + "/hangup", null);
+
+      assertThat(hungUp.status()).as(hungUp.body()).isEqualTo(200);
+      assertThat(SipPeers.exitOf(trunk, CALL)).as("the caller's leg").isZero();
+      assertThat(heard.tone(BaresipPhone.VOICE))
+          .as("the caller hears the phone")
+          .isGreaterThan(TONE);
+      short[] phoneHeard = Await.until(TIMERS, phone::heard, samples -> samples.length >= 8000);
+      assertThat(Tone.level(phoneHeard, AGENT_TONE))
+          .as("the phone hears the caller")
+          .isGreaterThan(TONE);
+      assertThat(phone.running()).as("baresip, still registered for its next call").isTrue();
     }
   }
 

@@ -1,12 +1,7 @@
 package org.relais.telephony.sip;
 
 import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Objects;
-import java.util.Set;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -33,7 +28,7 @@ import org.relais.telephony.MonitorMode;
  * <p>Every change happens under the call's lock; the methods answer whether the engine must hear of
  * it, and the switch reports it. A SIP send that fails is logged and the leg counted as ended.
  */
-final class SipCall {
+final class SipCall implements SupervisorPhones.Monitored {
 
   private static final Logger LOG = Logger.getLogger(SipCall.class.getName());
 
@@ -93,24 +88,6 @@ final class SipCall {
    * media. A consulted agent stays in the ACD: the engine hears of its hang-up as of any agent's.
    */
   record Party(String name, Dialog dialog, SessionDescription offered, byte[] sdp, boolean agent) {}
-
-  /** A supervisor's phone on the call (SPEC X2): its INVITE, then its dialog, and its mix port. */
-  private static final class SupervisorLeg {
-    final ClientTransaction invite;
-    final RtpLeg audio;
-    Dialog dialog;
-
-    SupervisorLeg(ClientTransaction invite, RtpLeg audio) {
-      this.invite = invite;
-      this.audio = audio;
-    }
-  }
-
-  /**
-   * Marks a supervisor's phone's INVITE and then its dialog: their answers and its hang-up go to
-   * {@link #supervisorAnswered} and {@link #supervisorGone}.
-   */
-  record Supervisor(SipCall call, String extension) {}
 
   /** Marks the INVITE of a consult call's line, whose answers go to {@link #lineAnswered}. */
   record Line(SipCall call) {}
@@ -180,16 +157,8 @@ final class SipCall {
   /** Offers withdrawn before the phone's first provisional answer: their CANCEL waits for it. */
   private final List<AgentLeg> withdrawn = new ArrayList<>();
 
-  /** The supervisors' phones on the call, by extension; their audio is {@link #mix}ed. */
-  private final Map<String, SupervisorLeg> supervisors = new LinkedHashMap<>();
-
-  /**
-   * Supervisors' phones called off before their first provisional answer, as {@link #withdrawn}.
-   */
-  private final Set<ClientTransaction> supervisorsWithdrawn = new HashSet<>();
-
-  /** The agent's side of the media, while supervisors' phones are on the call; else null. */
-  private MonitorMix mix;
+  /** The supervisors' phones on the call (SPEC X2), from the first one's joining; else null. */
+  private SupervisorPhones supervisors;
 
   SipCall(
       SipEndpoint endpoint,
@@ -588,178 +557,92 @@ final class SipCall {
   // ------------------------------------------------------------- supervisors' phones (SPEC X2)
 
   /**
-   * A supervisor's phone joins the talk in {@code mode}, or, already on it, changes mode. The first
-   * one puts the {@link MonitorMix} on the agent's side of the media: rtpengine is answered for
-   * that side with the mix's port, and the agent's phone offered another (a re-INVITE); each
-   * supervisor's phone is rung with a port of its own (G.711 µ-law or A-law), shown the agent's
-   * extension. Nothing happens unless the two talk through rtpengine.
+   * A supervisor's phone joins the talk in {@code mode}, or changes mode ({@link
+   * SupervisorPhones}).
    *
    * @param clock where the mix runs, every twenty milliseconds
    */
   synchronized void monitor(String extension, MonitorMode mode, ScheduledExecutorService clock) {
-    SupervisorLeg on = supervisors.get(extension);
-    if (on != null) {
-      mix.change(on.audio, mode);
-      return;
+    if (supervisors == null) {
+      supervisors = new SupervisorPhones(endpoint, account, this, new AgentSide());
     }
-    if (!talking() || !media.plays()) {
-      LOG.warning("SIP call " + session + ": no talk with its media anchored for " + extension);
-      return;
-    }
-    try {
-      if (mix == null) {
-        mix = mixIn(clock);
-      }
-      RtpLeg audio = mix.join(mode);
-      byte[] offer =
-          SessionDescription.audio(endpoint.address(), audio.port(), G711.PCMU, G711.PCMA);
-      Supervisor marker = new Supervisor(this, extension);
-      supervisors.put(
-          extension,
-          new SupervisorLeg(
-              endpoint.invite(account, extension, agent.extension, offer, marker), audio));
-    } catch (Exception e) {
-      failed("ringing the supervisor's extension " + extension, e);
-      if (supervisors.isEmpty()) {
-        mixOut(true);
-      }
-    }
+    supervisors.join(extension, mode, clock);
   }
 
-  /**
-   * The mix between rtpengine and the agent's phone, both in the coding the phone answered with.
-   */
-  private MonitorMix mixIn(ScheduledExecutorService clock) throws Exception {
-    SessionDescription phone = new SessionDescription(agent.sdp);
-    G711 coding = Objects.requireNonNullElse(phone.audioCoding(), G711.PCMU);
-    String address = endpoint.address();
-    MonitorMix opened = new MonitorMix(address, coding, clock);
-    try {
-      opened.caller().sendTo(new SessionDescription(phoneOffer).audioDestination(), coding);
-      media.answer(
-          session,
-          trunkTag,
-          callerTag,
-          SessionDescription.audio(address, opened.caller().port(), coding));
-      opened.agent().sendTo(phone.audioDestination(), coding);
-      endpoint.reinvite(
-          agent.dialog,
-          agent.offered.offerOf(SessionDescription.audio(address, opened.agent().port(), coding)),
-          SipEndpoint.REOFFER);
-      return opened;
-    } catch (Exception e) {
-      opened.close();
-      throw e;
-    }
-  }
-
-  /**
-   * The last supervisor left: where the two still talk, rtpengine is answered with the agent
-   * phone's media again, and the phone offered rtpengine's (a re-INVITE); the mix closes.
-   */
-  private void mixOut(boolean talkOn) {
-    MonitorMix closing = mix;
-    mix = null;
-    if (closing == null) {
-      return;
-    }
-    if (talkOn && talking()) {
-      try {
-        media.answer(session, trunkTag, callerTag, agent.sdp);
-        endpoint.reinvite(agent.dialog, agent.offered.offerOf(phoneOffer), SipEndpoint.REOFFER);
-      } catch (Exception e) {
-        failed("taking the mix off the agent's side", e);
-      }
-    }
-    closing.close();
-  }
-
-  /** The supervisor's phone leaves the call: hung up, or its ringing called off. */
   synchronized void stopMonitor(String extension) {
-    SupervisorLeg leg = supervisors.remove(extension);
-    if (leg != null) {
-      endSupervisor(leg);
-      if (supervisors.isEmpty()) {
-        mixOut(true);
-      }
+    if (supervisors != null) {
+      supervisors.leave(extension);
     }
   }
 
   /** The call's talk ended: every supervisor's phone leaves with it. */
   private void endSupervisors() {
-    supervisors.values().forEach(this::endSupervisor);
-    supervisors.clear();
-    mixOut(false);
-  }
-
-  private void endSupervisor(SupervisorLeg leg) {
-    if (leg.dialog != null) {
-      bye(leg.dialog);
-    } else if (leg.invite.getState() == TransactionState.CALLING) {
-      supervisorsWithdrawn.add(leg.invite); // RFC 3261 9.1: its CANCEL waits for a 1xx
-    } else {
-      cancel(leg.invite, "the supervisor's ringing");
-    }
-    if (mix != null) {
-      mix.leave(leg.audio);
+    if (supervisors != null) {
+      supervisors.endAll();
     }
   }
 
-  /** A provisional answer from a supervisor's phone: a CANCEL waiting for one can go now. */
-  synchronized void supervisorProceeding(ClientTransaction invite) {
-    if (supervisorsWithdrawn.remove(invite)) {
-      cancel(invite, "the supervisor's ringing");
+  @Override
+  public String account() {
+    return account;
+  }
+
+  @Override
+  public Long callId() {
+    return callId;
+  }
+
+  @Override
+  public synchronized void supervisorProceeding(ClientTransaction invite) {
+    if (supervisors != null) {
+      supervisors.proceeding(invite);
     }
   }
 
-  /**
-   * A supervisor's phone answered: acknowledged, and sent what it hears from now on. Hung up at
-   * once where it is no longer wanted, or speaks no G.711.
-   *
-   * @return whether it was on the call and is not: the engine must hear that it left
-   */
-  synchronized boolean supervisorAnswered(
+  @Override
+  public synchronized boolean supervisorAnswered(
       String extension, ClientTransaction invite, Dialog dialog, Response ok) {
-    try {
-      endpoint.ack(dialog, ok);
-    } catch (Exception e) {
-      failed("acknowledging the supervisor's answer", e);
-      return false; // its dialog fails on its own, and its BYE or timeout says so
-    }
-    supervisorsWithdrawn.remove(invite);
-    SupervisorLeg leg = supervisors.get(extension);
-    SessionDescription phone =
-        ok.getRawContent() == null ? null : new SessionDescription(ok.getRawContent());
-    if (leg == null || leg.invite != invite || phone == null || phone.audioCoding() == null) {
-      bye(dialog);
-      return leg != null && leg.invite == invite && supervisorGone(extension, invite, null);
-    }
-    leg.dialog = dialog;
-    dialog.setApplicationData(new Supervisor(this, extension));
-    leg.audio.sendTo(phone.audioDestination(), phone.audioCoding());
-    return false;
+    return supervisors != null && supervisors.answered(extension, invite, dialog, ok);
+  }
+
+  @Override
+  public synchronized boolean supervisorGone(
+      String extension, ClientTransaction invite, Dialog dialog) {
+    return supervisors != null && supervisors.gone(extension, invite, dialog);
   }
 
   /**
-   * A supervisor's phone refused, never answered, or hung up ({@code invite} or {@code dialog}
-   * names which).
-   *
-   * @return whether it was on the call: the engine must hear that it left
+   * The agent's side of the call as the supervisors' phones see it, called under the call's lock.
+   * rtpengine is answered anew for that side (the caller's offer stands): it sends the caller's
+   * audio there, and keeps its ports for the agent's side, the phone's offer.
    */
-  synchronized boolean supervisorGone(String extension, ClientTransaction invite, Dialog dialog) {
-    supervisorsWithdrawn.remove(invite);
-    SupervisorLeg leg = supervisors.get(extension);
-    if (leg == null || (leg.invite != invite && (dialog == null || leg.dialog != dialog))) {
-      return false;
+  private final class AgentSide implements SupervisorPhones.Talk {
+
+    @Override
+    public boolean talking() {
+      return SipCall.this.talking() && media.plays();
     }
-    supervisors.remove(extension);
-    if (mix != null) {
-      mix.leave(leg.audio);
+
+    @Override
+    public String agentExtension() {
+      return agent.extension;
     }
-    if (supervisors.isEmpty()) {
-      mixOut(true);
+
+    @Override
+    public byte[] agentSdp() {
+      return agent.sdp;
     }
-    return true;
+
+    @Override
+    public byte[] anchorAgentSide(byte[] sdp) {
+      media.answer(session, trunkTag, callerTag, sdp);
+      return phoneOffer;
+    }
+
+    @Override
+    public void reofferAgentPhone(byte[] sdp) throws Exception {
+      endpoint.reinvite(agent.dialog, agent.offered.offerOf(sdp), SipEndpoint.REOFFER);
+    }
   }
 
   // ------------------------------------------------------------- what the phones do

@@ -1,11 +1,13 @@
 package org.relais.telephony.sip;
 
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sip.ClientTransaction;
 import javax.sip.Dialog;
 import javax.sip.message.Response;
 import org.relais.telephony.DialFailure;
+import org.relais.telephony.MonitorMode;
 
 /**
  * An outbound call (SPEC B9, B11) as Relais's back-to-back user agent places it, by third party
@@ -24,7 +26,7 @@ import org.relais.telephony.DialFailure;
  * <p>Every change happens under the call's lock; the methods answer what the engine must hear, and
  * the switch reports it.
  */
-final class SipOutboundCall {
+final class SipOutboundCall implements SupervisorPhones.Monitored {
 
   private static final Logger LOG = Logger.getLogger(SipOutboundCall.class.getName());
 
@@ -110,6 +112,9 @@ final class SipOutboundCall {
    * side only carries it until one of the two hangs up.
    */
   private boolean released;
+
+  /** The supervisors' phones on the call (SPEC X2), from the first one's joining; else null. */
+  private SupervisorPhones supervisors;
 
   private SipOutboundCall(
       SipEndpoint endpoint,
@@ -298,6 +303,7 @@ final class SipOutboundCall {
       hangUp();
       return false;
     }
+    endSupervisors();
     end(phone);
     phone.dialog = far.dialog();
     phone.offered = far.offered();
@@ -327,6 +333,7 @@ final class SipOutboundCall {
       hangUp();
       return;
     }
+    endSupervisors();
     end(phone);
     released = true;
     try {
@@ -465,7 +472,100 @@ final class SipOutboundCall {
   private void over() {
     if (!over) {
       over = true;
+      endSupervisors();
       media.delete(session);
+    }
+  }
+
+  // ------------------------------------------------------------- supervisors' phones (SPEC X2)
+
+  /**
+   * A supervisor's phone joins the talk in {@code mode}, or changes mode ({@link
+   * SupervisorPhones}).
+   *
+   * @param clock where the mix runs, every twenty milliseconds
+   */
+  synchronized void monitor(String extension, MonitorMode mode, ScheduledExecutorService clock) {
+    if (supervisors == null) {
+      supervisors = new SupervisorPhones(endpoint, account, this, new AgentSide());
+    }
+    supervisors.join(extension, mode, clock);
+  }
+
+  synchronized void stopMonitor(String extension) {
+    if (supervisors != null) {
+      supervisors.leave(extension);
+    }
+  }
+
+  /** The agent's phone leaves the talk: every supervisor's phone leaves with it. */
+  private void endSupervisors() {
+    if (supervisors != null) {
+      supervisors.endAll();
+    }
+  }
+
+  @Override
+  public String account() {
+    return account;
+  }
+
+  @Override
+  public Long callId() {
+    return callId;
+  }
+
+  @Override
+  public synchronized void supervisorProceeding(ClientTransaction invite) {
+    if (supervisors != null) {
+      supervisors.proceeding(invite);
+    }
+  }
+
+  @Override
+  public synchronized boolean supervisorAnswered(
+      String extension, ClientTransaction invite, Dialog dialog, Response ok) {
+    return supervisors != null && supervisors.answered(extension, invite, dialog, ok);
+  }
+
+  @Override
+  public synchronized boolean supervisorGone(
+      String extension, ClientTransaction invite, Dialog dialog) {
+    return supervisors != null && supervisors.gone(extension, invite, dialog);
+  }
+
+  /**
+   * The agent's side of the call as the supervisors' phones see it, called under the call's lock.
+   * Whichever end offered first, the customer's media is offered anew (its ports kept), which
+   * answers rtpengine's media for the phone's side, and that side answers with the new media.
+   */
+  private final class AgentSide implements SupervisorPhones.Talk {
+
+    @Override
+    public boolean talking() {
+      return SipOutboundCall.this.talking() && media.plays();
+    }
+
+    @Override
+    public String agentExtension() {
+      return extension;
+    }
+
+    @Override
+    public byte[] agentSdp() {
+      return phone.sdp;
+    }
+
+    @Override
+    public byte[] anchorAgentSide(byte[] sdp) {
+      byte[] forPhone = media.offer(session, customer.tag, phone.tag, customer.sdp);
+      media.answer(session, customer.tag, phone.tag, sdp);
+      return forPhone;
+    }
+
+    @Override
+    public void reofferAgentPhone(byte[] sdp) throws Exception {
+      endpoint.reinvite(phone.dialog, phone.offered.offerOf(sdp), SipEndpoint.REOFFER);
     }
   }
 

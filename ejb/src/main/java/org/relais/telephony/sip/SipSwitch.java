@@ -435,22 +435,25 @@ public class SipSwitch implements Switch, SipListener {
     return media != null && media.plays();
   }
 
-  /**
-   * Rings the supervisor's phone into a trunk's call, in {@code mode}, or changes its mode. An
-   * agent's own outbound call is not joined yet: logged.
-   */
+  /** Rings the supervisor's phone into the agent's call, in {@code mode}, or changes its mode. */
   @Override
   public void monitor(String account, long callId, String supervisorExtension, MonitorMode mode) {
-    if (outboundCalls.containsKey(callId)) {
-      LOG.warning("call " + callId + ": joining an agent's own call is not on the SIP switch yet");
-      return;
+    SipOutboundCall outbound = outboundCalls.get(callId);
+    if (outbound != null) {
+      outbound.monitor(supervisorExtension, mode, mixer);
+    } else {
+      whenKnown(callId, call -> call.monitor(supervisorExtension, mode, mixer));
     }
-    whenKnown(callId, call -> call.monitor(supervisorExtension, mode, mixer));
   }
 
   @Override
   public void stopMonitor(String account, long callId, String supervisorExtension) {
-    whenKnown(callId, call -> call.stopMonitor(supervisorExtension));
+    SipOutboundCall outbound = outboundCalls.get(callId);
+    if (outbound != null) {
+      outbound.stopMonitor(supervisorExtension);
+    } else {
+      whenKnown(callId, call -> call.stopMonitor(supervisorExtension));
+    }
   }
 
   /** The two stop hearing each other; the caller hears music where prompts are played. */
@@ -676,7 +679,7 @@ public class SipSwitch implements Switch, SipListener {
       return;
     }
     if (transaction != null
-        && transaction.getApplicationData() instanceof SipCall.Supervisor supervisor) {
+        && transaction.getApplicationData() instanceof SupervisorPhones.Marker supervisor) {
       supervisorAnswered(supervisor, transaction, event, status);
       return;
     }
@@ -719,7 +722,7 @@ public class SipSwitch implements Switch, SipListener {
     } else if (marked instanceof SipCall.Referral referral) {
       // A trunk that never answers the transfer: this side leaves all the same.
       referral.answered().run();
-    } else if (marked instanceof SipCall.Supervisor supervisor) {
+    } else if (marked instanceof SupervisorPhones.Marker supervisor) {
       supervisorLeft(
           supervisor, supervisor.call().supervisorGone(supervisor.extension(), transaction, null));
     }
@@ -897,7 +900,7 @@ public class SipSwitch implements Switch, SipListener {
       tell(outbound, outbound.byeFrom(event.getDialog()));
       return;
     }
-    if (event.getDialog().getApplicationData() instanceof SipCall.Supervisor supervisor) {
+    if (event.getDialog().getApplicationData() instanceof SupervisorPhones.Marker supervisor) {
       supervisorLeft(
           supervisor,
           supervisor.call().supervisorGone(supervisor.extension(), null, event.getDialog()));
@@ -942,8 +945,11 @@ public class SipSwitch implements Switch, SipListener {
 
   /** An answer to the INVITE of a supervisor's phone joining a call. */
   private void supervisorAnswered(
-      SipCall.Supervisor supervisor, ClientTransaction invite, ResponseEvent event, int status) {
-    SipCall call = supervisor.call();
+      SupervisorPhones.Marker supervisor,
+      ClientTransaction invite,
+      ResponseEvent event,
+      int status) {
+    SupervisorPhones.Monitored call = supervisor.call();
     String extension = supervisor.extension();
     if (status < 200) {
       call.supervisorProceeding(invite);
@@ -957,11 +963,11 @@ public class SipSwitch implements Switch, SipListener {
   }
 
   /** Tells the engine that the supervisor's phone left the call on its own, where it did. */
-  private void supervisorLeft(SipCall.Supervisor supervisor, boolean left) {
-    SipCall call = supervisor.call();
-    Long callId = call.callId;
+  private void supervisorLeft(SupervisorPhones.Marker supervisor, boolean left) {
+    String account = supervisor.call().account();
+    Long callId = supervisor.call().callId();
     if (left && callId != null) {
-      report(() -> acd.monitorLeft(call.account, callId, supervisor.extension()));
+      report(() -> acd.monitorLeft(account, callId, supervisor.extension()));
     }
   }
 

@@ -1,0 +1,299 @@
+package org.relais.telephony.sip;
+
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javax.sip.ClientTransaction;
+import javax.sip.Dialog;
+import javax.sip.TransactionState;
+import javax.sip.message.Response;
+import org.relais.telephony.MonitorMode;
+
+/**
+ * The supervisors' phones on one call (SPEC X2), a trunk's or an agent's own, and the {@link
+ * MonitorMix} that carries the agent's side of the call's media while any is on it. The first
+ * supervisor puts the mix there: rtpengine is told that the agent's side is now at a port of the
+ * mix, and the agent's phone is offered another (a re-INVITE); each supervisor's phone is rung with
+ * a port of its own (G.711 µ-law or A-law), shown the agent's extension. The last to leave puts the
+ * agent's phone back on rtpengine.
+ *
+ * <p>Not thread-safe: the call it belongs to calls it under its own lock, and so do the SIP stack's
+ * answers, through the call ({@link Monitored}).
+ */
+final class SupervisorPhones {
+
+  private static final Logger LOG = Logger.getLogger(SupervisorPhones.class.getName());
+
+  /** The talk the supervisors join: the agent's phone, and its side of the call's media. */
+  interface Talk {
+
+    /** Whether the agent's phone and the other party talk now, their media through rtpengine. */
+    boolean talking();
+
+    /** The agent's phone's extension. */
+    String agentExtension();
+
+    /** The agent's phone's own media (its answer's SDP). */
+    byte[] agentSdp();
+
+    /**
+     * Tells rtpengine that the agent's side of the call's media is now at {@code sdp} (the mix's
+     * port, or the phone's again), the other party's ports kept.
+     *
+     * @return rtpengine's media for that side: where the agent's audio is to go
+     */
+    byte[] anchorAgentSide(byte[] sdp);
+
+    /** Offers the agent's phone {@code sdp} (a re-INVITE, under its session's own origin). */
+    void reofferAgentPhone(byte[] sdp) throws Exception;
+  }
+
+  /**
+   * A call that supervisors' phones join, as the SIP stack's answers reach it: each method runs
+   * under the call's lock and hands over to its {@link SupervisorPhones}.
+   */
+  interface Monitored {
+
+    String account();
+
+    /** The engine's id of the call, once known. */
+    Long callId();
+
+    void supervisorProceeding(ClientTransaction invite);
+
+    /**
+     * @return whether the phone was on the call and is not: the engine must hear that it left
+     */
+    boolean supervisorAnswered(
+        String extension, ClientTransaction invite, Dialog dialog, Response ok);
+
+    /**
+     * @return whether the phone was on the call: the engine must hear that it left
+     */
+    boolean supervisorGone(String extension, ClientTransaction invite, Dialog dialog);
+  }
+
+  /**
+   * Marks a supervisor's phone's INVITE and then its dialog: their answers and its hang-up go to
+   * the call's {@link Monitored} methods.
+   */
+  record Marker(Monitored call, String extension) {}
+
+  /** A supervisor's phone on the call: its INVITE, then its dialog, and its mix port. */
+  private static final class Leg {
+    final ClientTransaction invite;
+    final RtpLeg audio;
+    Dialog dialog;
+
+    Leg(ClientTransaction invite, RtpLeg audio) {
+      this.invite = invite;
+      this.audio = audio;
+    }
+  }
+
+  private final SipEndpoint endpoint;
+  private final String account;
+  private final Monitored call;
+  private final Talk talk;
+
+  /** The supervisors' phones on the call, by extension. */
+  private final Map<String, Leg> legs = new LinkedHashMap<>();
+
+  /** Phones called off before their first provisional answer: their CANCEL waits for it. */
+  private final Set<ClientTransaction> withdrawn = new HashSet<>();
+
+  /** The agent's side of the media while a supervisor's phone is on the call; else null. */
+  private MonitorMix mix;
+
+  SupervisorPhones(SipEndpoint endpoint, String account, Monitored call, Talk talk) {
+    this.endpoint = endpoint;
+    this.account = account;
+    this.call = call;
+    this.talk = talk;
+  }
+
+  /**
+   * A supervisor's phone joins the talk in {@code mode}, or, already on it, changes mode. Nothing
+   * happens unless the two talk through rtpengine.
+   *
+   * @param clock where the mix runs, every twenty milliseconds
+   */
+  void join(String extension, MonitorMode mode, ScheduledExecutorService clock) {
+    Leg on = legs.get(extension);
+    if (on != null) {
+      mix.change(on.audio, mode);
+      return;
+    }
+    if (!talk.talking()) {
+      LOG.warning("call " + call.callId() + ": no talk through rtpengine for " + extension);
+      return;
+    }
+    try {
+      if (mix == null) {
+        mix = mixIn(clock);
+      }
+      RtpLeg audio = mix.join(mode);
+      byte[] offer =
+          SessionDescription.audio(endpoint.address(), audio.port(), G711.PCMU, G711.PCMA);
+      Marker marker = new Marker(call, extension);
+      legs.put(
+          extension,
+          new Leg(
+              endpoint.invite(account, extension, talk.agentExtension(), offer, marker), audio));
+    } catch (Exception e) {
+      failed("ringing the supervisor's extension " + extension, e);
+      if (legs.isEmpty()) {
+        mixOut(true);
+      }
+    }
+  }
+
+  /**
+   * The mix between rtpengine and the agent's phone, both in the coding the phone answered with.
+   */
+  private MonitorMix mixIn(ScheduledExecutorService clock) throws Exception {
+    SessionDescription phone = new SessionDescription(talk.agentSdp());
+    G711 coding = Objects.requireNonNullElse(phone.audioCoding(), G711.PCMU);
+    String address = endpoint.address();
+    MonitorMix opened = new MonitorMix(address, coding, clock);
+    try {
+      byte[] relay =
+          talk.anchorAgentSide(SessionDescription.audio(address, opened.caller().port(), coding));
+      opened.caller().sendTo(new SessionDescription(relay).audioDestination(), coding);
+      opened.agent().sendTo(phone.audioDestination(), coding);
+      talk.reofferAgentPhone(SessionDescription.audio(address, opened.agent().port(), coding));
+      return opened;
+    } catch (Exception e) {
+      opened.close();
+      throw e;
+    }
+  }
+
+  /**
+   * The last supervisor left: where the two still talk, rtpengine is told of the agent phone's
+   * media again, and the phone offered rtpengine's (a re-INVITE); the mix closes.
+   */
+  private void mixOut(boolean talkOn) {
+    MonitorMix closing = mix;
+    mix = null;
+    if (closing == null) {
+      return;
+    }
+    if (talkOn && talk.talking()) {
+      try {
+        talk.reofferAgentPhone(talk.anchorAgentSide(talk.agentSdp()));
+      } catch (Exception e) {
+        failed("taking the mix off the agent's side", e);
+      }
+    }
+    closing.close();
+  }
+
+  /** The supervisor's phone leaves the call, as the engine says: hung up, or its ringing ended. */
+  void leave(String extension) {
+    Leg leg = legs.remove(extension);
+    if (leg != null) {
+      end(leg);
+      if (legs.isEmpty()) {
+        mixOut(true);
+      }
+    }
+  }
+
+  /** The call's talk ended: every supervisor's phone leaves with it. */
+  void endAll() {
+    legs.values().forEach(this::end);
+    legs.clear();
+    mixOut(false);
+  }
+
+  private void end(Leg leg) {
+    try {
+      if (leg.dialog != null) {
+        endpoint.bye(leg.dialog);
+      } else if (leg.invite.getState() == TransactionState.CALLING) {
+        withdrawn.add(leg.invite); // RFC 3261 9.1: its CANCEL waits for a provisional answer
+      } else {
+        endpoint.cancel(leg.invite);
+      }
+    } catch (Exception e) {
+      failed("hanging up a supervisor's phone", e);
+    }
+    if (mix != null) {
+      mix.leave(leg.audio);
+    }
+  }
+
+  /** A provisional answer from a supervisor's phone: a CANCEL waiting for one can go now. */
+  void proceeding(ClientTransaction invite) {
+    if (withdrawn.remove(invite)) {
+      try {
+        endpoint.cancel(invite);
+      } catch (Exception e) {
+        failed("cancelling a supervisor's ringing", e);
+      }
+    }
+  }
+
+  /**
+   * A supervisor's phone answered: acknowledged, and sent what it hears from now on. Hung up at
+   * once where it is no longer wanted, or speaks no G.711.
+   *
+   * @return whether it was on the call and is not: the engine must hear that it left
+   */
+  boolean answered(String extension, ClientTransaction invite, Dialog dialog, Response ok) {
+    try {
+      endpoint.ack(dialog, ok);
+    } catch (Exception e) {
+      failed("acknowledging a supervisor's answer", e);
+      return false; // its dialog fails on its own, and its BYE or timeout says so
+    }
+    withdrawn.remove(invite);
+    Leg leg = legs.get(extension);
+    SessionDescription phone =
+        ok.getRawContent() == null ? null : new SessionDescription(ok.getRawContent());
+    if (leg == null || leg.invite != invite || phone == null || phone.audioCoding() == null) {
+      try {
+        endpoint.bye(dialog);
+      } catch (Exception e) {
+        failed("hanging up a supervisor's phone", e);
+      }
+      return leg != null && leg.invite == invite && gone(extension, invite, null);
+    }
+    leg.dialog = dialog;
+    dialog.setApplicationData(new Marker(call, extension));
+    leg.audio.sendTo(phone.audioDestination(), phone.audioCoding());
+    return false;
+  }
+
+  /**
+   * A supervisor's phone refused, never answered, or hung up ({@code invite} or {@code dialog}
+   * names which).
+   *
+   * @return whether it was on the call: the engine must hear that it left
+   */
+  boolean gone(String extension, ClientTransaction invite, Dialog dialog) {
+    withdrawn.remove(invite);
+    Leg leg = legs.get(extension);
+    if (leg == null || (leg.invite != invite && (dialog == null || leg.dialog != dialog))) {
+      return false;
+    }
+    legs.remove(extension);
+    if (mix != null) {
+      mix.leave(leg.audio);
+    }
+    if (legs.isEmpty()) {
+      mixOut(true);
+    }
+    return true;
+  }
+
+  private void failed(String what, Exception e) {
+    LOG.log(Level.WARNING, "call " + call.callId() + " of account " + account + ": " + what, e);
+  }
+}

@@ -457,6 +457,50 @@ class SipSwitchIT extends DeployedRelais {
   }
 
   @Test
+  void aSupervisorsPhoneWhispersIntoAnAgentsOwnCallAndTheCustomerNeverHearsIt() throws Exception {
+    assumeTrue(SipPeers.rtpengineInstalled(), "rtpengine is not installed");
+    account();
+    group("Ventes", newNumber(), "\"ringTimeout\":10,\"wrapUp\":0");
+    Caller max = phoneAgent("max", "513", "Ventes");
+    Caller sue = api.person(admin, "sue", "supervisor", "592", "Ventes");
+    Reply password =
+        api.send(admin, "PUT", "api/v1/agents/sue", "{\"sipPassword\":\"" + SIP_PASSWORD + "\"}");
+    assertThat(password.status()).as(password.body()).isBetween(200, 204);
+    String monitor = "api/v1/supervision/agents/max/monitor";
+
+    try (RtpEar customer = new RtpEar();
+        RtpEar agent = new RtpEar();
+        RtpEar supervisor = new RtpEar()) {
+      Process agentPhone = phone("phone-monitored", "513", "-key", "ear", agent.port());
+      Process supervisorPhone = phone("phone-supervisor", "592", "-key", "ear", supervisor.port());
+      Process trunk =
+          peers.sipp(
+              "trunk-answers-monitored", OUTBOUND_TRUNK, null, "-key", "ear", customer.port());
+      Reply dialled =
+          api.send(
+              max, "POST", "api/v1/me/calls", "{\"number\":\"0612345678\",\"group\":\"Ventes\"}");
+      assertThat(dialled.status()).as(dialled.body()).isEqualTo(201);
+      awaitActivity(max, "TALKING");
+
+      Reply whisper = api.send(sue, "POST", monitor, "{\"mode\":\"WHISPER\"}");
+      assertThat(whisper.status()).as(whisper.body()).isEqualTo(201);
+      awaitTone(supervisor, AGENT_TONE);
+      awaitTone(agent, SUPERVISOR_TONE);
+      assertThat(heardNow(customer))
+          .as("the customer, while the supervisor whispers to the agent")
+          .satisfies(heard -> assertThat(heard.tone(AGENT_TONE)).isGreaterThan(TONE))
+          .satisfies(heard -> assertThat(heard.tone(SUPERVISOR_TONE)).isLessThan(NO_TONE));
+
+      assertThat(api.send(sue, "DELETE", monitor, null).status()).isEqualTo(204);
+      assertThat(SipPeers.exitOf(supervisorPhone, CALL)).as("the supervisor's phone").isZero();
+      Reply hungUp = api.send(max, "POST", "api/v1/me/lines/" + callOf(max) + "/hangup", null);
+      assertThat(hungUp.status()).as(hungUp.body()).isEqualTo(200);
+      assertThat(SipPeers.exitOf(trunk, CALL)).as("the customer").isZero();
+      assertThat(SipPeers.exitOf(agentPhone, CALL)).as("the agent's phone").isZero();
+    }
+  }
+
+  @Test
   void aSupervisorsPhoneThatHangsUpLeavesTheCallWhichTalksOnThroughRtpengineAgain()
       throws Exception {
     assumeTrue(SipPeers.rtpengineInstalled(), "rtpengine is not installed");
@@ -1009,6 +1053,32 @@ class SipSwitchIT extends DeployedRelais {
   }
 
   @Test
+  void aPhoneBehindNatIsRungWhereItsRegisterCameFromAndHungUpThere() throws Exception {
+    account();
+    String number = newNumber();
+    group("Distance", number, "\"ringTimeout\":10,\"wrapUp\":0");
+    Caller nora = phoneAgent("nora", "514", "Distance");
+    int phonePort = SipPeers.freePort();
+    try (NatRouter router = new NatRouter(KAMAILIO, phonePort)) {
+      // -aa: the phone answers Kamailio's keep-alive pings, should one come during the call.
+      Process phone = peers.sipp("phone-behind-nat", phonePort, null, "-aa");
+      Process registration =
+          register("register", "514", SIP_PASSWORD, router.port(), "10.20.30.40", phonePort, 300);
+      assertThat(SipPeers.exitOf(registration, CALL)).as("the registration").isZero();
+      Await.until(TIMERS, () -> phoneRegistered(nora), registered -> registered);
+
+      Process trunk = trunk("trunk-talks", number, "0611223377");
+
+      assertThat(SipPeers.exitOf(trunk, CALL)).as("the caller's call").isZero();
+      assertThat(SipPeers.exitOf(phone, CALL))
+          .as("the phone: rung through its router, then hung up there")
+          .isZero();
+      JsonObject row = Await.until(TIMERS, () -> history(nora), rows -> !rows.isEmpty()).get(0);
+      assertThat(row.getString("outcome")).isEqualTo("ANSWERED");
+    }
+  }
+
+  @Test
   void aPhoneRegisteredOverTcpIsRungOverTcpAndTalks() throws Exception {
     account();
     String number = newNumber();
@@ -1185,6 +1255,23 @@ class SipSwitchIT extends DeployedRelais {
       int contactPort,
       int expires,
       String... options) {
+    return register(
+        scenario, extension, password, KAMAILIO, "127.0.0.1", contactPort, expires, options);
+  }
+
+  /**
+   * A phone's REGISTER sent to {@code registrarPort} (Kamailio's, or a router's in front of the
+   * phone), its contact at {@code contactHost}:{@code contactPort}.
+   */
+  private Process register(
+      String scenario,
+      String extension,
+      String password,
+      int registrarPort,
+      String contactHost,
+      int contactPort,
+      int expires,
+      String... options) {
     List<String> arguments =
         new ArrayList<>(
             List.of(
@@ -1194,6 +1281,9 @@ class SipSwitchIT extends DeployedRelais {
                 "-key",
                 "extension",
                 extension,
+                "-key",
+                "contact_host",
+                contactHost,
                 "-key",
                 "contact_port",
                 Integer.toString(contactPort),
@@ -1206,7 +1296,10 @@ class SipSwitchIT extends DeployedRelais {
                 password));
     arguments.addAll(List.of(options));
     return peers.sipp(
-        scenario, SipPeers.freePort(), "127.0.0.1:" + KAMAILIO, arguments.toArray(String[]::new));
+        scenario,
+        SipPeers.freePort(),
+        "127.0.0.1:" + registrarPort,
+        arguments.toArray(String[]::new));
   }
 
   /** An OPTIONS for Relais with {@code cseq}, and {@code more} headers, as a string. */

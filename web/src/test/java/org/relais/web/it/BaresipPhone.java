@@ -7,6 +7,8 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 import javax.sound.sampled.AudioFileFormat;
@@ -16,25 +18,23 @@ import javax.sound.sampled.AudioSystem;
 import javax.sound.sampled.UnsupportedAudioFileException;
 
 /**
- * An agent's phone played by baresip (Debian's baresip-core), a softphone of its own rather than a
- * scenario: registered as extension@account at Kamailio with the agent's SIP password, it answers
- * every call at once, says {@link #VOICE} (a WAV its aufile module reads as the microphone), and
- * keeps what it hears in a WAV (its sndfile module). ALSA's null device stands for the loudspeaker.
+ * A phone played by baresip (Debian's baresip-core), a softphone of its own rather than a scenario:
+ * an agent's or a supervisor's, registered as extension@account at Kamailio with its SIP password
+ * and answering every call at once ({@link #registered}), or a caller that dials a trunk number at
+ * Relais ({@link #calling}). It says a tone (a WAV its aufile module reads as the microphone) and
+ * keeps what it hears in a WAV (its sndfile module); ALSA's null device stands for the loudspeaker.
  */
 final class BaresipPhone {
-
-  /** The tone the phone says, in hertz. */
-  static final double VOICE = 1000;
 
   private final Path folder;
   private final Process process;
 
-  BaresipPhone(
-      SipPeers peers, String account, String extension, String password, int registrarPort) {
-    folder = peers.folder("baresip-" + account + "-" + extension);
+  private BaresipPhone(
+      SipPeers peers, String name, double voice, String account, String... commands) {
+    folder = peers.folder("baresip-" + name);
     try {
       Files.createDirectories(folder);
-      writeVoice(folder.resolve("voice.wav"));
+      writeVoice(folder.resolve("voice.wav"), voice);
       Files.writeString(
           folder.resolve("config"),
           String.join(
@@ -57,28 +57,58 @@ final class BaresipPhone {
               "module_app menu.so",
               "snd_path " + folder.toAbsolutePath(),
               ""));
-      Files.writeString(
-          folder.resolve("accounts"),
-          "<sip:"
-              + extension
-              + "@"
-              + account
-              + ">;auth_pass="
-              + password
-              + ";outbound=\"sip:127.0.0.1:"
-              + registrarPort
-              + "\";regint=300;answermode=auto;audio_codecs=PCMU\n");
+      Files.writeString(folder.resolve("accounts"), account + "\n");
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    process =
-        peers.run(
-            folder.getFileName().toString(),
-            "baresip",
-            "-f",
-            folder.toAbsolutePath().toString(),
-            "-n",
-            "127.0.0.1");
+    List<String> command =
+        new ArrayList<>(
+            List.of("baresip", "-f", folder.toAbsolutePath().toString(), "-n", "127.0.0.1"));
+    for (String line : commands) {
+      command.add("-e");
+      command.add(line);
+    }
+    process = peers.run(folder.getFileName().toString(), command.toArray(String[]::new));
+  }
+
+  /**
+   * An agent's or a supervisor's phone, saying {@code voice} hertz: registered at Kamailio's {@code
+   * registrarPort}, it answers every call at once.
+   */
+  static BaresipPhone registered(
+      SipPeers peers,
+      String account,
+      String extension,
+      String password,
+      int registrarPort,
+      double voice) {
+    return new BaresipPhone(
+        peers,
+        account + "-" + extension,
+        voice,
+        "<sip:"
+            + extension
+            + "@"
+            + account
+            + ">;auth_pass="
+            + password
+            + ";outbound=\"sip:127.0.0.1:"
+            + registrarPort
+            + "\";regint=300;answermode=auto;audio_codecs=PCMU");
+  }
+
+  /**
+   * A trunk's caller at {@code callerNumber}, saying {@code voice} hertz, that calls {@code number}
+   * at Relais's SIP port {@code relaisPort} (trunks send their calls there, registering nowhere).
+   */
+  static BaresipPhone calling(
+      SipPeers peers, String callerNumber, String number, int relaisPort, double voice) {
+    return new BaresipPhone(
+        peers,
+        "caller-" + callerNumber,
+        voice,
+        "<sip:" + callerNumber + "@127.0.0.1>;regint=0;audio_codecs=PCMU",
+        "/dial sip:" + number + "@127.0.0.1:" + relaisPort);
   }
 
   static boolean installed() {
@@ -112,9 +142,9 @@ final class BaresipPhone {
     }
   }
 
-  /** Ten seconds of {@link #VOICE} at half the loudest, 16-bit, as aufile reads it. */
-  private static void writeVoice(Path file) throws IOException {
-    short[] samples = Tone.of(VOICE, 16_000, 10);
+  /** Twenty seconds of the tone at half the loudest, 16-bit, as aufile reads it. */
+  private static void writeVoice(Path file, double hertz) throws IOException {
+    short[] samples = Tone.of(hertz, 16_000, 20);
     ByteBuffer pcm = ByteBuffer.allocate(samples.length * 2).order(ByteOrder.LITTLE_ENDIAN);
     for (short sample : samples) {
       pcm.putShort(sample);

@@ -80,6 +80,11 @@ class SipSwitchIT extends DeployedRelais {
 
   private static final double SUPERVISOR_TONE = 1000;
 
+  /** What baresip says: as an agent's phone, and as a caller. */
+  private static final double PHONE_TONE = 1000;
+
+  private static final double CALLER_TONE = 700;
+
   /**
    * How loud a tone heard is, and how quiet one not heard (amplitude on 16 bits): the phones say
    * theirs at half the loudest, 16,000.
@@ -501,6 +506,58 @@ class SipSwitchIT extends DeployedRelais {
   }
 
   @Test
+  void aBaresipCallersRecordingHoldsTheAgentButNotTheWhisperOfABaresipSupervisor()
+      throws Exception {
+    assumeTrue(SipPeers.rtpengineInstalled(), "rtpengine is not installed");
+    assumeTrue(BaresipPhone.installed(), "baresip is not installed");
+    account();
+    String number = newNumber();
+    group("Ecoute", number, "\"ringTimeout\":10,\"wrapUp\":0");
+    Caller remi = phoneAgent("remi", "515", "Ecoute");
+    Caller zoe = api.person(admin, "zoe", "supervisor", "593", "Ecoute");
+    Reply password =
+        api.send(admin, "PUT", "api/v1/agents/zoe", "{\"sipPassword\":\"" + SIP_PASSWORD + "\"}");
+    assertThat(password.status()).as(password.body()).isBetween(200, 204);
+    BaresipPhone supervisor =
+        BaresipPhone.registered(
+            peers, admin.account(), "593", SIP_PASSWORD, KAMAILIO, SUPERVISOR_TONE);
+    Await.until(TIMERS, () -> registered("593"), registered -> registered);
+
+    try (RtpEar agent = new RtpEar()) {
+      Process agentPhone = phone("phone-monitored", "515", "-key", "ear", agent.port());
+      BaresipPhone caller =
+          BaresipPhone.calling(peers, "0611223300", number, RELAIS_SIP, CALLER_TONE);
+      awaitActivity(remi, "TALKING");
+
+      Reply whisper =
+          api.send(zoe, "POST", "api/v1/supervision/agents/remi/monitor", "{\"mode\":\"WHISPER\"}");
+      assertThat(whisper.status()).as(whisper.body()).isEqualTo(201);
+      awaitTone(agent, SUPERVISOR_TONE);
+      RtpEar.Heard agentHears = heardNow(agent);
+      Reply hungUp = api.send(remi, "POST", "api/v1/me/lines/" + callOf(remi) + "/hangup", null);
+      assertThat(hungUp.status()).as(hungUp.body()).isEqualTo(200);
+      assertThat(SipPeers.exitOf(agentPhone, CALL)).as("the agent's phone").isZero();
+
+      assertThat(agentHears.tone(CALLER_TONE)).as("the agent hears the caller").isGreaterThan(TONE);
+      short[] callerHeard = Await.until(TIMERS, caller::heard, samples -> samples.length > 0);
+      assertThat(Tone.level(callerHeard, AGENT_TONE))
+          .as("the caller's recording: the agent")
+          .isGreaterThan(TONE);
+      assertThat(Tone.level(callerHeard, SUPERVISOR_TONE))
+          .as("the caller's recording: never the whisper")
+          .isLessThan(NO_TONE);
+      short[] supervisorHeard =
+          Await.until(TIMERS, supervisor::heard, samples -> samples.length > 0);
+      assertThat(Tone.level(supervisorHeard, CALLER_TONE))
+          .as("the supervisor hears the caller")
+          .isGreaterThan(TONE / 2);
+      assertThat(Tone.level(supervisorHeard, AGENT_TONE))
+          .as("the supervisor hears the agent")
+          .isGreaterThan(TONE / 2);
+    }
+  }
+
+  @Test
   void aSupervisorsPhoneThatHangsUpLeavesTheCallWhichTalksOnThroughRtpengineAgain()
       throws Exception {
     assumeTrue(SipPeers.rtpengineInstalled(), "rtpengine is not installed");
@@ -552,10 +609,11 @@ class SipSwitchIT extends DeployedRelais {
     String number = newNumber();
     group("Son", number, "\"ringTimeout\":10,\"wrapUp\":0");
     Caller lea = phoneAgent("lea", "512", "Son");
-    BaresipPhone phone = new BaresipPhone(peers, admin.account(), "512", SIP_PASSWORD, KAMAILIO);
+    BaresipPhone phone =
+        BaresipPhone.registered(peers, admin.account(), "512", SIP_PASSWORD, KAMAILIO, PHONE_TONE);
     Await.until(TIMERS, () -> phoneRegistered(lea), registered -> registered);
 
-    try (RtpEar caller = new RtpEar().saying(Tone.of(AGENT_TONE, 16_000, 1))) {
+    try (RtpEar caller = new RtpEar().saying(Tone.of(CALLER_TONE, 16_000, 1))) {
       Process trunk = trunk("trunk-monitored", number, "0611223355", "-key", "ear", caller.port());
       awaitActivity(lea, "TALKING");
       caller.forget(); // the announcement
@@ -564,11 +622,9 @@ class SipSwitchIT extends DeployedRelais {
 
       assertThat(hungUp.status()).as(hungUp.body()).isEqualTo(200);
       assertThat(SipPeers.exitOf(trunk, CALL)).as("the caller's leg").isZero();
-      assertThat(heard.tone(BaresipPhone.VOICE))
-          .as("the caller hears the phone")
-          .isGreaterThan(TONE);
+      assertThat(heard.tone(PHONE_TONE)).as("the caller hears the phone").isGreaterThan(TONE);
       short[] phoneHeard = Await.until(TIMERS, phone::heard, samples -> samples.length >= 8000);
-      assertThat(Tone.level(phoneHeard, AGENT_TONE))
+      assertThat(Tone.level(phoneHeard, CALLER_TONE))
           .as("the phone hears the caller")
           .isGreaterThan(TONE);
       assertThat(phone.running()).as("baresip, still registered for its next call").isTrue();
@@ -1363,6 +1419,20 @@ class SipSwitchIT extends DeployedRelais {
         .filter(line -> group.equals(line.getString("name")))
         .mapToLong(line -> line.getJsonNumber("waiting").longValue())
         .sum();
+  }
+
+  /** Whether the extension's phone is registered, as {@code GET /api/v1/telephony} shows it. */
+  private boolean registered(String extension) {
+    return api
+        .get(admin, "api/v1/telephony")
+        .object()
+        .getJsonArray("registrations")
+        .getValuesAs(JsonObject.class)
+        .stream()
+        .anyMatch(
+            phone ->
+                extension.equals(phone.getString("extension", null))
+                    && phone.getBoolean("registered"));
   }
 
   /** The one agent's phone as {@code GET /api/v1/telephony} shows it. */

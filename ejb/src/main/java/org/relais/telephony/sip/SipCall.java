@@ -3,6 +3,7 @@ package org.relais.telephony.sip;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sip.ClientTransaction;
@@ -560,11 +561,15 @@ final class SipCall implements SupervisorPhones.Monitored {
    * A supervisor's phone joins the talk in {@code mode}, or changes mode ({@link
    * SupervisorPhones}).
    *
-   * @param clock where the mix runs, every twenty milliseconds
+   * <p>* @param clock where the mix runs, every twenty milliseconds
+   *
+   * @param left tells the engine that a supervisor's phone left the call by itself, or with the
+   *     agent's
    */
-  synchronized void monitor(String extension, MonitorMode mode, ScheduledExecutorService clock) {
+  synchronized void monitor(
+      String extension, MonitorMode mode, ScheduledExecutorService clock, Consumer<String> left) {
     if (supervisors == null) {
-      supervisors = new SupervisorPhones(endpoint, account, this, new AgentSide());
+      supervisors = new SupervisorPhones(endpoint, account, this, new AgentSide(), left);
     }
     supervisors.join(extension, mode, clock);
   }
@@ -600,15 +605,19 @@ final class SipCall implements SupervisorPhones.Monitored {
   }
 
   @Override
-  public synchronized boolean supervisorAnswered(
+  public synchronized void supervisorAnswered(
       String extension, ClientTransaction invite, Dialog dialog, Response ok) {
-    return supervisors != null && supervisors.answered(extension, invite, dialog, ok);
+    if (supervisors != null) {
+      supervisors.answered(extension, invite, dialog, ok);
+    }
   }
 
   @Override
-  public synchronized boolean supervisorGone(
+  public synchronized void supervisorGone(
       String extension, ClientTransaction invite, Dialog dialog) {
-    return supervisors != null && supervisors.gone(extension, invite, dialog);
+    if (supervisors != null) {
+      supervisors.gone(extension, invite, dialog);
+    }
   }
 
   /**

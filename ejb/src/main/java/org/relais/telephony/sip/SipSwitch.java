@@ -440,9 +440,12 @@ public class SipSwitch implements Switch, SipListener {
   public void monitor(String account, long callId, String supervisorExtension, MonitorMode mode) {
     SipOutboundCall outbound = outboundCalls.get(callId);
     if (outbound != null) {
-      outbound.monitor(supervisorExtension, mode, mixer);
+      outbound.monitor(supervisorExtension, mode, mixer, left -> supervisorLeft(outbound, left));
     } else {
-      whenKnown(callId, call -> call.monitor(supervisorExtension, mode, mixer));
+      whenKnown(
+          callId,
+          call ->
+              call.monitor(supervisorExtension, mode, mixer, left -> supervisorLeft(call, left)));
     }
   }
 
@@ -723,8 +726,7 @@ public class SipSwitch implements Switch, SipListener {
       // A trunk that never answers the transfer: this side leaves all the same.
       referral.answered().run();
     } else if (marked instanceof SupervisorPhones.Marker supervisor) {
-      supervisorLeft(
-          supervisor, supervisor.call().supervisorGone(supervisor.extension(), transaction, null));
+      supervisor.call().supervisorGone(supervisor.extension(), transaction, null);
     }
   }
 
@@ -901,9 +903,7 @@ public class SipSwitch implements Switch, SipListener {
       return;
     }
     if (event.getDialog().getApplicationData() instanceof SupervisorPhones.Marker supervisor) {
-      supervisorLeft(
-          supervisor,
-          supervisor.call().supervisorGone(supervisor.extension(), null, event.getDialog()));
+      supervisor.call().supervisorGone(supervisor.extension(), null, event.getDialog());
       return;
     }
     if (!(event.getDialog().getApplicationData() instanceof SipCall call)) {
@@ -954,20 +954,18 @@ public class SipSwitch implements Switch, SipListener {
     if (status < 200) {
       call.supervisorProceeding(invite);
     } else if (status < 300) {
-      supervisorLeft(
-          supervisor,
-          call.supervisorAnswered(extension, invite, event.getDialog(), event.getResponse()));
+      call.supervisorAnswered(extension, invite, event.getDialog(), event.getResponse());
     } else {
-      supervisorLeft(supervisor, call.supervisorGone(extension, invite, null));
+      call.supervisorGone(extension, invite, null);
     }
   }
 
-  /** Tells the engine that the supervisor's phone left the call on its own, where it did. */
-  private void supervisorLeft(SupervisorPhones.Marker supervisor, boolean left) {
-    String account = supervisor.call().account();
-    Long callId = supervisor.call().callId();
-    if (left && callId != null) {
-      report(() -> acd.monitorLeft(account, callId, supervisor.extension()));
+  /** Tells the engine that the supervisor's phone left the call, once the call's id is known. */
+  private void supervisorLeft(SupervisorPhones.Monitored call, String extension) {
+    String account = call.account();
+    Long callId = call.callId();
+    if (callId != null) {
+      report(() -> acd.monitorLeft(account, callId, extension));
     }
   }
 

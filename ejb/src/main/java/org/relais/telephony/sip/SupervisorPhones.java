@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sip.ClientTransaction;
@@ -21,6 +22,12 @@ import org.relais.telephony.MonitorMode;
  * mix, and the agent's phone is offered another (a re-INVITE); each supervisor's phone is rung with
  * a port of its own (G.711 µ-law or A-law), shown the agent's extension. The last to leave puts the
  * agent's phone back on rtpengine.
+ *
+ * <p>*
+ *
+ * <p>Whenever a phone leaves otherwise than by the engine's word (it hangs up, refuses, never
+ * answers; the agent's phone leaves the talk, or the call ends), the engine is told ({@code left}),
+ * so that its monitoring ends with it.
  *
  * <p>Not thread-safe: the call it belongs to calls it under its own lock, and so do the SIP stack's
  * answers, through the call ({@link Monitored}).
@@ -66,16 +73,9 @@ final class SupervisorPhones {
 
     void supervisorProceeding(ClientTransaction invite);
 
-    /**
-     * @return whether the phone was on the call and is not: the engine must hear that it left
-     */
-    boolean supervisorAnswered(
-        String extension, ClientTransaction invite, Dialog dialog, Response ok);
+    void supervisorAnswered(String extension, ClientTransaction invite, Dialog dialog, Response ok);
 
-    /**
-     * @return whether the phone was on the call: the engine must hear that it left
-     */
-    boolean supervisorGone(String extension, ClientTransaction invite, Dialog dialog);
+    void supervisorGone(String extension, ClientTransaction invite, Dialog dialog);
   }
 
   /**
@@ -101,6 +101,9 @@ final class SupervisorPhones {
   private final Monitored call;
   private final Talk talk;
 
+  /** Tells the engine that the phone of this extension left the call. */
+  private final Consumer<String> left;
+
   /** The supervisors' phones on the call, by extension. */
   private final Map<String, Leg> legs = new LinkedHashMap<>();
 
@@ -110,11 +113,13 @@ final class SupervisorPhones {
   /** The agent's side of the media while a supervisor's phone is on the call; else null. */
   private MonitorMix mix;
 
-  SupervisorPhones(SipEndpoint endpoint, String account, Monitored call, Talk talk) {
+  SupervisorPhones(
+      SipEndpoint endpoint, String account, Monitored call, Talk talk, Consumer<String> left) {
     this.endpoint = endpoint;
     this.account = account;
     this.call = call;
     this.talk = talk;
+    this.left = left;
   }
 
   /**
@@ -205,9 +210,10 @@ final class SupervisorPhones {
     }
   }
 
-  /** The call's talk ended: every supervisor's phone leaves with it. */
+  /** The agent's phone left the talk, or the call ended: every supervisor's phone leaves too. */
   void endAll() {
     legs.values().forEach(this::end);
+    legs.keySet().forEach(left);
     legs.clear();
     mixOut(false);
   }
@@ -241,17 +247,15 @@ final class SupervisorPhones {
   }
 
   /**
-   * A supervisor's phone answered: acknowledged, and sent what it hears from now on. Hung up at
+   * A supervisor's phone answered: acknowledged, and sent what it hears from now on. Hung up at *
    * once where it is no longer wanted, or speaks no G.711.
-   *
-   * @return whether it was on the call and is not: the engine must hear that it left
    */
-  boolean answered(String extension, ClientTransaction invite, Dialog dialog, Response ok) {
+  void answered(String extension, ClientTransaction invite, Dialog dialog, Response ok) {
     try {
       endpoint.ack(dialog, ok);
     } catch (Exception e) {
       failed("acknowledging a supervisor's answer", e);
-      return false; // its dialog fails on its own, and its BYE or timeout says so
+      return; // its dialog fails on its own, and its BYE or timeout says so
     }
     withdrawn.remove(invite);
     Leg leg = legs.get(extension);
@@ -263,34 +267,34 @@ final class SupervisorPhones {
       } catch (Exception e) {
         failed("hanging up a supervisor's phone", e);
       }
-      return leg != null && leg.invite == invite && gone(extension, invite, null);
+      if (leg != null && leg.invite == invite) {
+        gone(extension, invite, null);
+      }
+      return;
     }
     leg.dialog = dialog;
     dialog.setApplicationData(new Marker(call, extension));
     leg.audio.sendTo(phone.audioDestination(), phone.audioCoding());
-    return false;
   }
 
   /**
-   * A supervisor's phone refused, never answered, or hung up ({@code invite} or {@code dialog}
+   * A supervisor's phone refused, never answered, or hung up ({@code invite} or {@code dialog} *
    * names which).
-   *
-   * @return whether it was on the call: the engine must hear that it left
    */
-  boolean gone(String extension, ClientTransaction invite, Dialog dialog) {
+  void gone(String extension, ClientTransaction invite, Dialog dialog) {
     withdrawn.remove(invite);
     Leg leg = legs.get(extension);
     if (leg == null || (leg.invite != invite && (dialog == null || leg.dialog != dialog))) {
-      return false;
+      return;
     }
     legs.remove(extension);
+    left.accept(extension);
     if (mix != null) {
       mix.leave(leg.audio);
     }
     if (legs.isEmpty()) {
       mixOut(true);
     }
-    return true;
   }
 
   private void failed(String what, Exception e) {

@@ -558,6 +558,48 @@ class SipSwitchIT extends DeployedRelais {
   }
 
   @Test
+  void aSupervisorsPhoneIsHungUpWhenTheAgentTransfersTheCallAway() throws Exception {
+    assumeTrue(SipPeers.rtpengineInstalled(), "rtpengine is not installed");
+    account();
+    String number = newNumber();
+    group("Renvoi", number, "\"ringTimeout\":10,\"wrapUp\":0");
+    Caller tom = phoneAgent("tom", "516", "Renvoi");
+    Caller ada = api.person(admin, "ada", "supervisor", "594", "Renvoi");
+    Reply password =
+        api.send(admin, "PUT", "api/v1/agents/ada", "{\"sipPassword\":\"" + SIP_PASSWORD + "\"}");
+    assertThat(password.status()).as(password.body()).isBetween(200, 204);
+
+    try (RtpEar agent = new RtpEar();
+        RtpEar supervisor = new RtpEar();
+        EventFeed feed = new EventFeed(baseUrl(), admin)) {
+      Process agentPhone = phone("phone-monitored", "516", "-key", "ear", agent.port());
+      Process supervisorPhone = phone("phone-supervisor", "594", "-key", "ear", supervisor.port());
+      Process trunk = trunk("trunk-transferred", number, "0611223388");
+      awaitActivity(tom, "TALKING");
+      Reply listen =
+          api.send(ada, "POST", "api/v1/supervision/agents/tom/monitor", "{\"mode\":\"LISTEN\"}");
+      assertThat(listen.status()).as(listen.body()).isEqualTo(201);
+      awaitTone(supervisor, AGENT_TONE);
+
+      Reply transferred =
+          api.send(
+              tom,
+              "POST",
+              "api/v1/me/lines/" + callOf(tom) + "/transfer",
+              "{\"number\":\"0155667788\"}");
+
+      assertThat(transferred.status()).as(transferred.body()).isEqualTo(200);
+      assertThat(SipPeers.exitOf(supervisorPhone, CALL)).as("the supervisor's phone").isZero();
+      assertThat(SipPeers.exitOf(agentPhone, CALL)).as("the agent's phone").isZero();
+      assertThat(SipPeers.exitOf(trunk, CALL)).as("the caller, referred").isZero();
+      assertThat(feed.awaitEvent(TIMERS, e -> e.getString("type").equals("MONITOR_ENDED")))
+          .filteredOn(e -> e.getString("type").equals("MONITOR_ENDED"))
+          .singleElement()
+          .satisfies(ended -> assertThat(ended.getString("supervisor")).isEqualTo("ada"));
+    }
+  }
+
+  @Test
   void aSupervisorsPhoneThatHangsUpLeavesTheCallWhichTalksOnThroughRtpengineAgain()
       throws Exception {
     assumeTrue(SipPeers.rtpengineInstalled(), "rtpengine is not installed");

@@ -123,8 +123,9 @@ final class SupervisorPhones {
   }
 
   /**
-   * A supervisor's phone joins the talk in {@code mode}, or, already on it, changes mode. Nothing
-   * happens unless the two talk through rtpengine.
+   * A supervisor's phone joins the talk in {@code mode}, or, already on it, changes mode. A phone
+   * that cannot be rung (the two no longer talk through rtpengine, or its INVITE cannot go) has
+   * left at once.
    *
    * @param clock where the mix runs, every twenty milliseconds
    */
@@ -136,6 +137,7 @@ final class SupervisorPhones {
     }
     if (!talk.talking()) {
       LOG.warning("call " + call.callId() + ": no talk through rtpengine for " + extension);
+      left.accept(extension);
       return;
     }
     try {
@@ -152,6 +154,7 @@ final class SupervisorPhones {
               endpoint.invite(account, extension, talk.agentExtension(), offer, marker), audio));
     } catch (Exception e) {
       failed("ringing the supervisor's extension " + extension, e);
+      left.accept(extension);
       if (legs.isEmpty()) {
         mixOut(true);
       }

@@ -18,17 +18,13 @@ import javax.sound.sampled.AudioSystem;
 /**
  * A call's audio as rtpengine records it ({@code recording-method=pcap}: a capture of the RTP
  * packets every party sent, as raw IP or Ethernet frames) made into what a recording is here (SPEC
- * B13): a WAV file, 8 kHz, 16-bit, mono, the parties mixed. G.711 is decoded (µ-law and A-law, by
- * the JDK's own converters); other packets are left out.
+ * * B13): a WAV file, 8 kHz, 16-bit, mono, the parties mixed. G.711 is decoded (µ-law and A-law,
+ * {@link G711}); other packets are left out.
  */
 final class PcapRecording {
 
   private static final float RATE = 8000;
-  private static final int PCMU = 0;
-  private static final int PCMA = 8;
   private static final int LINKTYPE_ETHERNET = 1;
-  private static final short[] ULAW = table(AudioFormat.Encoding.ULAW);
-  private static final short[] ALAW = table(AudioFormat.Encoding.ALAW);
 
   /** One party's packets: where its first one falls in the call, and its RTP clock then. */
   private static final class Stream {
@@ -106,28 +102,22 @@ final class PcapRecording {
       return null;
     }
     int rtp = from + (in.get(from) & 0x0f) * 4 + 8;
-    if (to - rtp < 12 || ((in.get(rtp) & 0xff) >> 6) != 2) {
+    int payload = RtpPayload.start(in, rtp, to);
+    G711 coding = payload < 0 ? null : G711.of(RtpPayload.type(in, rtp));
+    if (coding == null) {
       return null;
     }
-    int type = in.get(rtp + 1) & 0x7f;
-    short[] table = type == PCMU ? ULAW : type == PCMA ? ALAW : null;
-    if (table == null) {
-      return null;
-    }
-    int payload = rtp + 12 + (in.get(rtp) & 0x0f) * 4;
-    if ((in.get(rtp) & 0x10) != 0 && payload + 4 <= to) {
-      payload += 4 + (in.getShort(payload + 2) & 0xffff) * 4;
-    }
+    int end = RtpPayload.end(in, rtp, to);
     long timestamp = Integer.toUnsignedLong(in.getInt(rtp + 4));
     long ssrc = Integer.toUnsignedLong(in.getInt(rtp + 8));
     Stream stream = streams.computeIfAbsent(ssrc, s -> new Stream(captured, timestamp));
     long at = stream.firstSample + (timestamp - stream.firstTimestamp);
-    if (payload >= to || at < 0) {
+    if (at < 0) {
       return null;
     }
-    short[] samples = new short[to - payload];
+    short[] samples = new short[end - payload];
     for (int i = 0; i < samples.length; i++) {
-      samples[i] = table[in.get(payload + i) & 0xff];
+      samples[i] = coding.decode(in.get(payload + i));
     }
     return new Chunk(at, samples);
   }
@@ -144,30 +134,6 @@ final class PcapRecording {
     try (AudioInputStream audio =
         new AudioInputStream(new ByteArrayInputStream(pcm), format, mix.length)) {
       AudioSystem.write(audio, AudioFileFormat.Type.WAVE, wav.toFile());
-    }
-  }
-
-  /**
-   * The 16-bit sample of each of the 256 G.711 bytes of {@code encoding}, as the JDK decodes it.
-   */
-  private static short[] table(AudioFormat.Encoding encoding) {
-    byte[] every = new byte[256];
-    for (int i = 0; i < 256; i++) {
-      every[i] = (byte) i;
-    }
-    AudioFormat g711 = new AudioFormat(encoding, RATE, 8, 1, 1, RATE, false);
-    AudioFormat pcm = new AudioFormat(RATE, 16, 1, true, false);
-    try (AudioInputStream decoded =
-        AudioSystem.getAudioInputStream(
-            pcm, new AudioInputStream(new ByteArrayInputStream(every), g711, 256))) {
-      byte[] bytes = decoded.readAllBytes();
-      short[] table = new short[256];
-      for (int i = 0; i < 256; i++) {
-        table[i] = (short) ((bytes[2 * i] & 0xff) | (bytes[2 * i + 1] << 8));
-      }
-      return table;
-    } catch (IOException e) {
-      throw new IllegalStateException("the JDK decodes no " + encoding, e);
     }
   }
 }

@@ -22,11 +22,10 @@ final class RtpLeg implements AutoCloseable {
   static final int FRAME = 160;
 
   private static final int FRAMES_KEPT = 3;
-  private static final int HEADER = 12;
 
   private final DatagramChannel channel;
   private final ByteBuffer received = ByteBuffer.allocate(2048);
-  private final ByteBuffer sent = ByteBuffer.allocate(HEADER + FRAME);
+  private final ByteBuffer sent = ByteBuffer.allocate(RtpPayload.HEADER + FRAME);
   private final short[] queue = new short[FRAME * FRAMES_KEPT];
   private int queued;
 
@@ -73,22 +72,13 @@ final class RtpLeg implements AutoCloseable {
   }
 
   private void take(ByteBuffer packet) {
-    if (packet.remaining() <= HEADER || (packet.get(0) & 0xc0) != 0x80) {
-      return; // not RTP version 2
-    }
-    int first = packet.get(0);
-    G711 heard = G711.of(packet.get(1) & 0x7f);
+    int length = packet.remaining();
+    int start = RtpPayload.start(packet, 0, length);
+    G711 heard = start < 0 ? null : G711.of(RtpPayload.type(packet, 0));
     if (heard == null) {
       return;
     }
-    int start = HEADER + 4 * (first & 0x0f);
-    if ((first & 0x10) != 0 && packet.remaining() >= start + 4) {
-      start += 4 + 4 * (packet.getShort(start + 2) & 0xffff); // a header extension
-    }
-    int end = packet.remaining();
-    if ((first & 0x20) != 0) {
-      end -= packet.get(end - 1) & 0xff; // padding
-    }
+    int end = RtpPayload.end(packet, 0, length);
     for (int i = start; i < end; i++) {
       if (queued == queue.length) {
         System.arraycopy(queue, FRAME, queue, 0, queue.length - FRAME);

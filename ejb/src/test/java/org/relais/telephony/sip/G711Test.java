@@ -2,6 +2,10 @@ package org.relais.telephony.sip;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
+import javax.sound.sampled.AudioFormat;
+import javax.sound.sampled.AudioInputStream;
+import javax.sound.sampled.AudioSystem;
 import org.junit.jupiter.api.Test;
 
 class G711Test {
@@ -12,6 +16,40 @@ class G711Test {
     assertThat(G711.PCMA.encode(0)).isEqualTo((byte) 0xd5);
     assertThat(G711.PCMU.decode((byte) 0xff)).isZero();
     assertThat(G711.PCMA.decode((byte) 0xd5)).isEqualTo((short) 8);
+  }
+
+  @Test
+  void everyCodeStandsForTheSampleTheJdksOwnConverterDecodesItTo() throws Exception {
+    assertThat(decodedByTheJdk(AudioFormat.Encoding.ULAW)).isEqualTo(every(G711.PCMU));
+    assertThat(decodedByTheJdk(AudioFormat.Encoding.ALAW)).isEqualTo(every(G711.PCMA));
+  }
+
+  private static short[] every(G711 coding) {
+    short[] samples = new short[256];
+    for (int code = 0; code < 256; code++) {
+      samples[code] = coding.decode((byte) code);
+    }
+    return samples;
+  }
+
+  /** The 16-bit sample of each of the 256 codes, as the JDK decodes them. */
+  private static short[] decodedByTheJdk(AudioFormat.Encoding encoding) throws Exception {
+    byte[] every = new byte[256];
+    for (int code = 0; code < 256; code++) {
+      every[code] = (byte) code;
+    }
+    AudioFormat g711 = new AudioFormat(encoding, 8000, 8, 1, 1, 8000, false);
+    AudioFormat pcm = new AudioFormat(8000, 16, 1, true, false);
+    try (AudioInputStream decoded =
+        AudioSystem.getAudioInputStream(
+            pcm, new AudioInputStream(new ByteArrayInputStream(every), g711, 256))) {
+      byte[] bytes = decoded.readAllBytes();
+      short[] samples = new short[256];
+      for (int code = 0; code < 256; code++) {
+        samples[code] = (short) ((bytes[2 * code] & 0xff) | (bytes[2 * code + 1] << 8));
+      }
+      return samples;
+    }
   }
 
   @Test

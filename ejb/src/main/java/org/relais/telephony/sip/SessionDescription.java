@@ -21,6 +21,9 @@ final class SessionDescription {
   private final List<String> lines;
   private long version;
 
+  /** The media direction last offered explicitly (hold, resume), or null. */
+  private String direction;
+
   /**
    * A session whose media goes nowhere yet (RFC 3725's "black hole": address 0.0.0.0), offering the
    * G.711 codecs every phone and trunk speaks, for a phone rung before its call's other end is
@@ -91,6 +94,9 @@ final class SessionDescription {
    */
   byte[] offer(String direction) {
     version++;
+    if (direction != null) {
+      this.direction = direction;
+    }
     List<String> offer = new ArrayList<>();
     for (String line : lines) {
       if (direction != null && DIRECTION.matcher(line).matches()) {
@@ -169,6 +175,14 @@ final class SessionDescription {
       }
     }
     return null;
+  }
+
+  /**
+   * The media direction this session was last offered in explicitly ({@code inactive} while on
+   * hold), or null where it never was: what an offer of other media keeps.
+   */
+  String direction() {
+    return direction;
   }
 
   private String origin() {

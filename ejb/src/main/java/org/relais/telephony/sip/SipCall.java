@@ -650,7 +650,9 @@ final class SipCall implements SupervisorPhones.Monitored {
 
     @Override
     public void reofferAgentPhone(byte[] sdp) throws Exception {
-      endpoint.reinvite(agent.dialog, agent.offered.offerOf(sdp), SipEndpoint.REOFFER);
+      // A phone on hold stays so: the mix, or rtpengine again, offered in the same direction.
+      endpoint.reinvite(
+          agent.dialog, agent.offered.offerOf(sdp, agent.offered.direction()), SipEndpoint.REOFFER);
     }
   }
 

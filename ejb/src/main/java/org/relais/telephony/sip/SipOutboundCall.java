@@ -574,7 +574,9 @@ final class SipOutboundCall implements SupervisorPhones.Monitored {
 
     @Override
     public void reofferAgentPhone(byte[] sdp) throws Exception {
-      endpoint.reinvite(phone.dialog, phone.offered.offerOf(sdp), SipEndpoint.REOFFER);
+      // A phone on hold stays so: the mix, or rtpengine again, offered in the same direction.
+      endpoint.reinvite(
+          phone.dialog, phone.offered.offerOf(sdp, phone.offered.direction()), SipEndpoint.REOFFER);
     }
   }
 

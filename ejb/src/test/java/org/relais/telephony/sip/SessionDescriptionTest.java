@@ -115,4 +115,23 @@ class SessionDescriptionTest {
     assertThat(read.audioDestination()).isEqualTo(new InetSocketAddress("10.0.0.5", 30000));
     assertThat(read.audioCoding()).isEqualTo(G711.PCMA);
   }
+
+  @Test
+  void otherMediaOfferedToAHeldPhoneKeepsItOnHoldAndResumedItTakesTheirDirection() {
+    SessionDescription session = new SessionDescription(PHONE.getBytes(StandardCharsets.UTF_8));
+    byte[] other =
+        "v=0\r\no=other 9 1 IN IP4 10.0.0.2\r\nm=audio 7000 RTP/AVP 0\r\na=sendrecv\r\n"
+            .getBytes(StandardCharsets.UTF_8);
+    assertThat(session.direction()).isNull();
+
+    session.offer("inactive");
+    String held = text(session.offerOf(other, session.direction()));
+    session.offer("sendrecv");
+    String resumed = text(session.offerOf(other, session.direction()));
+
+    assertThat(held)
+        .contains("m=audio 7000 RTP/AVP 0\r\na=inactive\r\n")
+        .doesNotContain("sendrecv");
+    assertThat(resumed).contains("m=audio 7000 RTP/AVP 0\r\na=sendrecv\r\n");
+  }
 }

@@ -7,8 +7,6 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 import javax.sound.sampled.AudioFileFormat;
@@ -20,17 +18,16 @@ import javax.sound.sampled.UnsupportedAudioFileException;
 /**
  * A phone played by baresip (Debian's baresip-core), a softphone of its own rather than a scenario:
  * an agent's or a supervisor's, registered as extension@account at Kamailio with its SIP password
- * and answering every call at once ({@link #registered}), or a caller that dials a trunk number at
- * Relais ({@link #calling}). It says a tone (a WAV its aufile module reads as the microphone) and
- * keeps what it hears in a WAV (its sndfile module); ALSA's null device stands for the loudspeaker.
+ * and answering every call at once ({@link #registered}). It says a tone (a WAV its aufile module
+ * reads as the microphone) and keeps what it hears in a WAV (its sndfile module); ALSA's null
+ * device stands for the loudspeaker.
  */
 final class BaresipPhone {
 
   private final Path folder;
   private final Process process;
 
-  private BaresipPhone(
-      SipPeers peers, String name, double voice, String account, String... commands) {
+  private BaresipPhone(SipPeers peers, String name, double voice, String account) {
     folder = peers.folder("baresip-" + name);
     try {
       Files.createDirectories(folder);
@@ -61,14 +58,14 @@ final class BaresipPhone {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    List<String> command =
-        new ArrayList<>(
-            List.of("baresip", "-f", folder.toAbsolutePath().toString(), "-n", "127.0.0.1"));
-    for (String line : commands) {
-      command.add("-e");
-      command.add(line);
-    }
-    process = peers.run(folder.getFileName().toString(), command.toArray(String[]::new));
+    process =
+        peers.run(
+            folder.getFileName().toString(),
+            "baresip",
+            "-f",
+            folder.toAbsolutePath().toString(),
+            "-n",
+            "127.0.0.1");
   }
 
   /**
@@ -95,20 +92,6 @@ final class BaresipPhone {
             + ";outbound=\"sip:127.0.0.1:"
             + registrarPort
             + "\";regint=300;answermode=auto;audio_codecs=PCMU");
-  }
-
-  /**
-   * A trunk's caller at {@code callerNumber}, saying {@code voice} hertz, that calls {@code number}
-   * at Relais's SIP port {@code relaisPort} (trunks send their calls there, registering nowhere).
-   */
-  static BaresipPhone calling(
-      SipPeers peers, String callerNumber, String number, int relaisPort, double voice) {
-    return new BaresipPhone(
-        peers,
-        "caller-" + callerNumber,
-        voice,
-        "<sip:" + callerNumber + "@127.0.0.1>;regint=0;audio_codecs=PCMU",
-        "/dial sip:" + number + "@127.0.0.1:" + relaisPort);
   }
 
   static boolean installed() {

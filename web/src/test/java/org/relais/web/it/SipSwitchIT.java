@@ -506,8 +506,7 @@ class SipSwitchIT extends DeployedRelais {
   }
 
   @Test
-  void aBaresipCallersRecordingHoldsTheAgentButNotTheWhisperOfABaresipSupervisor()
-      throws Exception {
+  void aBaresipSupervisorsWhisperReachesTheAgentAndNeverTheCallersRecording() throws Exception {
     assumeTrue(SipPeers.rtpengineInstalled(), "rtpengine is not installed");
     assumeTrue(BaresipPhone.installed(), "baresip is not installed");
     account();
@@ -523,34 +522,35 @@ class SipSwitchIT extends DeployedRelais {
             peers, admin.account(), "593", SIP_PASSWORD, KAMAILIO, SUPERVISOR_TONE);
     Await.until(TIMERS, () -> registered("593"), registered -> registered);
 
-    try (RtpEar agent = new RtpEar()) {
+    try (RtpEar agent = new RtpEar();
+        RtpEar caller = new RtpEar().saying(Tone.of(CALLER_TONE, 16_000, 1))) {
       Process agentPhone = phone("phone-monitored", "515", "-key", "ear", agent.port());
-      BaresipPhone caller =
-          BaresipPhone.calling(peers, "0611223300", number, RELAIS_SIP, CALLER_TONE);
+      Process trunk = trunk("trunk-monitored", number, "0611223300", "-key", "ear", caller.port());
       awaitActivity(remi, "TALKING");
 
       Reply whisper =
           api.send(zoe, "POST", "api/v1/supervision/agents/remi/monitor", "{\"mode\":\"WHISPER\"}");
       assertThat(whisper.status()).as(whisper.body()).isEqualTo(201);
       awaitTone(agent, SUPERVISOR_TONE);
-      RtpEar.Heard agentHears = heardNow(agent);
+      // The caller's recording of the whisper: two seconds of what it hears, while it speaks.
+      caller.forget();
+      RtpEar.Heard callerHeard = caller.listen(Duration.ofSeconds(2));
       Reply hungUp = api.send(remi, "POST", "api/v1/me/lines/" + callOf(remi) + "/hangup", null);
       assertThat(hungUp.status()).as(hungUp.body()).isEqualTo(200);
       assertThat(SipPeers.exitOf(agentPhone, CALL)).as("the agent's phone").isZero();
+      assertThat(SipPeers.exitOf(trunk, CALL)).as("the caller's leg").isZero();
 
-      assertThat(agentHears.tone(CALLER_TONE)).as("the agent hears the caller").isGreaterThan(TONE);
-      short[] callerHeard = Await.until(TIMERS, caller::heard, samples -> samples.length > 0);
-      assertThat(Tone.level(callerHeard, AGENT_TONE))
+      assertThat(callerHeard.tone(AGENT_TONE))
           .as("the caller's recording: the agent")
           .isGreaterThan(TONE);
-      assertThat(Tone.level(callerHeard, SUPERVISOR_TONE))
+      assertThat(callerHeard.tone(SUPERVISOR_TONE))
           .as("the caller's recording: never the whisper")
           .isLessThan(NO_TONE);
       short[] supervisorHeard =
           Await.until(TIMERS, supervisor::heard, samples -> samples.length > 0);
       assertThat(Tone.level(supervisorHeard, CALLER_TONE))
           .as("the supervisor hears the caller")
-          .isGreaterThan(TONE / 2);
+          .isGreaterThan(TONE / 4);
       assertThat(Tone.level(supervisorHeard, AGENT_TONE))
           .as("the supervisor hears the agent")
           .isGreaterThan(TONE / 2);

@@ -46,6 +46,9 @@ final class MonitorMix implements AutoCloseable {
       caller.close();
       throw e;
     }
+    // Each of the two hears the sequel of what it heard before: the other's stream.
+    caller.continuing(agent);
+    agent.continuing(caller);
     ticking =
         clock.scheduleAtFixedRate(this::tick, TICK_MILLIS, TICK_MILLIS, TimeUnit.MILLISECONDS);
   }

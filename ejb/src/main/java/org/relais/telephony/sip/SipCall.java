@@ -2,8 +2,6 @@ package org.relais.telephony.sip;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sip.ClientTransaction;
@@ -13,7 +11,6 @@ import javax.sip.TransactionState;
 import javax.sip.header.FromHeader;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
-import org.relais.telephony.MonitorMode;
 
 /**
  * One trunk call as Relais's back-to-back user agent holds it: the caller's leg (the INVITE it
@@ -158,8 +155,8 @@ final class SipCall implements SupervisorPhones.Monitored {
   /** Offers withdrawn before the phone's first provisional answer: their CANCEL waits for it. */
   private final List<AgentLeg> withdrawn = new ArrayList<>();
 
-  /** The supervisors' phones on the call (SPEC X2), from the first one's joining; else null. */
-  private SupervisorPhones supervisors;
+  /** The supervisors' phones on the call (SPEC X2). */
+  private final SupervisorPhones supervisors;
 
   SipCall(
       SipEndpoint endpoint,
@@ -176,6 +173,7 @@ final class SipCall implements SupervisorPhones.Monitored {
     this.callerInvite = callerInvite;
     this.callerSdp = callerInvite.getRequest().getRawContent();
     this.trunkTag = ((FromHeader) callerInvite.getRequest().getHeader(FromHeader.NAME)).getTag();
+    this.supervisors = new SupervisorPhones(endpoint, this, new AgentSide());
   }
 
   /**
@@ -195,6 +193,7 @@ final class SipCall implements SupervisorPhones.Monitored {
     this.callId = callId;
     this.session = Long.toString(callId);
     this.caller = Caller.CALLING;
+    this.supervisors = new SupervisorPhones(endpoint, this, new AgentSide());
   }
 
   /**
@@ -538,7 +537,7 @@ final class SipCall implements SupervisorPhones.Monitored {
    * is hung up and its media freed. Null, every leg hung up, where the two no longer talk.
    */
   synchronized Party handOver() {
-    endSupervisors();
+    supervisors.endAll();
     AgentLeg leg = agent;
     if (caller != Caller.CONNECTED || leg == null || leg.state != Leg.CONNECTED) {
       hangUp();
@@ -558,33 +557,10 @@ final class SipCall implements SupervisorPhones.Monitored {
   // ------------------------------------------------------------- supervisors' phones (SPEC X2)
 
   /**
-   * A supervisor's phone joins the talk in {@code mode}, or changes mode ({@link
-   * SupervisorPhones}).
-   *
-   * <p>* @param clock where the mix runs, every twenty milliseconds
-   *
-   * @param left tells the engine that a supervisor's phone left the call by itself, or with the
-   *     agent's
+   * The supervisors' phones on the call: they join and leave its talk ({@link SupervisorPhones}).
    */
-  synchronized void monitor(
-      String extension, MonitorMode mode, ScheduledExecutorService clock, Consumer<String> left) {
-    if (supervisors == null) {
-      supervisors = new SupervisorPhones(endpoint, account, this, new AgentSide(), left);
-    }
-    supervisors.join(extension, mode, clock);
-  }
-
-  synchronized void stopMonitor(String extension) {
-    if (supervisors != null) {
-      supervisors.leave(extension);
-    }
-  }
-
-  /** The call's talk ended: every supervisor's phone leaves with it. */
-  private void endSupervisors() {
-    if (supervisors != null) {
-      supervisors.endAll();
-    }
+  SupervisorPhones supervisors() {
+    return supervisors;
   }
 
   @Override
@@ -595,29 +571,6 @@ final class SipCall implements SupervisorPhones.Monitored {
   @Override
   public Long callId() {
     return callId;
-  }
-
-  @Override
-  public synchronized void supervisorProceeding(ClientTransaction invite) {
-    if (supervisors != null) {
-      supervisors.proceeding(invite);
-    }
-  }
-
-  @Override
-  public synchronized void supervisorAnswered(
-      String extension, ClientTransaction invite, Dialog dialog, Response ok) {
-    if (supervisors != null) {
-      supervisors.answered(extension, invite, dialog, ok);
-    }
-  }
-
-  @Override
-  public synchronized void supervisorGone(
-      String extension, ClientTransaction invite, Dialog dialog) {
-    if (supervisors != null) {
-      supervisors.gone(extension, invite, dialog);
-    }
   }
 
   /**
@@ -786,7 +739,7 @@ final class SipCall implements SupervisorPhones.Monitored {
     }
     leg.state = Leg.ENDED;
     agent = null;
-    endSupervisors();
+    supervisors.endAll();
     endCallerLeg();
     return released ? null : leg.extension;
   }
@@ -824,7 +777,7 @@ final class SipCall implements SupervisorPhones.Monitored {
   // ------------------------------------------------------------- sending
 
   private void endAgentLeg() {
-    endSupervisors();
+    supervisors.endAll();
     AgentLeg leg = agent;
     agent = null;
     if (leg == null) {

@@ -1,14 +1,11 @@
 package org.relais.telephony.sip;
 
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sip.ClientTransaction;
 import javax.sip.Dialog;
 import javax.sip.message.Response;
 import org.relais.telephony.DialFailure;
-import org.relais.telephony.MonitorMode;
 
 /**
  * An outbound call (SPEC B9, B11) as Relais's back-to-back user agent places it, by third party
@@ -114,8 +111,8 @@ final class SipOutboundCall implements SupervisorPhones.Monitored {
    */
   private boolean released;
 
-  /** The supervisors' phones on the call (SPEC X2), from the first one's joining; else null. */
-  private SupervisorPhones supervisors;
+  /** The supervisors' phones on the call (SPEC X2). */
+  private final SupervisorPhones supervisors;
 
   private SipOutboundCall(
       SipEndpoint endpoint,
@@ -137,6 +134,7 @@ final class SipOutboundCall implements SupervisorPhones.Monitored {
     this.presented = presented;
     this.first = extension != null ? phone : customer;
     this.second = first == phone ? customer : phone;
+    this.supervisors = new SupervisorPhones(endpoint, this, new AgentSide());
   }
 
   /** An agent's call: its phone rings first, showing the number it calls. */
@@ -304,7 +302,7 @@ final class SipOutboundCall implements SupervisorPhones.Monitored {
       hangUp();
       return false;
     }
-    endSupervisors();
+    supervisors.endAll();
     end(phone);
     phone.dialog = far.dialog();
     phone.offered = far.offered();
@@ -334,7 +332,7 @@ final class SipOutboundCall implements SupervisorPhones.Monitored {
       hangUp();
       return;
     }
-    endSupervisors();
+    supervisors.endAll();
     end(phone);
     released = true;
     try {
@@ -473,7 +471,7 @@ final class SipOutboundCall implements SupervisorPhones.Monitored {
   private void over() {
     if (!over) {
       over = true;
-      endSupervisors();
+      supervisors.endAll();
       media.delete(session);
     }
   }
@@ -481,33 +479,10 @@ final class SipOutboundCall implements SupervisorPhones.Monitored {
   // ------------------------------------------------------------- supervisors' phones (SPEC X2)
 
   /**
-   * A supervisor's phone joins the talk in {@code mode}, or changes mode ({@link
-   * SupervisorPhones}).
-   *
-   * <p>* @param clock where the mix runs, every twenty milliseconds
-   *
-   * @param left tells the engine that a supervisor's phone left the call by itself, or with the
-   *     agent's
+   * The supervisors' phones on the call: they join and leave its talk ({@link SupervisorPhones}).
    */
-  synchronized void monitor(
-      String extension, MonitorMode mode, ScheduledExecutorService clock, Consumer<String> left) {
-    if (supervisors == null) {
-      supervisors = new SupervisorPhones(endpoint, account, this, new AgentSide(), left);
-    }
-    supervisors.join(extension, mode, clock);
-  }
-
-  synchronized void stopMonitor(String extension) {
-    if (supervisors != null) {
-      supervisors.leave(extension);
-    }
-  }
-
-  /** The agent's phone leaves the talk: every supervisor's phone leaves with it. */
-  private void endSupervisors() {
-    if (supervisors != null) {
-      supervisors.endAll();
-    }
+  SupervisorPhones supervisors() {
+    return supervisors;
   }
 
   @Override
@@ -518,29 +493,6 @@ final class SipOutboundCall implements SupervisorPhones.Monitored {
   @Override
   public Long callId() {
     return callId;
-  }
-
-  @Override
-  public synchronized void supervisorProceeding(ClientTransaction invite) {
-    if (supervisors != null) {
-      supervisors.proceeding(invite);
-    }
-  }
-
-  @Override
-  public synchronized void supervisorAnswered(
-      String extension, ClientTransaction invite, Dialog dialog, Response ok) {
-    if (supervisors != null) {
-      supervisors.answered(extension, invite, dialog, ok);
-    }
-  }
-
-  @Override
-  public synchronized void supervisorGone(
-      String extension, ClientTransaction invite, Dialog dialog) {
-    if (supervisors != null) {
-      supervisors.gone(extension, invite, dialog);
-    }
   }
 
   /**

@@ -71,9 +71,10 @@ import org.relais.telephony.sip.CalledNumbers.CalledGroup;
  * relais.sip.rtpengine}, {@link MediaAnchor}), the queued caller hears an announcement, the held
  * one music, and a predictive call's customer dropped for want of an agent a message before the
  * hang-up. A consult call to a number is an agent's outbound call of its own, which the attended
- * transfer joins with the held caller. A supervisor's phone joins a trunk's call through Relais's
- * own mix of the agent's side ({@link MonitorMix}). What needs rtpengine, it refuses loudly without
- * it: monitoring (the engine answers 409), and recording ({@link CallRecorder}).
+ * transfer joins with the held caller. A supervisor's phone joins an agent's call (a trunk's, or
+ * the agent's own) through Relais's own mix of the agent's side ({@link MonitorMix}). What needs
+ * rtpengine, it refuses loudly without it: monitoring (the engine answers 409), and recording
+ * ({@link CallRecorder}).
  *
  * <p>The engine hears of the phones through one thread, in the order things happened on the lines;
  * the engine's commands may come before a new call's id is known to this switch (they run once the
@@ -439,13 +440,13 @@ public class SipSwitch implements Switch, SipListener {
   @Override
   public void monitor(String account, long callId, String supervisorExtension, MonitorMode mode) {
     SipOutboundCall outbound = outboundCalls.get(callId);
+    Consumer<SupervisorPhones> join =
+        phones ->
+            phones.join(supervisorExtension, mode, mixer, left -> supervisorLeft(phones, left));
     if (outbound != null) {
-      outbound.monitor(supervisorExtension, mode, mixer, left -> supervisorLeft(outbound, left));
+      join.accept(outbound.supervisors());
     } else {
-      whenKnown(
-          callId,
-          call ->
-              call.monitor(supervisorExtension, mode, mixer, left -> supervisorLeft(call, left)));
+      whenKnown(callId, call -> join.accept(call.supervisors()));
     }
   }
 
@@ -453,9 +454,9 @@ public class SipSwitch implements Switch, SipListener {
   public void stopMonitor(String account, long callId, String supervisorExtension) {
     SipOutboundCall outbound = outboundCalls.get(callId);
     if (outbound != null) {
-      outbound.stopMonitor(supervisorExtension);
+      outbound.supervisors().leave(supervisorExtension);
     } else {
-      whenKnown(callId, call -> call.stopMonitor(supervisorExtension));
+      whenKnown(callId, call -> call.supervisors().leave(supervisorExtension));
     }
   }
 
@@ -726,7 +727,7 @@ public class SipSwitch implements Switch, SipListener {
       // A trunk that never answers the transfer: this side leaves all the same.
       referral.answered().run();
     } else if (marked instanceof SupervisorPhones.Marker supervisor) {
-      supervisor.call().supervisorGone(supervisor.extension(), transaction, null);
+      supervisor.phones().gone(supervisor.extension(), transaction, null);
     }
   }
 
@@ -903,7 +904,7 @@ public class SipSwitch implements Switch, SipListener {
       return;
     }
     if (event.getDialog().getApplicationData() instanceof SupervisorPhones.Marker supervisor) {
-      supervisor.call().supervisorGone(supervisor.extension(), null, event.getDialog());
+      supervisor.phones().gone(supervisor.extension(), null, event.getDialog());
       return;
     }
     if (!(event.getDialog().getApplicationData() instanceof SipCall call)) {
@@ -949,21 +950,21 @@ public class SipSwitch implements Switch, SipListener {
       ClientTransaction invite,
       ResponseEvent event,
       int status) {
-    SupervisorPhones.Monitored call = supervisor.call();
+    SupervisorPhones phones = supervisor.phones();
     String extension = supervisor.extension();
     if (status < 200) {
-      call.supervisorProceeding(invite);
+      phones.proceeding(invite);
     } else if (status < 300) {
-      call.supervisorAnswered(extension, invite, event.getDialog(), event.getResponse());
+      phones.answered(extension, invite, event.getDialog(), event.getResponse());
     } else {
-      call.supervisorGone(extension, invite, null);
+      phones.gone(extension, invite, null);
     }
   }
 
   /** Tells the engine that the supervisor's phone left the call, once the call's id is known. */
-  private void supervisorLeft(SupervisorPhones.Monitored call, String extension) {
-    String account = call.account();
-    Long callId = call.callId();
+  private void supervisorLeft(SupervisorPhones phones, String extension) {
+    String account = phones.account();
+    Long callId = phones.callId();
     if (callId != null) {
       report(() -> acd.monitorLeft(account, callId, extension));
     }

@@ -23,14 +23,12 @@ import org.relais.telephony.MonitorMode;
  * a port of its own (G.711 µ-law or A-law), shown the agent's extension. The last to leave puts the
  * agent's phone back on rtpengine.
  *
- * <p>*
- *
  * <p>Whenever a phone leaves otherwise than by the engine's word (it hangs up, refuses, never
  * answers; the agent's phone leaves the talk, or the call ends), the engine is told ({@code left}),
  * so that its monitoring ends with it.
  *
- * <p>Not thread-safe: the call it belongs to calls it under its own lock, and so do the SIP stack's
- * answers, through the call ({@link Monitored}).
+ * <p>It locks on the call it belongs to, so that the engine's orders, the SIP stack's answers and
+ * the call's own changes to its talk take turns.
  */
 final class SupervisorPhones {
 
@@ -60,29 +58,20 @@ final class SupervisorPhones {
     void reofferAgentPhone(byte[] sdp) throws Exception;
   }
 
-  /**
-   * A call that supervisors' phones join, as the SIP stack's answers reach it: each method runs
-   * under the call's lock and hands over to its {@link SupervisorPhones}.
-   */
+  /** The call that supervisors' phones join, as the logs and the engine name it. */
   interface Monitored {
 
     String account();
 
     /** The engine's id of the call, once known. */
     Long callId();
-
-    void supervisorProceeding(ClientTransaction invite);
-
-    void supervisorAnswered(String extension, ClientTransaction invite, Dialog dialog, Response ok);
-
-    void supervisorGone(String extension, ClientTransaction invite, Dialog dialog);
   }
 
   /**
    * Marks a supervisor's phone's INVITE and then its dialog: their answers and its hang-up go to
-   * the call's {@link Monitored} methods.
+   * the call's {@link SupervisorPhones}.
    */
-  record Marker(Monitored call, String extension) {}
+  record Marker(SupervisorPhones phones, String extension) {}
 
   /** A supervisor's phone on the call: its INVITE, then its dialog, and its mix port. */
   private static final class Leg {
@@ -97,12 +86,11 @@ final class SupervisorPhones {
   }
 
   private final SipEndpoint endpoint;
-  private final String account;
   private final Monitored call;
   private final Talk talk;
 
-  /** Tells the engine that the phone of this extension left the call. */
-  private final Consumer<String> left;
+  /** Tells the engine that the phone of this extension left the call; set by the first join. */
+  private Consumer<String> left = extension -> {};
 
   /** The supervisors' phones on the call, by extension. */
   private final Map<String, Leg> legs = new LinkedHashMap<>();
@@ -113,13 +101,23 @@ final class SupervisorPhones {
   /** The agent's side of the media while a supervisor's phone is on the call; else null. */
   private MonitorMix mix;
 
-  SupervisorPhones(
-      SipEndpoint endpoint, String account, Monitored call, Talk talk, Consumer<String> left) {
+  /**
+   * @param call the call it belongs to, and locks on
+   */
+  SupervisorPhones(SipEndpoint endpoint, Monitored call, Talk talk) {
     this.endpoint = endpoint;
-    this.account = account;
     this.call = call;
     this.talk = talk;
-    this.left = left;
+  }
+
+  /** The call's account, for the engine. */
+  String account() {
+    return call.account();
+  }
+
+  /** The engine's id of the call, once known. */
+  Long callId() {
+    return call.callId();
   }
 
   /**
@@ -128,8 +126,18 @@ final class SupervisorPhones {
    * left at once.
    *
    * @param clock where the mix runs, every twenty milliseconds
+   * @param left tells the engine that a supervisor's phone left the call by itself, or with the
+   *     call's talk
    */
-  void join(String extension, MonitorMode mode, ScheduledExecutorService clock) {
+  void join(
+      String extension, MonitorMode mode, ScheduledExecutorService clock, Consumer<String> left) {
+    synchronized (call) {
+      this.left = left;
+      joinLocked(extension, mode, clock);
+    }
+  }
+
+  private void joinLocked(String extension, MonitorMode mode, ScheduledExecutorService clock) {
     Leg on = legs.get(extension);
     if (on != null) {
       mix.change(on.audio, mode);
@@ -147,11 +155,12 @@ final class SupervisorPhones {
       RtpLeg audio = mix.join(mode);
       byte[] offer =
           SessionDescription.audio(endpoint.address(), audio.port(), G711.PCMU, G711.PCMA);
-      Marker marker = new Marker(call, extension);
+      Marker marker = new Marker(this, extension);
       legs.put(
           extension,
           new Leg(
-              endpoint.invite(account, extension, talk.agentExtension(), offer, marker), audio));
+              endpoint.invite(call.account(), extension, talk.agentExtension(), offer, marker),
+              audio));
     } catch (Exception e) {
       failed("ringing the supervisor's extension " + extension, e);
       left.accept(extension);
@@ -204,21 +213,25 @@ final class SupervisorPhones {
 
   /** The supervisor's phone leaves the call, as the engine says: hung up, or its ringing ended. */
   void leave(String extension) {
-    Leg leg = legs.remove(extension);
-    if (leg != null) {
-      end(leg);
-      if (legs.isEmpty()) {
-        mixOut(true);
+    synchronized (call) {
+      Leg leg = legs.remove(extension);
+      if (leg != null) {
+        end(leg);
+        if (legs.isEmpty()) {
+          mixOut(true);
+        }
       }
     }
   }
 
   /** The agent's phone left the talk, or the call ended: every supervisor's phone leaves too. */
   void endAll() {
-    legs.values().forEach(this::end);
-    legs.keySet().forEach(left);
-    legs.clear();
-    mixOut(false);
+    synchronized (call) {
+      legs.values().forEach(this::end);
+      legs.keySet().forEach(left);
+      legs.clear();
+      mixOut(false);
+    }
   }
 
   private void end(Leg leg) {
@@ -240,67 +253,74 @@ final class SupervisorPhones {
 
   /** A provisional answer from a supervisor's phone: a CANCEL waiting for one can go now. */
   void proceeding(ClientTransaction invite) {
-    if (withdrawn.remove(invite)) {
-      try {
-        endpoint.cancel(invite);
-      } catch (Exception e) {
-        failed("cancelling a supervisor's ringing", e);
+    synchronized (call) {
+      if (withdrawn.remove(invite)) {
+        try {
+          endpoint.cancel(invite);
+        } catch (Exception e) {
+          failed("cancelling a supervisor's ringing", e);
+        }
       }
     }
   }
 
   /**
-   * A supervisor's phone answered: acknowledged, and sent what it hears from now on. Hung up at *
+   * A supervisor's phone answered: acknowledged, and sent what it hears from now on. Hung up at
    * once where it is no longer wanted, or speaks no G.711.
    */
   void answered(String extension, ClientTransaction invite, Dialog dialog, Response ok) {
-    try {
-      endpoint.ack(dialog, ok);
-    } catch (Exception e) {
-      failed("acknowledging a supervisor's answer", e);
-      return; // its dialog fails on its own, and its BYE or timeout says so
-    }
-    withdrawn.remove(invite);
-    Leg leg = legs.get(extension);
-    SessionDescription phone =
-        ok.getRawContent() == null ? null : new SessionDescription(ok.getRawContent());
-    if (leg == null || leg.invite != invite || phone == null || phone.audioCoding() == null) {
+    synchronized (call) {
       try {
-        endpoint.bye(dialog);
+        endpoint.ack(dialog, ok);
       } catch (Exception e) {
-        failed("hanging up a supervisor's phone", e);
+        failed("acknowledging a supervisor's answer", e);
+        return; // its dialog fails on its own, and its BYE or timeout says so
       }
-      if (leg != null && leg.invite == invite) {
-        gone(extension, invite, null);
+      withdrawn.remove(invite);
+      Leg leg = legs.get(extension);
+      SessionDescription phone =
+          ok.getRawContent() == null ? null : new SessionDescription(ok.getRawContent());
+      if (leg == null || leg.invite != invite || phone == null || phone.audioCoding() == null) {
+        try {
+          endpoint.bye(dialog);
+        } catch (Exception e) {
+          failed("hanging up a supervisor's phone", e);
+        }
+        if (leg != null && leg.invite == invite) {
+          gone(extension, invite, null);
+        }
+        return;
       }
-      return;
+      leg.dialog = dialog;
+      dialog.setApplicationData(new Marker(this, extension));
+      leg.audio.sendTo(phone.audioDestination(), phone.audioCoding());
     }
-    leg.dialog = dialog;
-    dialog.setApplicationData(new Marker(call, extension));
-    leg.audio.sendTo(phone.audioDestination(), phone.audioCoding());
   }
 
   /**
-   * A supervisor's phone refused, never answered, or hung up ({@code invite} or {@code dialog} *
+   * A supervisor's phone refused, never answered, or hung up ({@code invite} or {@code dialog}
    * names which).
    */
   void gone(String extension, ClientTransaction invite, Dialog dialog) {
-    withdrawn.remove(invite);
-    Leg leg = legs.get(extension);
-    if (leg == null || (leg.invite != invite && (dialog == null || leg.dialog != dialog))) {
-      return;
-    }
-    legs.remove(extension);
-    left.accept(extension);
-    if (mix != null) {
-      mix.leave(leg.audio);
-    }
-    if (legs.isEmpty()) {
-      mixOut(true);
+    synchronized (call) {
+      withdrawn.remove(invite);
+      Leg leg = legs.get(extension);
+      if (leg == null || (leg.invite != invite && (dialog == null || leg.dialog != dialog))) {
+        return;
+      }
+      legs.remove(extension);
+      left.accept(extension);
+      if (mix != null) {
+        mix.leave(leg.audio);
+      }
+      if (legs.isEmpty()) {
+        mixOut(true);
+      }
     }
   }
 
   private void failed(String what, Exception e) {
-    LOG.log(Level.WARNING, "call " + call.callId() + " of account " + account + ": " + what, e);
+    LOG.log(
+        Level.WARNING, "call " + call.callId() + " of account " + call.account() + ": " + what, e);
   }
 }

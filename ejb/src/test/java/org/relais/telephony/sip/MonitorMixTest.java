@@ -9,9 +9,11 @@ import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketTimeoutException;
+import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -39,8 +41,15 @@ class MonitorMixTest {
     final DatagramSocket socket;
     final G711 coding;
     final short says;
+
+    /** Its RTP source, and the sequence number of its next packet. */
+    final int source = ThreadLocalRandom.current().nextInt();
+
+    volatile int sequence = 40000;
     RtpLeg leg;
-    int sequence;
+
+    /** The last packet it heard. */
+    final byte[] heard = new byte[2048];
 
     Party(G711 coding, int says) throws IOException {
       this.socket = new DatagramSocket(0, InetAddress.getByName(LOOPBACK));
@@ -50,15 +59,20 @@ class MonitorMixTest {
     }
 
     void connect(RtpLeg leg) {
+      connect(leg, socket.getLocalPort());
+    }
+
+    /** Gives the leg {@code port} as where it is to send (the port an SDP would give). */
+    void connect(RtpLeg leg, int port) {
       this.leg = leg;
-      leg.sendTo(new InetSocketAddress(LOOPBACK, socket.getLocalPort()), coding);
+      leg.sendTo(new InetSocketAddress(LOOPBACK, port), coding);
     }
 
     void speak() throws IOException {
       byte[] packet = new byte[12 + RtpLeg.FRAME];
-      packet[0] = (byte) 0x80;
-      packet[1] = (byte) coding.payloadType;
-      packet[3] = (byte) sequence++;
+      ByteBuffer header = ByteBuffer.wrap(packet);
+      header.put((byte) 0x80).put((byte) coding.payloadType);
+      header.putShort((short) sequence++).putInt(sequence * RtpLeg.FRAME).putInt(source);
       Arrays.fill(packet, 12, packet.length, coding.encode(says));
       socket.send(
           new DatagramPacket(packet, packet.length, new InetSocketAddress(LOOPBACK, leg.port())));
@@ -69,7 +83,7 @@ class MonitorMixTest {
      * mix's own queue of what it heard empty.
      */
     int hears() throws IOException {
-      byte[] buffer = new byte[2048];
+      byte[] buffer = heard;
       DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
       socket.setSoTimeout(1);
       try {
@@ -93,6 +107,60 @@ class MonitorMixTest {
     }
   }
 
+  /** The parties speak every twenty milliseconds, as phones do. */
+  private void speaking(Party... parties) {
+    clock.scheduleAtFixedRate(
+        () -> {
+          try {
+            for (Party party : parties) {
+              party.speak();
+            }
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
+        },
+        0,
+        20,
+        TimeUnit.MILLISECONDS);
+  }
+
+  @Test
+  void theAgentAndTheCallerAreEachSentTheSequelOfTheOthersStream() throws Exception {
+    try (MonitorMix mix = new MonitorMix(LOOPBACK, G711.PCMU, clock);
+        Party caller = new Party(G711.PCMU, 4000);
+        Party agent = new Party(G711.PCMU, 1000)) {
+      caller.connect(mix.caller());
+      agent.connect(mix.agent());
+      speaking(caller, agent);
+
+      assertThat(agent.hears()).isBetween(3800, 4200);
+      ByteBuffer toAgent = ByteBuffer.wrap(agent.heard);
+      assertThat(toAgent.getInt(8)).as("the source the agent heard").isEqualTo(caller.source);
+      assertThat(toAgent.getShort(2) & 0xffff)
+          .as("its sequence numbers go on from the caller's")
+          .isBetween(40000, caller.sequence + 10);
+      caller.hears();
+      assertThat(ByteBuffer.wrap(caller.heard).getInt(8)).isEqualTo(agent.source);
+    }
+  }
+
+  @Test
+  void aPhoneIsSentItsAudioWhereItsOwnComesFromNotWhereItsSdpSaid() throws Exception {
+    try (MonitorMix mix = new MonitorMix(LOOPBACK, G711.PCMU, clock);
+        Party caller = new Party(G711.PCMU, 4000);
+        Party agent = new Party(G711.PCMU, 1000);
+        DatagramSocket advertised = new DatagramSocket(0, InetAddress.getByName(LOOPBACK))) {
+      caller.connect(mix.caller());
+      // Its router maps the phone's audio to another port than the one its SDP gives.
+      agent.connect(mix.agent(), advertised.getLocalPort());
+      speaking(caller, agent);
+
+      assertThat(agent.hears())
+          .as("the agent hears the caller where it speaks from")
+          .isBetween(3800, 4200);
+    }
+  }
+
   @Test
   void eachPartyIsSentWhatItMayHearInItsOwnCoding() throws Exception {
     try (MonitorMix mix = new MonitorMix(LOOPBACK, G711.PCMU, clock);
@@ -103,20 +171,7 @@ class MonitorMixTest {
       agent.connect(mix.agent());
       RtpLeg supervisorLeg = mix.join(MonitorMode.WHISPER);
       supervisor.connect(supervisorLeg);
-      // The three speak every twenty milliseconds, as phones do.
-      clock.scheduleAtFixedRate(
-          () -> {
-            try {
-              caller.speak();
-              agent.speak();
-              supervisor.speak();
-            } catch (IOException e) {
-              throw new UncheckedIOException(e);
-            }
-          },
-          0,
-          20,
-          TimeUnit.MILLISECONDS);
+      speaking(caller, agent, supervisor);
 
       assertThat(supervisor.hears()).as("the supervisor hears the caller").isBetween(3800, 5200);
       assertThat(caller.hears()).as("the caller hears the agent alone").isBetween(900, 1100);

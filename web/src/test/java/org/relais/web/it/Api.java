@@ -82,6 +82,11 @@ public final class Api {
    * Creates a person of the admin's account with this role, in one group; answers its credentials.
    */
   public Caller person(Caller admin, String login, String role, String extension, String group) {
+    return created(admin, login, "Name of " + login, role, extension, group);
+  }
+
+  private Caller created(
+      Caller admin, String login, String name, String role, String extension, String group) {
     Reply reply =
         send(
             admin,
@@ -89,8 +94,8 @@ public final class Api {
             "api/v1/agents",
             "{\"login\":\""
                 + login
-                + "\",\"name\":\"Name of "
-                + login
+                + "\",\"name\":\""
+                + name
                 + "\",\"password\":\"password-of-"
                 + login
                 + "\",\"role\":\""
@@ -111,26 +116,7 @@ public final class Api {
    * answers its credentials.
    */
   public Caller availableAgent(Caller admin, String login, String extension, String group) {
-    Reply created =
-        send(
-            admin,
-            "POST",
-            "api/v1/agents",
-            "{\"login\":\""
-                + login
-                + "\",\"name\":\""
-                + login
-                + "\",\"password\":\"password-of-"
-                + login
-                + "\",\"extension\":\""
-                + extension
-                + "\",\"groups\":[{\"name\":\""
-                + group
-                + "\"}]}");
-    if (created.status() != 201) {
-      throw new AssertionError("agent creation failed: " + created);
-    }
-    Caller agent = new Caller(login + "@" + admin.account(), "password-of-" + login);
+    Caller agent = created(admin, login, login, "AGENT", extension, group);
     for (Reply reply :
         List.of(
             send(agent, "POST", "api/v1/me/session", null),

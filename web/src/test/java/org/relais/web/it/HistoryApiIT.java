@@ -40,29 +40,6 @@ class HistoryApiIT extends RelaisDeployment {
     assertThat(reply.status()).as(reply.body()).isEqualTo(201);
   }
 
-  private Caller agent(String login, String role, String extension, String group) {
-    Reply reply =
-        api.send(
-            admin,
-            "POST",
-            "api/v1/agents",
-            "{\"login\":\""
-                + login
-                + "\",\"name\":\"Agent "
-                + login
-                + "\",\"password\":\"password-of-"
-                + login
-                + "\",\"role\":\""
-                + role
-                + "\",\"extension\":\""
-                + extension
-                + "\",\"groups\":[{\"name\":\""
-                + group
-                + "\"}]}");
-    assertThat(reply.status()).as(reply.body()).isEqualTo(201);
-    return new Caller(login + "@" + admin.account(), "password-of-" + login);
-  }
-
   private void connect(Caller agent, boolean available) {
     assertThat(api.send(agent, "POST", "api/v1/me/session", null).status()).isEqualTo(200);
     available(agent, available);
@@ -138,7 +115,7 @@ class HistoryApiIT extends RelaisDeployment {
         "Support",
         "\"ringTimeout\":20,\"wrapUp\":0,\"qualificationRequired\":true,"
             + "\"qualifications\":[\"Résolu\",\"Escaladé\"]");
-    Caller alice = agent("alice", "agent", "301", "Support");
+    Caller alice = api.person(admin, "alice", "agent", "301", "Support");
     connect(alice, true);
 
     answeredCall(alice, "0611111111");
@@ -178,7 +155,7 @@ class HistoryApiIT extends RelaisDeployment {
   void aRingLetGoIsMissedEvenWithoutPenaltyButACallerHangingUpWhileRingingIsNot() {
     account();
     group("Support", "\"ringTimeout\":30,\"penalty\":0,\"wrapUp\":0");
-    Caller alice = agent("alice", "agent", "301", "Support");
+    Caller alice = api.person(admin, "alice", "agent", "301", "Support");
     connect(alice, true);
 
     String refused = call("Support", "0622222222");
@@ -209,8 +186,8 @@ class HistoryApiIT extends RelaisDeployment {
     account();
     group("Support", "\"ringTimeout\":20,\"wrapUp\":0");
     group("Ventes", "\"ringTimeout\":20,\"wrapUp\":0");
-    Caller alice = agent("alice", "agent", "301", "Support");
-    Caller sam = agent("sam", "supervisor", "309", "Ventes");
+    Caller alice = api.person(admin, "alice", "agent", "301", "Support");
+    Caller sam = api.person(admin, "sam", "supervisor", "309", "Ventes");
     for (String number : List.of("0700000001", "0700000002", "0700000003")) {
       sim("calls/" + call("Support", number) + "/hangup");
     }
@@ -265,8 +242,8 @@ class HistoryApiIT extends RelaisDeployment {
   void stateReportTellsEachStateOfTheAgentWithItsDuration() throws Exception {
     account();
     group("Support", "\"ringTimeout\":20,\"wrapUp\":0");
-    Caller alice = agent("alice", "agent", "301", "Support");
-    agent("bob", "agent", "302", "Support");
+    Caller alice = api.person(admin, "alice", "agent", "301", "Support");
+    api.person(admin, "bob", "agent", "302", "Support");
     connect(alice, false);
     available(alice, true);
 
@@ -298,7 +275,7 @@ class HistoryApiIT extends RelaisDeployment {
 
     account();
     group("Ventes", "\"ringTimeout\":20,\"wrapUp\":0");
-    Caller carl = agent("carl", "agent", "401", "Ventes");
+    Caller carl = api.person(admin, "carl", "agent", "401", "Ventes");
 
     assertThat(report(admin, "calls").getInt("total")).isZero();
     assertThat(report(admin, "calls?group=Support").getInt("total")).isZero();

@@ -409,10 +409,7 @@ class SipSwitchIT extends DeployedRelais {
     String number = newNumber();
     group("Qualite", number, "\"ringTimeout\":10,\"wrapUp\":0");
     Caller ines = phoneAgent("ines", "510", "Qualite");
-    Caller sam = api.person(admin, "sam", "supervisor", "590", "Qualite");
-    Reply password =
-        api.send(admin, "PUT", "api/v1/agents/sam", "{\"sipPassword\":\"" + SIP_PASSWORD + "\"}");
-    assertThat(password.status()).as(password.body()).isBetween(200, 204);
+    Caller sam = phoneSupervisor("sam", "590", "Qualite");
     String monitor = "api/v1/supervision/agents/ines/monitor";
 
     try (RtpEar caller = new RtpEar();
@@ -467,10 +464,7 @@ class SipSwitchIT extends DeployedRelais {
     account();
     group("Ventes", newNumber(), "\"ringTimeout\":10,\"wrapUp\":0");
     Caller max = phoneAgent("max", "513", "Ventes");
-    Caller sue = api.person(admin, "sue", "supervisor", "592", "Ventes");
-    Reply password =
-        api.send(admin, "PUT", "api/v1/agents/sue", "{\"sipPassword\":\"" + SIP_PASSWORD + "\"}");
-    assertThat(password.status()).as(password.body()).isBetween(200, 204);
+    Caller sue = phoneSupervisor("sue", "592", "Ventes");
     String monitor = "api/v1/supervision/agents/max/monitor";
 
     try (RtpEar customer = new RtpEar();
@@ -513,10 +507,7 @@ class SipSwitchIT extends DeployedRelais {
     String number = newNumber();
     group("Ecoute", number, "\"ringTimeout\":10,\"wrapUp\":0");
     Caller remi = phoneAgent("remi", "515", "Ecoute");
-    Caller zoe = api.person(admin, "zoe", "supervisor", "593", "Ecoute");
-    Reply password =
-        api.send(admin, "PUT", "api/v1/agents/zoe", "{\"sipPassword\":\"" + SIP_PASSWORD + "\"}");
-    assertThat(password.status()).as(password.body()).isBetween(200, 204);
+    Caller zoe = phoneSupervisor("zoe", "593", "Ecoute");
     BaresipPhone supervisor =
         BaresipPhone.registered(
             peers, admin.account(), "593", SIP_PASSWORD, KAMAILIO, SUPERVISOR_TONE);
@@ -564,10 +555,7 @@ class SipSwitchIT extends DeployedRelais {
     String number = newNumber();
     group("Renvoi", number, "\"ringTimeout\":10,\"wrapUp\":0");
     Caller tom = phoneAgent("tom", "516", "Renvoi");
-    Caller ada = api.person(admin, "ada", "supervisor", "594", "Renvoi");
-    Reply password =
-        api.send(admin, "PUT", "api/v1/agents/ada", "{\"sipPassword\":\"" + SIP_PASSWORD + "\"}");
-    assertThat(password.status()).as(password.body()).isBetween(200, 204);
+    Caller ada = phoneSupervisor("ada", "594", "Renvoi");
 
     try (RtpEar agent = new RtpEar();
         RtpEar supervisor = new RtpEar();
@@ -607,10 +595,7 @@ class SipSwitchIT extends DeployedRelais {
     String number = newNumber();
     group("Qualite", number, "\"ringTimeout\":10,\"wrapUp\":0");
     Caller jules = phoneAgent("jules", "511", "Qualite");
-    Caller sol = api.person(admin, "sol", "supervisor", "591", "Qualite");
-    Reply password =
-        api.send(admin, "PUT", "api/v1/agents/sol", "{\"sipPassword\":\"" + SIP_PASSWORD + "\"}");
-    assertThat(password.status()).as(password.body()).isBetween(200, 204);
+    Caller sol = phoneSupervisor("sol", "591", "Qualite");
 
     try (RtpEar caller = new RtpEar();
         RtpEar agent = new RtpEar();
@@ -1308,12 +1293,20 @@ class SipSwitchIT extends DeployedRelais {
 
   /** An available agent of {@code group} whose phone registers with {@link #SIP_PASSWORD}. */
   private Caller phoneAgent(String login, String extension, String group) {
-    Caller agent = api.availableAgent(admin, login, extension, group);
+    return withPhonePassword(login, api.availableAgent(admin, login, extension, group));
+  }
+
+  /** A supervisor of {@code group} whose phone registers with {@link #SIP_PASSWORD}. */
+  private Caller phoneSupervisor(String login, String extension, String group) {
+    return withPhonePassword(login, api.person(admin, login, "supervisor", extension, group));
+  }
+
+  private Caller withPhonePassword(String login, Caller person) {
     Reply reply =
         api.send(
             admin, "PUT", "api/v1/agents/" + login, "{\"sipPassword\":\"" + SIP_PASSWORD + "\"}");
     assertThat(reply.status()).as(reply.body()).isEqualTo(200);
-    return agent;
+    return person;
   }
 
   /** The agent's phone playing {@code scenario}, registered as extension@account at Kamailio. */

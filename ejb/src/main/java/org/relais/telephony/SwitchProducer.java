@@ -8,6 +8,9 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.relais.health.MediaReadiness;
+import org.relais.health.ReadinessBoard;
+import org.relais.health.TelephonyReadiness;
 import org.relais.telephony.sim.SimulatedSwitch;
 import org.relais.telephony.sip.KamailioRegistry;
 import org.relais.telephony.sip.SipSwitch;
@@ -28,11 +31,18 @@ public class SwitchProducer {
   @Inject SipSwitch sip;
   @Inject KamailioRegistry registrations;
 
-  /** A SIP switch listens from the start: trunks call before the engine commands anything. */
+  /**
+   * A SIP switch listens from the start: trunks call before the engine commands anything. The
+   * readiness checks are told from then on how to ask the chosen adapter's registrar and media
+   * relay.
+   */
   void started(@Observes @Initialized(ApplicationScoped.class) Object application) {
     if (isSip()) {
       sip.start();
     }
+    PhoneRegistry phones = registry();
+    ReadinessBoard.post(TelephonyReadiness.PART, phones::answers);
+    ReadinessBoard.post(MediaReadiness.PART, () -> !isSip() || sip.mediaAnswers());
   }
 
   @Produces

@@ -11,9 +11,7 @@ import java.util.concurrent.ThreadLocalRandom;
  * One party's audio on a call whose audio Relais mixes ({@link MonitorMix}): a UDP port of this
  * side, G.711 in RTP both ways (RFC 3550, 3551), twenty milliseconds a packet. What arrives is
  * decoded into a short queue, from which each frame is taken; audio of another payload type (the
- * keys' telephone events) is dropped. It sends to the address the party's SDP gave, once known, and
- * then to where the party's first audio comes from (symmetric RTP, as rtpengine latches): a phone
- * behind NAT is reached where its router maps it.
+ * keys' telephone events) is dropped. It sends to the address the party's SDP gave, once known.
  *
  * <p>A party that heard another stream before the mix came (the agent's phone heard rtpengine's,
  * and rtpengine the phone's) is sent the mix as that stream's sequel: same source, next sequence
@@ -56,7 +54,6 @@ final class RtpLeg implements AutoCloseable {
   private int heardTimestamp;
 
   private volatile InetSocketAddress destination;
-  private volatile boolean latched;
   private volatile G711 coding;
 
   /** A port of this side's {@code address}, sending nothing until it is told where to. */
@@ -75,14 +72,10 @@ final class RtpLeg implements AutoCloseable {
     return coding;
   }
 
-  /**
-   * From now on, the mix goes to {@code destination}, in {@code coding}, until the party's audio
-   * comes from elsewhere.
-   */
+  /** From now on, the mix goes to {@code destination}, in {@code coding}. */
   void sendTo(InetSocketAddress destination, G711 coding) {
     this.coding = coding;
     this.destination = destination;
-    this.latched = false;
   }
 
   /**
@@ -102,20 +95,16 @@ final class RtpLeg implements AutoCloseable {
         return;
       }
       received.flip();
-      if (take(received) && !latched) {
-        destination = (InetSocketAddress) from;
-        latched = true;
-      }
+      take(received);
     }
   }
 
-  /** Whether {@code packet} is audio of the mix's codings, taken in. */
-  private boolean take(ByteBuffer packet) {
+  private void take(ByteBuffer packet) {
     int length = packet.remaining();
     int start = RtpPayload.start(packet, 0, length);
     G711 said = start < 0 ? null : G711.of(RtpPayload.type(packet, 0));
     if (said == null) {
-      return false;
+      return;
     }
     heard = true;
     heardSequence = packet.getShort(2) & 0xffff;
@@ -129,7 +118,6 @@ final class RtpLeg implements AutoCloseable {
       }
       queue[queued++] = said.decode(packet.get(i));
     }
-    return true;
   }
 
   /** The next twenty milliseconds this party said, silence where it said nothing. */

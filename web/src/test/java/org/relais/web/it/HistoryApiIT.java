@@ -263,7 +263,7 @@ class HistoryApiIT extends RelaisDeployment {
         new String(csv.body(), StandardCharsets.UTF_8).substring(1).lines().toList();
     assertThat(lines.get(0)).isEqualTo("time;agent;agentName;availability;activity;seconds;callId");
     assertThat(lines).hasSize(3);
-    assertThat(lines.get(1)).contains(";alice;Agent alice;UNAVAILABLE;IDLE;");
+    assertThat(lines.get(1)).contains(";alice;Name of alice;UNAVAILABLE;IDLE;");
   }
 
   @Test

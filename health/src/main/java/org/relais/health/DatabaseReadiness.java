@@ -1,4 +1,4 @@
-package org.relais.web.health;
+package org.relais.health;
 
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;

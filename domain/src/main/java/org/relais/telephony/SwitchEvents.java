@@ -1,5 +1,8 @@
 package org.relais.telephony;
 
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
 /**
  * What a switch reports to the ACD. Each method is one event on the lines; the ACD decides what it
  * means for queues and agents. Adapters call these from their own threads.
@@ -48,4 +51,26 @@ public interface SwitchEvents {
    * a phone that is not registered cannot be rung, and its agent is offered no call.
    */
   void phoneRegistration(String account, String extension, boolean registered);
+
+  /**
+   * A call arrives for a group of an account, and the switch goes on: the ACD's id for the call
+   * comes once the ACD has taken it in. By default, this waits for it as {@link #inboundCall} does.
+   *
+   * @return the ACD's id for the call, or the ACD's refusal
+   */
+  default CompletionStage<Long> callArriving(
+      String account, String group, String caller, String ivrPath) {
+    return CompletableFuture.completedFuture(inboundCall(account, group, caller, ivrPath));
+  }
+
+  /**
+   * The same events, told without waiting for the ACD to have applied them: for a switch that
+   * reports from one thread of its own and needs no answer, so that the events of a busy switch
+   * share commits instead of queueing one commit each behind the other. The ACD applies them in the
+   * order they were told, with the switch's other events, and logs one it refuses. {@link
+   * #inboundCall} still waits, for the call's id; {@link #callArriving} does not.
+   */
+  default SwitchEvents unawaited() {
+    return this;
+  }
 }

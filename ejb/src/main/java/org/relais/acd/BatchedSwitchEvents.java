@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -19,7 +20,6 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.relais.telephony.DialFailure;
 import org.relais.telephony.SwitchEvents;
 
 /**
@@ -35,12 +35,15 @@ import org.relais.telephony.SwitchEvents;
  * commits a little bounds their cost per second; an event arriving after a quiet spell is applied
  * at once.
  *
+ * <p>A switch that needs no answer tells its events {@link #unawaited()}: its thread goes on at
+ * once, and the events it tells while a commit runs share the next one.
+ *
  * <p>When an event of a batch fails, the whole batch rolls back and its events are applied again
  * one per transaction, in the same order: only the failing one fails, and nothing a failed event
  * began is kept.
  */
 @ApplicationScoped
-public class BatchedSwitchEvents implements SwitchEvents {
+public class BatchedSwitchEvents extends SwitchEventIntake {
 
   private static final Logger LOG = Logger.getLogger(BatchedSwitchEvents.class.getName());
 
@@ -56,6 +59,7 @@ public class BatchedSwitchEvents implements SwitchEvents {
   @Resource ManagedThreadFactory threads;
 
   private final BlockingQueue<Pending<?>> waiting = new LinkedBlockingQueue<>();
+  private final SwitchEvents unawaited = new Unawaited();
   private Thread applier;
 
   /** One event and its reporter, who waits for the commit that holds it. */
@@ -99,54 +103,52 @@ public class BatchedSwitchEvents implements SwitchEvents {
     }
   }
 
+  /** The reporting thread waits for the commit that holds its event, and gets its answer. */
   @Override
-  public long inboundCall(String account, String group, String caller, String ivrPath) {
-    return ask(new SwitchEvent.InboundCall(account, group, caller, ivrPath));
+  <A> A take(SwitchEvent<A> event) {
+    return ask(event);
   }
 
   @Override
-  public void answered(String account, String extension) {
-    ask(new SwitchEvent.Answered(account, extension));
+  public SwitchEvents unawaited() {
+    return unawaited;
   }
 
-  @Override
-  public void refused(String account, String extension) {
-    ask(new SwitchEvent.Refused(account, extension));
+  /** Queues the event behind the others, its refusal logged: nobody waits for it. */
+  private void tell(SwitchEvent<?> event) {
+    queue(event)
+        .exceptionally(
+            refused -> {
+              LOG.log(Level.WARNING, "the ACD refused a switch event: " + event, refused);
+              return null;
+            });
   }
 
-  @Override
-  public void agentHungUp(String account, String extension) {
-    ask(new SwitchEvent.AgentHungUp(account, extension));
+  /** Queues the event behind the others; answers its answer, once its transaction committed. */
+  private <A> CompletableFuture<A> queue(SwitchEvent<A> event) {
+    Pending<A> pending = new Pending<>(event);
+    waiting.add(pending);
+    return pending.reporter();
   }
 
-  @Override
-  public void phoneRegistration(String account, String extension, boolean registered) {
-    ask(new SwitchEvent.PhoneRegistration(account, extension, registered));
-  }
+  /** The events told without waiting ({@link SwitchEvents#unawaited()}). */
+  private final class Unawaited extends SwitchEventIntake {
 
-  @Override
-  public void callerHungUp(String account, long callId) {
-    ask(new SwitchEvent.CallerHungUp(account, callId));
-  }
+    @Override
+    public CompletionStage<Long> callArriving(
+        String account, String group, String caller, String ivrPath) {
+      return queue(new SwitchEvent.InboundCall(account, group, caller, ivrPath));
+    }
 
-  @Override
-  public void callbackRequested(String account, long callId) {
-    ask(new SwitchEvent.CallbackRequested(account, callId));
-  }
-
-  @Override
-  public void monitorLeft(String account, long callId, String supervisorExtension) {
-    ask(new SwitchEvent.MonitorLeft(account, callId, supervisorExtension));
-  }
-
-  @Override
-  public void outboundAnswered(String account, long callId) {
-    ask(new SwitchEvent.OutboundAnswered(account, callId));
-  }
-
-  @Override
-  public void outboundFailed(String account, long callId, DialFailure failure) {
-    ask(new SwitchEvent.OutboundFailed(account, callId, failure));
+    /** An arrival still waits for its call's id; the others answer nothing, and go on at once. */
+    @Override
+    <A> A take(SwitchEvent<A> event) {
+      if (event instanceof SwitchEvent.InboundCall) {
+        return ask(event);
+      }
+      tell(event);
+      return null;
+    }
   }
 
   private <A> A ask(SwitchEvent<A> event) {

@@ -74,6 +74,28 @@ class BatchedSwitchEventsTest {
     assertThat(floor.call(queued).getOutcome()).isEqualTo(CallOutcome.ABANDONED);
   }
 
+  @Test
+  void eventsToldUnawaitedGoOnAtOnceAndAreAppliedInTheirOrderTogether() throws Exception {
+    long alice = floor.agent("alice", "1001", sales);
+    floor.connect(alice, true);
+    long call =
+        events
+            .unawaited()
+            .callArriving(floor.account, sales, "+33601", null)
+            .toCompletableFuture()
+            .join();
+    assertThat(floor.activity(alice)).as("once its id is known").isEqualTo(Activity.RINGING);
+
+    events.unawaited().answered(floor.account, "1001");
+    events.unawaited().callerHungUp(floor.account, call);
+    // Back before the applier's next batch (due 200 ms after the arrival's): nothing applied yet.
+    assertThat(floor.call(call).getOutcome()).isNull();
+
+    // The answer before the hang-up, as told: answered, not abandoned.
+    events.inboundCall(floor.account, sales, "+33602", null);
+    assertThat(floor.call(call).getOutcome()).isEqualTo(CallOutcome.ANSWERED);
+  }
+
   /** Plain daemon threads, as the container's factory makes them. */
   private static final class Threads implements ManagedThreadFactory {
     @Override

@@ -408,7 +408,7 @@ public class SipSwitch implements Switch, SipListener {
   public void consult(String account, long callId, String extension, String number) {
     if (!placesOutboundCalls()) {
       LOG.warning("consult call " + callId + " fails: no relais.sip.outbound-trunk");
-      report(() -> acd.outboundFailed(account, callId, DialFailure.FAILED));
+      report(events -> events.outboundFailed(account, callId, DialFailure.FAILED));
       return;
     }
     originate(account, callId, extension, number, extension);
@@ -523,7 +523,7 @@ public class SipSwitch implements Switch, SipListener {
     } else if (!carried) {
       call.hangUp();
       if (consultedAgent) {
-        report(() -> acd.callerHungUp(call.account, consultId));
+        report(events -> events.callerHungUp(call.account, consultId));
       }
     }
   }
@@ -586,7 +586,7 @@ public class SipSwitch implements Switch, SipListener {
       SipCall passed =
           customer == null ? null : SipCall.passedOn(endpoint, media, account, newCallId, customer);
       if (passed == null || passed.callerGone()) {
-        report(() -> acd.callerHungUp(account, newCallId));
+        report(events -> events.callerHungUp(account, newCallId));
       } else {
         calls.computeIfAbsent(newCallId, id -> new CompletableFuture<>()).complete(passed);
       }
@@ -706,7 +706,7 @@ public class SipSwitch implements Switch, SipListener {
     } else if (status < 300) {
       String extension = call.agentAnswered(transaction, event.getDialog(), event.getResponse());
       if (extension != null) {
-        report(() -> acd.answered(call.account, extension));
+        report(events -> events.answered(call.account, extension));
       }
     } else {
       phoneFailed(call, transaction);
@@ -763,7 +763,7 @@ public class SipSwitch implements Switch, SipListener {
           && key.session().equals(call.session())
           && call.asksForCallback(key.party())) {
         long callId = call.callId;
-        report(() -> acd.callbackRequested(call.account, callId));
+        report(events -> events.callbackRequested(call.account, callId));
         return;
       }
     }
@@ -846,8 +846,8 @@ public class SipSwitch implements Switch, SipListener {
    */
   void tellRegistration(String account, String extension) {
     report(
-        () ->
-            acd.phoneRegistration(
+        events ->
+            events.phoneRegistration(
                 account, extension, registry.registration(account, extension).registered()));
   }
 
@@ -865,21 +865,43 @@ public class SipSwitch implements Switch, SipListener {
               endpoint, media, called.get().account(), called.get().group(), caller, transaction);
       transaction.setApplicationData(call);
       call.queued();
-      long callId = acd.inboundCall(call.account, call.group, caller, null);
-      call.callId = callId;
-      call.anchor(callId);
-      calls.computeIfAbsent(callId, id -> new CompletableFuture<>()).complete(call);
-      if (call.callerGone()) {
-        acd.callerHungUp(call.account, callId);
-        forgetLater(callId);
-      }
+      acd.unawaited()
+          .callArriving(call.account, call.group, caller, null)
+          .whenCompleteAsync(
+              (callId, refused) -> {
+                if (refused != null) {
+                  notQueued(transaction, number, refused);
+                } else {
+                  known(call, callId);
+                }
+              },
+              reporter);
     } catch (Exception e) {
-      LOG.log(Level.WARNING, "SIP call for " + number + " not queued", e);
-      try {
-        transaction.sendResponse(endpoint.response(Response.SERVER_INTERNAL_ERROR, invite));
-      } catch (Exception answered) {
-        // answered already: the engine's hang-up, or the caller's cancel, ends it
-      }
+      notQueued(transaction, number, e);
+    }
+  }
+
+  /**
+   * The engine took the call in: on the reporter thread, after the events reported meanwhile, so
+   * that a hang-up reported before the call's id was known is told here.
+   */
+  private void known(SipCall call, long callId) {
+    call.callId = callId;
+    call.anchor(callId);
+    calls.computeIfAbsent(callId, id -> new CompletableFuture<>()).complete(call);
+    if (call.callerGone()) {
+      acd.unawaited().callerHungUp(call.account, callId);
+      forgetLater(callId);
+    }
+  }
+
+  private void notQueued(ServerTransaction transaction, String number, Throwable failure) {
+    LOG.log(Level.WARNING, "SIP call for " + number + " not queued", failure);
+    try {
+      transaction.sendResponse(
+          endpoint.response(Response.SERVER_INTERNAL_ERROR, transaction.getRequest()));
+    } catch (Exception answered) {
+      // answered already: the engine's hang-up, or the caller's cancel, ends it
     }
   }
 
@@ -912,7 +934,7 @@ public class SipSwitch implements Switch, SipListener {
     }
     String extension = call.agentHungUp(event.getDialog());
     if (extension != null) {
-      report(() -> acd.agentHungUp(call.account, extension));
+      report(events -> events.agentHungUp(call.account, extension));
     } else if (call.callerHungUp()) {
       reportCallerHungUp(call);
     }
@@ -920,10 +942,10 @@ public class SipSwitch implements Switch, SipListener {
 
   private void reportCallerHungUp(SipCall call) {
     report(
-        () -> {
+        events -> {
           // Before its id is known, the arrival's own report tells the engine of the hang-up.
           if (call.callId != null) {
-            acd.callerHungUp(call.account, call.callId);
+            events.callerHungUp(call.account, call.callId);
             forgetLater(call.callId);
           }
         });
@@ -966,7 +988,7 @@ public class SipSwitch implements Switch, SipListener {
     String account = phones.account();
     Long callId = phones.callId();
     if (callId != null) {
-      report(() -> acd.monitorLeft(account, callId, extension));
+      report(events -> events.monitorLeft(account, callId, extension));
     }
   }
 
@@ -991,17 +1013,17 @@ public class SipSwitch implements Switch, SipListener {
     }
     switch (what) {
       case NONE -> {}
-      case ANSWERED -> report(() -> acd.outboundAnswered(account, callId));
-      case AGENT_HUNG_UP -> report(() -> acd.agentHungUp(account, call.extension()));
-      case CUSTOMER_HUNG_UP -> report(() -> acd.callerHungUp(account, callId));
-      default -> report(() -> acd.outboundFailed(account, callId, what.failure()));
+      case ANSWERED -> report(events -> events.outboundAnswered(account, callId));
+      case AGENT_HUNG_UP -> report(events -> events.agentHungUp(account, call.extension()));
+      case CUSTOMER_HUNG_UP -> report(events -> events.callerHungUp(account, callId));
+      default -> report(events -> events.outboundFailed(account, callId, what.failure()));
     }
   }
 
   private void phoneFailed(SipCall call, ClientTransaction transaction) {
     String extension = call.agentFailed(transaction);
     if (extension != null) {
-      report(() -> acd.refused(call.account, extension));
+      report(events -> events.refused(call.account, extension));
     }
   }
 
@@ -1037,14 +1059,17 @@ public class SipSwitch implements Switch, SipListener {
     serverTransaction(event).sendResponse(endpoint.response(status, event.getRequest()));
   }
 
-  /** Tells the engine, in order, on the reporter thread. */
-  private void report(Runnable event) {
+  /**
+   * Tells the engine, in order, on the reporter thread, which does not wait for the engine's commit
+   * ({@link SwitchEvents#unawaited()}): the events of many calls share one.
+   */
+  private void report(Consumer<SwitchEvents> event) {
     reporter.execute(
         () -> {
           try {
-            event.run();
+            event.accept(acd.unawaited());
           } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "the engine refused a SIP event", e);
+            LOG.log(Level.WARNING, "a SIP event was not told to the engine", e);
           }
         });
   }

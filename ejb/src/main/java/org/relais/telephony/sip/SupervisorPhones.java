@@ -89,7 +89,10 @@ final class SupervisorPhones {
   private final Monitored call;
   private final Talk talk;
 
-  /** Tells the engine that the phone of this extension left the call; set by the first join. */
+  /**
+   * Tells the engine that the phone of this extension left the call: given by each join (the switch
+   * gives the same each time), silent before the first.
+   */
   private Consumer<String> left = extension -> {};
 
   /** The supervisors' phones on the call, by extension. */
